@@ -1,0 +1,35 @@
+"""Master an episode: shape each clip, level the voices, stitch with pauses, normalise loudness."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from audio_edition.audio.loudness import match_level, normalize
+from audio_edition.audio.shape import prepare
+from audio_edition.audio.stitch import stitch
+from audio_edition.model import Clip, Episode, Script, TimedChapter, TimedSegment
+from audio_edition.options import Options
+
+__all__ = ["master"]
+
+_CLIP_LEVEL_LUFS = -20.0
+
+
+def master(script: Script, clips: Sequence[Clip], options: Options, engine: str) -> Episode:
+    """Place every clip on one timeline with its structural pause and bring it to target loudness."""
+    rate = options.sample_rate
+    shaped = [match_level(prepare(c, rate), _CLIP_LEVEL_LUFS) for c in clips]
+    pauses = [s.pause_after_ms for s in script.segments]
+    audio, times = stitch(shaped, pauses, rate, lead_in_ms=options.pauses.lead_in,
+                          tail_ms=options.pauses.tail)
+    audio = normalize(audio, options.loudness)
+    timeline = tuple(TimedSegment(s, a, b) for s, (a, b) in zip(script.segments, times, strict=True))
+    return Episode(script=script, engine=engine, timeline=timeline,
+                   chapters=_chapters(script, timeline, audio.duration), audio=audio)
+
+
+def _chapters(script: Script, timeline: tuple[TimedSegment, ...], duration: float) -> tuple[TimedChapter, ...]:
+    starts = [0.0 if k == 0 else timeline[c.first_segment].start for k, c in enumerate(script.chapters)]
+    ends = starts[1:] + [duration]
+    return tuple(TimedChapter(c.title, round(a, 3), round(b, 3))
+                 for c, a, b in zip(script.chapters, starts, ends, strict=True))

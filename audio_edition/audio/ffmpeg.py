@@ -1,0 +1,38 @@
+"""Find an ffmpeg binary (system first, else the one imageio-ffmpeg ships) and decode audio with it."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+
+from audio_edition.errors import AudioError
+from audio_edition.model import Clip
+
+
+@functools.lru_cache(maxsize=1)
+def ffmpeg_exe() -> str:
+    """Path of the ffmpeg to use: the system's if on PATH, else imageio-ffmpeg's bundled binary."""
+    found = shutil.which("ffmpeg")
+    if found:
+        return found
+    try:
+        import imageio_ffmpeg
+
+        return str(imageio_ffmpeg.get_ffmpeg_exe())
+    except (ImportError, RuntimeError) as exc:
+        raise AudioError("no ffmpeg found: install ffmpeg or `pip install imageio-ffmpeg`") from exc
+
+
+def decode_audio(path: str | Path, sample_rate: int = 44100) -> Clip:
+    """Decode any audio file to mono float32 samples at `sample_rate` (no ffprobe needed)."""
+    cmd = [ffmpeg_exe(), "-nostdin", "-v", "error", "-i", str(path),
+           "-f", "f32le", "-ac", "1", "-ar", str(sample_rate), "-"]
+    result = subprocess.run(cmd, capture_output=True, check=False)
+    if result.returncode != 0:
+        msg = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise AudioError(f"cannot decode {path}: {msg[-1] if msg else 'ffmpeg failed'}")
+    return Clip(np.frombuffer(result.stdout, dtype=np.float32).copy(), sample_rate)

@@ -1,0 +1,40 @@
+"""Encode samples to MP3 through pydub, with ffmpeg from the system or imageio-ffmpeg."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from audio_edition.audio.ffmpeg import ffmpeg_exe
+from audio_edition.errors import AudioError
+from audio_edition.model import Clip
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", RuntimeWarning)  # pydub warns when ffprobe is absent; we never use it
+    from pydub import AudioSegment
+
+
+def to_segment(clip: Clip) -> AudioSegment:
+    """A 16-bit mono pydub segment built from float samples (no decoding, no ffprobe)."""
+    pcm = np.clip(clip.samples, -1.0, 1.0)
+    ints = np.round(pcm * 32767).astype("<i2")
+    return AudioSegment(data=ints.tobytes(), sample_width=2, frame_rate=clip.sample_rate, channels=1)
+
+
+def encode_mp3(clip: Clip, path: Path, *, bitrate: str = "96k", tags: dict[str, str] | None = None) -> None:
+    """Write `clip` as a mono MP3 at its sample rate, with ID3v2.4 text tags."""
+    AudioSegment.converter = ffmpeg_exe()
+    try:
+        to_segment(clip).export(
+            str(path),
+            format="mp3",
+            bitrate=bitrate,
+            tags=tags or {},
+            id3v2_version="4",
+            parameters=["-ac", "1", "-ar", str(clip.sample_rate)],
+        ).close()
+    except Exception as exc:  # pydub raises CouldntEncodeError with ffmpeg's whole log
+        first = str(exc).strip().splitlines()
+        raise AudioError(f"MP3 encoding failed: {first[0] if first else exc}") from exc

@@ -1,0 +1,23 @@
+"""Errors the library raises; the CLI turns each into a one-line message and an exit code."""
+
+from __future__ import annotations
+
+
+class AudioEditionError(Exception):
+    """Base of every error the library raises on purpose; exit code 1."""
+
+    exit_code = 1
+
+
+class InputError(AudioEditionError):
+    """The article or an option given by the user cannot be used; exit code 2."""
+
+    exit_code = 2
+
+
+class EngineError(AudioEditionError):
+    """A speech engine failed to produce audio; exit code 1."""
+
+
+class AudioError(AudioEditionError):
+    """Decoding, mixing or encoding audio failed; exit code 1."""

@@ -1,0 +1,72 @@
+"""Read an article file (.txt, .md) into an `Article`: decoded, cleaned, structured."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from audio_edition.errors import InputError
+from audio_edition.ingest.decode import decode_bytes
+from audio_edition.ingest.frontmatter import split_front_matter
+from audio_edition.ingest.markdown import markdown_candidates
+from audio_edition.ingest.plaintext import plain_candidates
+from audio_edition.ingest.structure import find_structure
+from audio_edition.model import Article, Block, Dropped, Meta
+
+__all__ = ["read_article", "parse_article", "SUFFIXES"]
+
+SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".md": "markdown", ".markdown": "markdown"}
+_LATER = {".html": "HTML", ".htm": "HTML"}
+
+
+def read_article(path: str | Path) -> Article:
+    """Read and structure the article at `path`; raise InputError for anything unusable."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"article not found: {p} (check the path)")
+    if p.is_dir():
+        raise InputError(f"{p} is a folder: give an article file (.txt or .md)")
+    suffix = p.suffix.lower()
+    if suffix in _LATER:
+        raise InputError(f"{p.name}: {_LATER[suffix]} articles are not supported yet: save as .txt or .md")
+    fmt = SUFFIXES.get(suffix)
+    if fmt is None:
+        raise InputError(f"{p.name}: unsupported file type '{suffix}': give a .txt or .md article")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    return parse_article(decode_bytes(data, p.name), name=p.name, fmt=fmt, source=str(p))
+
+
+def parse_article(text: str, *, name: str = "article.txt", fmt: str = "text", source: str | None = None) -> Article:
+    """Structure already-decoded article text; `fmt` is 'text' or 'markdown'."""
+    if not text.strip():
+        raise InputError(f"{name} is empty: there is nothing to read")
+    fields, body = split_front_matter(text, name) if fmt == "markdown" else ({}, text)
+    if fmt == "markdown":
+        cands, skipped = markdown_candidates(body)
+    else:
+        cands, skipped = plain_candidates(body), []
+    found = find_structure(cands, has_title="title" in fields, explicit_headings=fmt == "markdown")
+    if not found.blocks:
+        what = "every line was boilerplate" if found.dropped else "it holds only a title"
+        raise InputError(f"{name} has no article text to read: {what}")
+    title = fields.get("title") or found.title or _title_from_name(name)
+    title_from = "front-matter" if "title" in fields else (found.title_from or "file-name")
+    meta = Meta(
+        title=title,
+        byline=fields.get("byline") or found.byline,
+        date=fields.get("date") or found.date,
+        language=fields.get("language", "en"),
+        source=fields.get("source") or source,
+        title_from=title_from,  # type: ignore[arg-type]
+    )
+    dropped = tuple(found.dropped) + tuple(Dropped(s, "markup") for s in skipped)
+    return Article(meta=meta, blocks=tuple(Block(b.kind, b.text) for b in found.blocks), dropped=dropped)
+
+
+def _title_from_name(name: str) -> str:
+    stem = Path(name).stem
+    words = re.sub(r"[-_.]+", " ", stem).split()
+    return " ".join(w[:1].upper() + w[1:] for w in words) or "Untitled"

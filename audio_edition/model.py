@@ -1,0 +1,132 @@
+"""The values passed between pipeline stages: frozen dataclasses, no behaviour beyond derivations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+BlockKind = Literal["heading", "paragraph", "blockquote", "attribution"]
+Role = Literal["title", "heading", "narration", "quote", "attribution", "intro", "outro"]
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What is known about an article besides its text."""
+
+    title: str
+    byline: str | None = None
+    date: str | None = None
+    language: str = "en"
+    source: str | None = None
+    title_from: Literal["front-matter", "heading", "first-line", "file-name"] = "file-name"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of an article's body."""
+
+    kind: BlockKind
+    text: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line removed as boilerplate, with the rule that removed it."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """A decoded article: metadata, the blocks to read, and what was dropped."""
+
+    meta: Meta
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...] = ()
+
+    @property
+    def spoken_title(self) -> bool:
+        """True when the title was written by the author (not derived from the file name)."""
+        return self.meta.title_from != "file-name"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of speech: a sentence or part of one, in one voice."""
+
+    index: int
+    role: Role
+    text: str
+    speech: str
+    voice: str
+    pause_after_ms: int
+    block: int
+    chapter: int
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A navigable section: the opening, then one per subheading."""
+
+    title: str
+    first_segment: int
+
+
+@dataclass(frozen=True)
+class Script:
+    """The article as an ordered list of segments, with chapters."""
+
+    article: Article
+    segments: tuple[Segment, ...]
+    chapters: tuple[Chapter, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Clip:
+    """A segment's audio: mono float32 samples in [-1, 1] at `sample_rate`."""
+
+    samples: np.ndarray
+    sample_rate: int
+
+    @property
+    def duration(self) -> float:
+        """Length in seconds."""
+        return len(self.samples) / self.sample_rate
+
+
+@dataclass(frozen=True)
+class TimedSegment:
+    """A segment placed on the episode's timeline (seconds)."""
+
+    segment: Segment
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class TimedChapter:
+    """A chapter placed on the episode's timeline (seconds)."""
+
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, eq=False)
+class Episode:
+    """The finished programme: timeline, chapters and final audio."""
+
+    script: Script
+    engine: str
+    timeline: tuple[TimedSegment, ...]
+    chapters: tuple[TimedChapter, ...]
+    audio: Clip
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def duration(self) -> float:
+        """Length of the final audio in seconds."""
+        return self.audio.duration

@@ -1,0 +1,27 @@
+"""Write an episode's files (MP3 with tags, manifest) into the output folder, all or nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from audio_edition.audio.mp3 import encode_mp3
+from audio_edition.model import Episode
+from audio_edition.options import Options
+from audio_edition.publish.id3 import write_tags
+from audio_edition.publish.manifest import manifest
+from audio_edition.publish.slug import slugify
+from audio_edition.publish.staging import Staging
+
+__all__ = ["publish", "slugify", "manifest"]
+
+
+def publish(episode: Episode, slug: str, options: Options) -> list[Path]:
+    """Write `slug.mp3` and `slug.json` into `options.out_dir`; returns the final paths."""
+    with Staging(options.out_dir) as stage:
+        mp3 = stage.path(f"{slug}.mp3")
+        encode_mp3(episode.audio, mp3, bitrate=options.bitrate)
+        write_tags(mp3, episode, options.show)
+        data = json.dumps(manifest(episode), ensure_ascii=False, indent=2) + "\n"
+        stage.path(f"{slug}.json").write_text(data, encoding="utf-8")
+        return stage.commit()

@@ -1,0 +1,36 @@
+"""The manifest (`S.json`): the episode's timeline in the documented, stable format."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from audio_edition.model import Episode
+
+FORMAT_VERSION = 1
+
+
+def manifest(episode: Episode) -> dict[str, Any]:
+    """The manifest as a JSON-ready dict; times are seconds in the final MP3."""
+    meta = episode.script.article.meta
+    return {
+        "title": meta.title,
+        "duration": round(episode.duration, 3),
+        "engine": episode.engine,
+        "segments": [
+            {
+                "role": t.segment.role,
+                "voice": t.segment.voice,
+                "text": t.segment.text,
+                "start": round(t.start, 3),
+                "end": round(t.end, 3),
+            }
+            for t in episode.timeline
+        ],
+        "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in episode.chapters],
+        "format_version": FORMAT_VERSION,
+        "byline": meta.byline,
+        "date": meta.date,
+        "language": meta.language,
+        "source": meta.source,
+        "dropped": [{"text": d.text, "reason": d.reason} for d in episode.script.article.dropped],
+    }

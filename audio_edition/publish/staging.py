@@ -1,0 +1,56 @@
+"""Write a set of output files all-or-nothing: temporary names in the target folder, renamed last."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from types import TracebackType
+
+from audio_edition.errors import InputError
+
+
+class Staging:
+    """Hands out temporary paths beside their final names; `commit` renames them all into place.
+
+    Leaving the `with` block without committing (an error) deletes every temporary file.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self._pending: list[tuple[Path, Path]] = []
+
+    def __enter__(self) -> Staging:
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise InputError(f"output folder {self.out_dir} is a file: choose another -o folder") from None
+        except PermissionError:
+            raise InputError(f"cannot create output folder {self.out_dir}: permission denied") from None
+        if not os.access(self.out_dir, os.W_OK):
+            raise InputError(f"output folder {self.out_dir} is not writable: choose another -o folder")
+        return self
+
+    def path(self, name: str) -> Path:
+        """A temporary path that becomes `out_dir/name` on commit."""
+        final = self.out_dir / name
+        if final.resolve().parent != self.out_dir.resolve():
+            raise InputError(f"refusing to write {name!r} outside {self.out_dir}")
+        temp = self.out_dir / f".{name}.{secrets.token_hex(4)}.part"
+        self._pending.append((temp, final))
+        return temp
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file into place; returns the final paths."""
+        done = []
+        for temp, final in self._pending:
+            os.replace(temp, final)
+            done.append(final)
+        self._pending.clear()
+        return done
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        for temp, _ in self._pending:
+            temp.unlink(missing_ok=True)
+        self._pending.clear()

@@ -1,0 +1,148 @@
+"""Find quotation spans in a paragraph: curly, straight, single and nested quotes, told from apostrophes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«‹"
+DOUBLE_CLOSE = "”»›"
+SINGLE_OPEN = "‘‚"
+APOSTROPHE_LIKE = "’'"
+QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + "‛\"'’"
+_OPEN_BEFORE = " \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + "\""
+_CLOSE_AFTER = " \t\n)]},.;:!?…—–-" + DOUBLE_CLOSE + "’'\""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A top-level quotation: `start` at its opening mark, `end` just past its closing mark.
+
+    `closed` is False when the paragraph ended before the quote did.
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+
+    def inner(self, text: str) -> str:
+        """The quoted words without the marks."""
+        return text[self.start:self.end].strip(QUOTE_MARKS + " ")
+
+
+def find_quotes(text: str, continues: bool = False) -> list[Span]:
+    """Top-level quotation spans in one paragraph.
+
+    An unclosed double quote runs to the paragraph's end; an unclosed single quote was an apostrophe.
+    With `continues` (the previous paragraph ended inside a quote), a closing mark met before any
+    opening one closes a quote that began at the paragraph's start.
+    """
+    spans: list[Span] = []
+    stack: list[tuple[str, int]] = []  # ("d" | "s" | "sd" straight double, position)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        kind = _classify(ch, prev, nxt, stack, text, i)
+        if kind == "open-d" or kind == "open-sd":
+            stack.append(("sd" if kind == "open-sd" else "d", i))
+        elif kind == "open-s":
+            stack.append(("s", i))
+        elif kind in ("close-d", "close-s"):
+            want = ("d", "sd") if kind == "close-d" else ("s",)
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in want), None)
+            if depth is not None:
+                start = stack[depth][1]
+                del stack[depth:]
+                if not stack:
+                    spans.append(Span(start, i + 1))
+            elif kind == "close-d" and continues and not spans and not stack:
+                spans.append(Span(0, i + 1))
+        i += 1
+    doubles = [pos for k, pos in stack if k in ("d", "sd")]
+    if doubles:
+        spans.append(Span(doubles[0], len(text.rstrip()), closed=False))
+    return _outermost(spans)
+
+
+def _classify(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: str, i: int) -> str:
+    if ch in DOUBLE_OPEN:
+        return "open-d"
+    if ch in DOUBLE_CLOSE:
+        return "close-d"
+    if ch == '"':
+        if stack and stack[-1][0] == "sd" or any(k == "sd" for k, _ in stack):
+            if prev not in " \t\n" or nxt in _CLOSE_AFTER:
+                return "close-d"
+        if prev in _OPEN_BEFORE and nxt not in " \t\n":
+            return "open-sd"
+        if nxt in _CLOSE_AFTER:
+            return "close-d"
+        return "none"
+    if ch in SINGLE_OPEN or ch == "‛":
+        return "open-s" if _has_single_closer(text, i) else "none"
+    if ch in APOSTROPHE_LIKE:
+        single_open = any(k == "s" for k, _ in stack)
+        if prev.isalnum() and nxt.isalnum():
+            return "none"  # Russia’s, don't
+        if single_open and nxt in _CLOSE_AFTER and not _possessive(text, i):
+            return "close-s"
+        if not single_open and prev in _OPEN_BEFORE and nxt.isalpha():
+            return "open-s" if _has_single_closer(text, i) else "none"
+        return "none"
+    return "none"
+
+
+def _closers_after(text: str, i: int) -> list[int]:
+    found = []
+    for j in range(i + 1, len(text)):
+        ch = text[j]
+        if ch in DOUBLE_CLOSE or (ch == "\n"):
+            break
+        if ch in APOSTROPHE_LIKE:
+            prev = text[j - 1]
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not (prev.isalnum() and nxt.isalnum()) and nxt in _CLOSE_AFTER and prev not in " \t":
+                found.append(j)
+    return found
+
+
+def _has_single_closer(text: str, i: int) -> bool:
+    """An opening single mark counts only when a plausible closing mark follows it."""
+    return bool(_closers_after(text, i))
+
+
+def _possessive(text: str, j: int) -> bool:
+    """`s’ ` followed by a lowercase word, when a later closer exists: a plural possessive."""
+    if j == 0 or text[j - 1] not in "sS":
+        return False
+    after = text[j + 1:j + 3]
+    if not (len(after) == 2 and after[0] == " " and after[1].islower()):
+        return False
+    return bool(_closers_after(text, j))
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for span in spans:
+        if out and span.start < out[-1].end:
+            continue
+        out.append(span)
+    return out
+
+
+def strip_quote_marks(text: str) -> str:
+    """Text without quotation marks, keeping apostrophes inside words."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in "’'":
+            prev = text[i - 1] if i else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if prev.isalnum() and (nxt.isalnum() or (prev in "sS" and nxt in " \t\n,.;:")):
+                out.append("'")
+            continue
+        if ch in QUOTE_MARKS:
+            continue
+        out.append(ch)
+    return "".join(out)

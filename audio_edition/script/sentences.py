@@ -1,0 +1,53 @@
+"""Sentence boundaries as character offsets, from pySBD (rule-based, handles abbreviations)."""
+
+from __future__ import annotations
+
+import functools
+
+import pysbd
+from pysbd.languages import LANGUAGE_CODES
+
+_MAX_SBD_CHARS = 20_000
+
+
+@functools.lru_cache(maxsize=8)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    lang = language if language in LANGUAGE_CODES else "en"
+    return pysbd.Segmenter(language=lang, clean=False)
+
+
+def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence in `text`, covering all its non-space characters."""
+    spans: list[tuple[int, int]] = []
+    for offset, chunk in _chunks(text):
+        cursor = 0
+        for sentence in _segmenter(language).segment(chunk):
+            body = sentence.strip()
+            if not body:
+                continue
+            at = chunk.find(body, cursor)
+            if at < 0:
+                break
+            spans.append((offset + at, offset + at + len(body)))
+            cursor = at + len(body)
+        rest = chunk[cursor:]
+        if rest.strip():
+            lead = len(rest) - len(rest.lstrip())
+            spans.append((offset + cursor + lead, offset + len(chunk.rstrip())))
+    return spans
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Very long paragraphs are cut at whitespace before sentence splitting, to bound its cost."""
+    if len(text) <= _MAX_SBD_CHARS:
+        return [(0, text)]
+    out = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _MAX_SBD_CHARS)
+        if end < len(text):
+            cut = max(text.rfind(". ", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out

@@ -1,0 +1,52 @@
+"""Turn a segment's written text into the text an engine should speak."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from audio_edition.script.quotes import strip_quote_marks
+
+# Small single-purpose rules applied in order (each str -> str).
+
+
+def _no_quote_marks(text: str) -> str:
+    return strip_quote_marks(text)
+
+
+def _dashes_as_pauses(text: str) -> str:
+    return re.sub(r"\s+[–—-]{1,2}\s+|\s*—\s*", ", ", text)
+
+
+def _leading_dash(text: str) -> str:
+    return text.lstrip("—–-~ ")
+
+
+def _brackets_as_commas(text: str) -> str:
+    return re.sub(r"\s*[\[\]]\s*", " ", text)
+
+
+def _collapse_space(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\s+([,.;:!?])", r"\1", text)
+
+
+def _lonely_punctuation(text: str) -> str:
+    return re.sub(r"^[,;:.\s]+", "", text)
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    _no_quote_marks,
+    _leading_dash,
+    _dashes_as_pauses,
+    _brackets_as_commas,
+    _collapse_space,
+    _lonely_punctuation,
+)
+
+
+def speech_text(text: str) -> str:
+    """Apply every speech rule in order to written text."""
+    for rule in RULES:
+        text = rule(text)
+    return text

@@ -1,0 +1,63 @@
+"""The Engine protocol every voice implements, and voice-spec parsing (`engine:voice`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from audio_edition.errors import InputError
+from audio_edition.model import Clip
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """A speech engine: turns text into a Clip in a named voice."""
+
+    name: str
+    version: str
+    max_chars: int | None
+    max_parallel: int
+
+    def available(self) -> tuple[bool, str]:
+        """(usable here, reason when not)."""
+        ...
+
+    def default_voices(self, language: str) -> dict[str, str]:
+        """Voice names for the roles `narrator` and `quote` in `language`; InputError if none."""
+        ...
+
+    def check_voice(self, voice: str, language: str) -> None:
+        """Raise InputError when `voice` cannot speak `language` here."""
+        ...
+
+    def voices(self) -> list[str]:
+        """Voices this engine offers here."""
+        ...
+
+    def synthesize(self, text: str, voice: str) -> Clip:
+        """Speak `text` in `voice`."""
+        ...
+
+
+@dataclass(frozen=True)
+class VoiceSpec:
+    """A voice named as `engine:voice`, e.g. `piper:joe+deep`, `gtts:en@co.uk`."""
+
+    engine: str
+    voice: str
+
+    def __str__(self) -> str:
+        return f"{self.engine}:{self.voice}"
+
+
+def parse_voice_spec(spec: str, default_engine: str) -> VoiceSpec:
+    """Split `engine:voice`; a bare voice belongs to `default_engine`. Paths keep their colons."""
+    text = spec.strip()
+    if not text:
+        raise InputError("empty voice name: give a voice such as piper:joe")
+    head, sep, rest = text.partition(":")
+    if sep and head.isidentifier() and len(head) > 1:
+        if not rest:
+            raise InputError(f"voice '{spec}' names no voice after '{head}:'")
+        return VoiceSpec(head.lower(), rest)
+    return VoiceSpec(default_engine, text)

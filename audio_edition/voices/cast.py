@@ -1,0 +1,37 @@
+"""Resolve the cast: which voice speaks each role, checked before any audio is made."""
+
+from __future__ import annotations
+
+from audio_edition.errors import InputError
+from audio_edition.options import Options
+from audio_edition.voices import get_engine
+from audio_edition.voices.base import VoiceSpec, parse_voice_spec
+
+Cast = dict[str, VoiceSpec]
+
+
+def resolve_cast(options: Options, language: str) -> Cast:
+    """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults."""
+    engine = get_engine(options.engine)
+    ok, why = engine.available()
+    if not ok:
+        raise InputError(f"engine '{engine.name}' is not usable here: {why}")
+    chosen = {"narrator": options.narrator, "quote": options.quote_voice}
+    cast: Cast = {}
+    defaults: dict[str, str] | None = None
+    for role, spec in chosen.items():
+        if spec:
+            cast[role] = parse_voice_spec(spec, engine.name)
+        else:
+            if defaults is None:
+                defaults = engine.default_voices(language)
+            cast[role] = VoiceSpec(engine.name, defaults[role])
+    for spec in cast.values():
+        voice_engine = get_engine(spec.engine)
+        ok, why = voice_engine.available()
+        if not ok:
+            raise InputError(f"voice '{spec}' is not usable here: {why}")
+        voice_engine.check_voice(spec.voice, language)
+    if cast["narrator"] == cast["quote"] and options.quote_voice:
+        raise InputError("the quote voice is the narrator's voice: choose a different --quote-voice")
+    return cast
