@@ -48,7 +48,10 @@ def parse_article(text: str, *, name: str = "article.txt", fmt: str = "text", so
         cands, skipped = markdown_candidates(body)
     else:
         cands, skipped = plain_candidates(body), []
-    found = find_structure(cands, has_title="title" in fields, explicit_headings=fmt == "markdown")
+    found = find_structure(cands, title=fields.get("title"), explicit_headings=fmt == "markdown")
+    if not found.blocks and found.title_from == "first-line" and found.title:
+        found.blocks.append(Block("paragraph", found.title))  # a one-line article is its own body
+        found.title = found.title_from = None
     if not found.blocks:
         what = "every line was boilerplate" if found.dropped else "it holds only a title"
         raise InputError(f"{name} has no article text to read: {what}")

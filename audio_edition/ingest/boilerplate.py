@@ -24,7 +24,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("photo-credit", r"\(?(photo|image|picture)s?\s+(by|courtesy( of)?)\s+.{1,80}\)?"),
     ("photo-credit", r".{0,120}\((getty images|reuters|afp|ap photo|epa|shutterstock)[^)]*\)"),
     ("follow-us", r"(follow|like) us (on|at)\b.{0,80}"),
-    ("continue-reading", r"(story )?(continues?|continue reading)( below| after (the )?(advertisement|ad))?\.?"),
+    ("continue-reading", r"(the )?(story|article) continues( below| after (the )?(advertisement|ad))?( advertisement)?\.?|"
+                          r"continue reading( below)?\.?"),
     ("comments", r"(\d+\s+)?(comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:.]?"),
     ("copyright", r"(©|\(c\)|copyright\b).{0,150}"),
     ("copyright", r"all rights reserved\.?"),

@@ -40,12 +40,18 @@ class Found:
     date: str | None = None
 
 
-def find_structure(cands: list[Candidate], *, has_title: bool, explicit_headings: bool) -> Found:
-    """Classify candidates in order; `explicit_headings` trusts markup instead of guessing headings."""
+def find_structure(cands: list[Candidate], *, title: str | None, explicit_headings: bool) -> Found:
+    """Classify candidates in order; `explicit_headings` trusts markup instead of guessing headings.
+
+    A known `title` (from front matter) is not read twice when the text repeats it first.
+    """
     found = Found()
     kept = _drop_boilerplate(cands, found)
     start = 0
-    if kept and not has_title:
+    if kept and title is not None:
+        if _same_words(kept[0].text, title):
+            start = 1
+    elif kept:
         first = kept[0]
         if first.hint == "title" or (first.hint is None and looks_like_headline(first.text)):
             found.title = first.text
@@ -58,6 +64,10 @@ def find_structure(cands: list[Candidate], *, has_title: bool, explicit_headings
         prev_kind = found.blocks[-1].kind if found.blocks else None
         found.blocks.append(Block(_kind(cand, nxt, prev_kind, explicit_headings), cand.text))
     return found
+
+
+def _same_words(a: str, b: str) -> bool:
+    return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
 
 
 def _drop_boilerplate(cands: list[Candidate], found: Found) -> list[Candidate]:
@@ -160,5 +170,16 @@ def _title_cased(words: list[str]) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.7
 
 
+_ABBREVIATIONS = {
+    "dr", "mr", "mrs", "ms", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "jr", "sr", "no", "mt", "rev", "hon", "pres", "supt", "insp", "det", "cllr", "u.s", "u.k", "dept",
+}
+
+
 def _multiple_sentences(text: str) -> bool:
-    return bool(re.search(r"[a-z0-9][.!?]['\"”’]?\s+[A-Z“\"]", text))
+    for match in re.finditer(r"([\w.]+)[.!?]['\"”’]?\s+[A-Z“\"]", text):
+        word = match.group(1).lower()
+        if match.group(0)[len(match.group(1))] == "." and (word in _ABBREVIATIONS or len(word) == 1):
+            continue
+        return True
+    return False

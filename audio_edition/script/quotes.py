@@ -62,10 +62,19 @@ def find_quotes(text: str, continues: bool = False) -> list[Span]:
     doubles = [pos for k, pos in stack if k in ("d", "sd")]
     if doubles:
         spans.append(Span(doubles[0], len(text.rstrip()), closed=False))
-    return _outermost(spans)
+    return _outermost([s for s in spans if not _elision(text, s)])
+
+
+def _elision(text: str, span: Span) -> bool:
+    """’n’ and the like: single marks around one or two letters are elisions, not quotations."""
+    return text[span.start] not in DOUBLE_OPEN + '"' and len(span.inner(text)) <= 2
 
 
 def _classify(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: str, i: int) -> str:
+    if ch == "“" and stack and text[stack[-1][1]] == "„":
+        return "close-d"  # German „…“
+    if ch == "‘" and stack and text[stack[-1][1]] == "‚":
+        return "close-s"  # German ‚…‘
     if ch in DOUBLE_OPEN:
         return "open-d"
     if ch in DOUBLE_CLOSE:

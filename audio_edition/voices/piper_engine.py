@@ -15,7 +15,7 @@ from audio_edition.model import Clip
 BUNDLED = {"joe": "en"}
 # Timbre variants for a second voice from one model: pitch and formants move together by `ratio`
 # (synthesise faster by `ratio`, then play at `ratio` of the rate), so speed is unchanged.
-VARIANTS = {"deep": 0.84, "bright": 1.17, "plain": 1.0}
+VARIANTS = {"bright": 1.15, "deep": 0.88, "plain": 1.0}
 SENTENCE_GAP_S = 0.25
 
 
@@ -48,7 +48,7 @@ class PiperEngine:
                 f"the bundled Piper voice speaks English, and this article is '{language}': "
                 "name a Piper voice for it with --narrator piper:/path/voice.onnx"
             )
-        return {"narrator": "joe", "quote": "joe+deep"}
+        return {"narrator": "joe", "quote": "joe+bright"}
 
     def check_voice(self, voice: str, language: str) -> None:
         name, variant = _split(voice)

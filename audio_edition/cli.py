@@ -1,0 +1,132 @@
+"""The `audio-edition` command: parses options, calls the library, turns errors into one line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from audio_edition.errors import AudioEditionError
+from audio_edition.ingest import read_article
+from audio_edition.options import Options
+from audio_edition.pipeline import produce_article, slug_for
+from audio_edition.report import build_summary, script_as_dict, script_as_text
+from audio_edition.script import write_script
+from audio_edition.voices import engine_names, get_engine
+
+
+class _Group(click.Group):
+    """Turns library errors into `Error: ...` and their exit code; `--debug` shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AudioEditionError as exc:
+            if ctx.meta.get("debug"):
+                raise
+            raise _Failure(str(exc), exc.exit_code) from None
+        except OSError as exc:
+            if ctx.meta.get("debug"):
+                raise
+            raise _Failure(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), 1) from None
+
+
+class _Failure(click.ClickException):
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(" ".join(message.split()))
+        self.exit_code = exit_code
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.version_option(package_name="audio-edition")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn news articles into podcast-style audio editions."""
+    ctx.meta["debug"] = debug
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write the episode files into.")
+@click.option("--engine", default="piper", show_default=True,
+              help="Speech engine: piper (offline), or any registered engine.")
+@click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe.")
+@click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright.")
+@click.option("--min-quote-words", type=click.IntRange(1, 100), default=4, show_default=True,
+              help="Shorter quotations stay in the narrator's voice.")
+@click.option("--bitrate", default="96k", show_default=True, help="MP3 bitrate.")
+@click.option("--loudness", type=click.FloatRange(-36, -8), default=-16.0, show_default=True,
+              help="Integrated loudness target in LUFS.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def build(articles: tuple[Path, ...], out_dir: Path, engine: str, narrator: str | None,
+          quote_voice: str | None, min_quote_words: int, bitrate: str, loudness: float,
+          quiet: bool) -> None:
+    """Build an audio edition (MP3 + manifest) for each ARTICLE (.txt or .md)."""
+    options = Options(engine=engine, narrator=narrator, quote_voice=quote_voice, out_dir=out_dir,
+                      min_quote_words=min_quote_words, bitrate=bitrate, loudness=loudness)
+    get_engine(engine)
+    read = [(read_article(path), slug_for(path)) for path in articles]
+    for article, slug in read:
+        with _progress(quiet, article.meta.title) as progress:
+            built = produce_article(article, slug, options, progress)
+        if not quiet:
+            click.echo(build_summary(built))
+
+
+@cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
+@click.option("--min-quote-words", type=click.IntRange(1, 100), default=4, show_default=True,
+              help="Shorter quotations stay in the narrator's voice.")
+def script(article: Path, as_json: bool, min_quote_words: int) -> None:
+    """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
+    written = write_script(read_article(article), Options(min_quote_words=min_quote_words))
+    if as_json:
+        click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
+    else:
+        click.echo(script_as_text(written))
+
+
+@cli.command()
+def voices() -> None:
+    """List engines and their voices, and whether each is usable here."""
+    for name in engine_names():
+        engine = get_engine(name)
+        ok, why = engine.available()
+        state = "usable" if ok else f"not usable: {why}"
+        click.echo(f"{name} ({engine.version}): {state}")
+        if ok:
+            for voice in engine.voices():
+                click.echo(f"  {name}:{voice}")
+
+
+class _progress:
+    """A progress bar on an interactive terminal; silent otherwise."""
+
+    def __init__(self, quiet: bool, label: str) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.label = label[:40]
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(1)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="audio-edition")

@@ -1,0 +1,62 @@
+"""Human-readable and JSON renderings of scripts and builds, for the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from audio_edition.model import Script
+from audio_edition.pipeline import Built
+
+
+def script_as_dict(script: Script) -> dict[str, Any]:
+    """The script as JSON-ready data: meta, chapters, segments with speech and pauses, dropped lines."""
+    meta = script.article.meta
+    return {
+        "title": meta.title,
+        "title_from": meta.title_from,
+        "byline": meta.byline,
+        "date": meta.date,
+        "language": meta.language,
+        "chapters": [{"title": c.title, "first_segment": c.first_segment} for c in script.chapters],
+        "segments": [
+            {
+                "index": s.index,
+                "role": s.role,
+                "voice": s.voice,
+                "text": s.text,
+                "speech": s.speech,
+                "pause_after_ms": s.pause_after_ms,
+                "block": s.block,
+                "chapter": s.chapter,
+            }
+            for s in script.segments
+        ],
+        "dropped": [{"text": d.text, "reason": d.reason} for d in script.article.dropped],
+    }
+
+
+def script_as_text(script: Script) -> str:
+    """The script as an editor reads it: chapters, then one line per segment with role and pause."""
+    meta = script.article.meta
+    spoken = "spoken" if script.article.spoken_title else "not spoken"
+    lines = [f"# {meta.title}  (title from {meta.title_from}, {spoken})"]
+    if meta.byline or meta.date:
+        lines.append(f"  by {meta.byline or '?'}; date {meta.date or '?'}; language {meta.language}")
+    for d in script.article.dropped:
+        lines.append(f"  dropped ({d.reason}): {d.text}")
+    for seg in script.segments:
+        if seg.index == script.chapters[seg.chapter].first_segment:
+            lines.append(f"\n== chapter {seg.chapter + 1}: {script.chapters[seg.chapter].title}")
+        lines.append(f"{seg.index:4d} {seg.role:<11} {seg.voice:<8} +{seg.pause_after_ms:>4}ms  {seg.text}")
+    return "\n".join(lines)
+
+
+def build_summary(built: Built) -> str:
+    """One line per build: file, length, counts."""
+    ep = built.episode
+    minutes, seconds = divmod(int(round(ep.duration)), 60)
+    quotes = sum(1 for t in ep.timeline if t.segment.role == "quote")
+    dropped = len(ep.script.article.dropped)
+    return (f"{built.files[0]}  {minutes}:{seconds:02d}  {len(ep.timeline)} segments "
+            f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} lines dropped, "
+            f"engine {ep.engine}")

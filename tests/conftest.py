@@ -1,0 +1,42 @@
+"""Shared fixtures: sample articles, the reference article, and a fake engine in the real registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from audio_edition.voices import FakeEngine, register_engine
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "articles"
+REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def reference_path() -> Path:
+    """The real news article this project started from (kept outside the repository)."""
+    if not REFERENCE.exists():
+        pytest.skip("../shared/articles is not present beside this checkout")
+    return REFERENCE
+
+
+@pytest.fixture
+def fake_engine() -> Iterator[FakeEngine]:
+    """A fresh tone engine registered as 'fake' through the public registry."""
+    engine = FakeEngine()
+    register_engine("fake", lambda: engine, replace=True)
+    yield engine
+    register_engine("fake", FakeEngine, replace=True)
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    """Write an article file into tmp_path and return its path."""
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path

@@ -1,0 +1,94 @@
+"""The script writer: roles, voices, pauses and chapters, on the reference and the sample articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audio_edition.ingest import parse_article, read_article
+from audio_edition.options import Options
+from audio_edition.script import write_script
+from tests.conftest import ARTICLES, DATA
+
+GOLDEN = sorted((DATA / "golden").glob("*.json"))
+
+
+def test_reference_article_script(reference_path: Path) -> None:
+    script = write_script(read_article(reference_path))
+    segs = script.segments
+    roles = {s.text: s.role for s in segs}
+    quotes = [s.text for s in segs if s.role == "quote"]
+    # the long quotations are voiced, the scare quotes stay with the narrator
+    assert any(q.startswith("“Our position is as transparent") for q in quotes)
+    assert "“fulfil the tasks that we set for ourselves from the very beginning.”" in quotes
+    assert "“a lot of diplomatic work lies ahead.”" in quotes
+    assert any(q.startswith("“There is no reason to expect") for q in quotes)
+    for scare in ("“severe”", "“miraculous breakthroughs”", "“diametrically opposed”", "“disappointing”"):
+        holder = next(s for s in segs if scare in s.text)
+        assert holder.role == "narration", scare
+    # a mixed sentence is split at the quote marks
+    assert roles["Kremlin Spokesperson, Dmitry Peskov remarked,"] == "narration"
+    assert roles["he said."] == "narration"
+    # the attribution is read by the narrator and is no chapter
+    attribution = next(s for s in segs if s.role == "attribution")
+    assert attribution.text == "Volodymyr Zelenskyy" and attribution.voice == "narrator"
+    assert [c.title for c in script.chapters] == [
+        "Peace Talks Istanbul", "Moscow Downplays Likelihood Of Reaching Concrete Outcome"]
+    assert segs[script.chapters[1].first_segment].role == "heading"
+    assert all("READ ALSO" not in s.text for s in segs)
+    assert segs[0].role == "narration"  # the file-name title is not spoken
+    assert all(s.voice == ("quote" if s.role == "quote" else "narrator") for s in segs)
+
+
+@pytest.mark.parametrize("golden", GOLDEN, ids=[g.stem for g in GOLDEN])
+def test_sample_article_scripts_match_golden(golden: Path) -> None:
+    expected = json.loads(golden.read_text(encoding="utf-8"))
+    script = write_script(read_article(ARTICLES / golden.stem))
+    assert script.article.meta.title == expected["title"]
+    assert [c.title for c in script.chapters] == expected["chapters"]
+    assert [[s.role, s.text] for s in script.segments] == expected["segments"]
+    assert [d.text for d in script.article.dropped] == expected["dropped"]
+
+
+def test_every_sample_article_has_a_golden_file() -> None:
+    assert {g.stem for g in GOLDEN} == {p.name for p in ARTICLES.iterdir()}
+
+
+def test_pauses_grow_with_structure() -> None:
+    text = ("Heading Test Article\nFirst sentence here. Second sentence here.\nNew paragraph here.\n"
+            "A New Section\nSection text here.\n")
+    segs = write_script(parse_article(text)).segments
+    by_text = {s.text: s.pause_after_ms for s in segs}
+    assert by_text["First sentence here."] < by_text["Second sentence here."]
+    assert by_text["Second sentence here."] < by_text["New paragraph here."]
+    assert segs[-1].pause_after_ms == 0
+
+
+def test_min_quote_words_is_configurable() -> None:
+    text = "Intro Title\nShe called it “a very bad idea” on Monday.\n"
+    default = write_script(parse_article(text)).segments
+    assert [s.role for s in default] == ["title", "narration", "quote", "narration"]
+    strict = write_script(parse_article(text), Options(min_quote_words=5)).segments
+    assert [s.role for s in strict] == ["title", "narration"]
+
+
+def test_unclosed_quote_never_swallows_the_next_paragraph() -> None:
+    text = "Intro Title\nHe said “we will see how it goes in July.\nThe festival runs in July.\n"
+    segs = write_script(parse_article(text)).segments
+    assert segs[-1].text == "The festival runs in July." and segs[-1].role == "narration"
+
+
+def test_multi_paragraph_quote_is_voiced_throughout() -> None:
+    text = ("Intro Title\nThe mayor spoke first. “We built this harbour together over many years.\n"
+            "“We will rebuild it together, whatever the storms bring next.\n"
+            "“And we will not wait for anyone's permission to start,” she said.\n")
+    segs = write_script(parse_article(text)).segments
+    assert [s.role for s in segs] == ["title", "narration", "quote", "quote", "quote", "narration"]
+
+
+def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
+    text = "Intro Title\n“Kyiv’s position is clear and it will not change,” he said.\n"
+    quote = write_script(parse_article(text)).segments[1]
+    assert quote.speech == "Kyiv's position is clear and it will not change,"
