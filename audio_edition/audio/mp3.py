@@ -13,6 +13,7 @@ from audio_edition.model import Clip
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", RuntimeWarning)  # pydub warns when ffprobe is absent; we never use it
+    warnings.simplefilter("ignore", DeprecationWarning)  # pydub imports audioop (audioop-lts on 3.13+)
     from pydub import AudioSegment
 
 

@@ -12,20 +12,21 @@ Cast = dict[str, VoiceSpec]
 
 def resolve_cast(options: Options, language: str) -> Cast:
     """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults."""
-    engine = get_engine(options.engine)
+    key = options.engine.strip().lower()
+    engine = get_engine(key)
     ok, why = engine.available()
     if not ok:
-        raise InputError(f"engine '{engine.name}' is not usable here: {why}")
+        raise InputError(f"engine '{key}' is not usable here: {why}")
     chosen = {"narrator": options.narrator, "quote": options.quote_voice}
     cast: Cast = {}
     defaults: dict[str, str] | None = None
     for role, spec in chosen.items():
         if spec:
-            cast[role] = parse_voice_spec(spec, engine.name)
+            cast[role] = parse_voice_spec(spec, key)
         else:
             if defaults is None:
                 defaults = engine.default_voices(language)
-            cast[role] = VoiceSpec(engine.name, defaults[role])
+            cast[role] = VoiceSpec(key, defaults[role])
     for spec in cast.values():
         voice_engine = get_engine(spec.engine)
         ok, why = voice_engine.available()

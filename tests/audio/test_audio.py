@@ -1,0 +1,73 @@
+"""Shaping, stitching, loudness and MP3 encoding, measured on real samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.mp3 import MP3
+
+from audio_edition.audio.ffmpeg import decode_audio
+from audio_edition.audio.loudness import integrated_loudness, normalize
+from audio_edition.audio.mp3 import encode_mp3
+from audio_edition.audio.shape import resample, trim
+from audio_edition.audio.stitch import stitch
+from audio_edition.model import Clip
+
+RATE = 44100
+
+
+def tone(seconds: float, freq: float = 220.0, amp: float = 0.3, rate: int = RATE) -> Clip:
+    t = np.arange(int(seconds * rate), dtype=np.float32) / rate
+    return Clip((amp * np.sin(2 * np.pi * freq * t)).astype(np.float32), rate)
+
+
+def silence(seconds: float, rate: int = RATE) -> Clip:
+    return Clip(np.zeros(int(seconds * rate), dtype=np.float32), rate)
+
+
+def test_stitch_places_clips_with_exact_pauses() -> None:
+    clips = [tone(1.0), tone(0.5), tone(0.25)]
+    audio, times = stitch(clips, [400, 750, 0], RATE, lead_in_ms=300, tail_ms=1000)
+    assert times[0] == pytest.approx((0.3, 1.3))
+    assert times[1] == pytest.approx((1.7, 2.2))
+    assert times[2] == pytest.approx((2.95, 3.2))
+    assert audio.duration == pytest.approx(4.2)
+    gap = audio.samples[int(1.31 * RATE):int(1.69 * RATE)]
+    assert np.all(gap == 0)
+
+
+def test_trim_removes_engine_silence_but_keeps_a_margin() -> None:
+    padded = Clip(np.concatenate([silence(0.6).samples, tone(1.0).samples, silence(0.9).samples]), RATE)
+    trimmed = trim(padded)
+    assert trimmed.duration == pytest.approx(1.05, abs=0.01)
+
+
+def test_resample_keeps_duration() -> None:
+    clip = tone(2.0, rate=22050)
+    out = resample(clip, RATE)
+    assert out.sample_rate == RATE
+    assert out.duration == pytest.approx(2.0, abs=0.001)
+
+
+def test_normalize_reaches_target_loudness_with_peaks_under_the_ceiling() -> None:
+    rng = np.random.default_rng(1)
+    # speech-like: bursts with a high crest factor
+    bursts = np.concatenate([rng.normal(0, 0.05 if k % 2 else 0.2, RATE // 4) for k in range(40)])
+    clip = Clip(bursts.astype(np.float32), RATE)
+    out = normalize(clip, -16.0)
+    assert integrated_loudness(out) == pytest.approx(-16.0, abs=0.5)
+    assert 20 * np.log10(np.abs(out.samples).max()) <= -1.0
+
+
+def test_mp3_round_trip_is_mono_44k_and_keeps_duration(tmp_path: Path) -> None:
+    clip = tone(3.0)
+    path = tmp_path / "t.mp3"
+    encode_mp3(clip, path, bitrate="96k")
+    info = MP3(path).info
+    assert (info.sample_rate, info.channels) == (RATE, 1)
+    assert info.bitrate == pytest.approx(96000, abs=100)
+    decoded = decode_audio(path)
+    assert decoded.duration == pytest.approx(3.0, abs=0.03)
+    assert np.corrcoef(decoded.samples[2000:50000], clip.samples[2000:50000])[0, 1] > 0.95

@@ -1,0 +1,109 @@
+"""Whole builds with the real offline voice, checked by decoding the MP3 and listening to it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mutagen.id3 import ID3
+from mutagen.mp3 import MP3
+
+from audio_edition.audio.ffmpeg import decode_audio
+from audio_edition.options import Options
+from audio_edition.pipeline import produce
+from tests.audio_checks import median_pitch
+from tests.conftest import ARTICLES
+
+
+@pytest.fixture(scope="module")
+def reference_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    from tests.conftest import REFERENCE
+
+    if not REFERENCE.exists():
+        pytest.skip("../shared/articles is not present beside this checkout")
+    out = tmp_path_factory.mktemp("reference")
+    built = produce(REFERENCE, Options(out_dir=out))
+    mp3 = out / "peace-talks-istanbul.mp3"
+    return {
+        "mp3": mp3,
+        "manifest": json.loads((out / "peace-talks-istanbul.json").read_text(encoding="utf-8")),
+        "audio": decode_audio(mp3),
+        "files": built.files,
+    }
+
+
+def test_reference_mp3_matches_its_manifest(reference_build: dict) -> None:  # type: ignore[type-arg]
+    manifest, audio = reference_build["manifest"], reference_build["audio"]
+    info = MP3(reference_build["mp3"]).info
+    assert (info.sample_rate, info.channels) == (44100, 1)
+    assert audio.duration == pytest.approx(manifest["duration"], abs=0.06)
+    assert 150 < manifest["duration"] < 300  # ~590 words read at a newsreader's pace
+    assert manifest["segments"][-1]["end"] <= manifest["duration"]
+    for seg in manifest["segments"]:
+        part = audio.samples[int(seg["start"] * 44100):int(seg["end"] * 44100)]
+        assert np.sqrt(np.mean(part ** 2)) > 0.01, seg["text"]  # every segment is heard
+
+
+def test_reference_chapters_and_tags(reference_build: dict) -> None:  # type: ignore[type-arg]
+    manifest = reference_build["manifest"]
+    chapters = manifest["chapters"]
+    assert [c["title"] for c in chapters] == [
+        "Peace Talks Istanbul", "Moscow Downplays Likelihood Of Reaching Concrete Outcome"]
+    heading = next(s for s in manifest["segments"] if s["role"] == "heading")
+    assert chapters[1]["start"] == pytest.approx(heading["start"], abs=0.01)
+    assert not any(c["title"] == "Volodymyr Zelenskyy" for c in chapters)
+    tags = ID3(reference_build["mp3"])
+    chaps = sorted(tags.getall("CHAP"), key=lambda c: c.start_time)
+    assert [c.start_time / 1000 for c in chaps] == pytest.approx([c["start"] for c in chapters], abs=0.5)
+    assert str(tags["TIT2"]) == "Peace Talks Istanbul"
+
+
+def test_reference_quotes_are_in_the_quote_voice(reference_build: dict) -> None:  # type: ignore[type-arg]
+    manifest, audio = reference_build["manifest"], reference_build["audio"]
+
+    def pitch(role: str) -> float:
+        parts = [audio.samples[int(s["start"] * 44100):int(s["end"] * 44100)]
+                 for s in manifest["segments"] if s["role"] == role and len(s["text"].split()) >= 4]
+        return median_pitch(np.concatenate(parts), 44100)
+
+    assert pitch("quote") > pitch("narration") * 1.08
+    roles = {s["text"]: s["role"] for s in manifest["segments"]}
+    assert any(t.startswith("“Our position") and r == "quote" for t, r in roles.items())
+    assert all(r == "narration" for t, r in roles.items() if "“severe”" in t or "“disappointing”" in t)
+
+
+def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None:  # type: ignore[type-arg]
+    """Every body sentence is recognised in its time slot; the READ ALSO line is not spoken."""
+    pocketsphinx = pytest.importorskip("pocketsphinx")
+    manifest = reference_build["manifest"]
+    audio = decode_audio(reference_build["mp3"], 16000)
+    pcm = (np.clip(audio.samples, -1, 1) * 32767).astype("<i2")
+    decoder = pocketsphinx.Decoder(samprate=16000)
+    recalls = []
+    heard_all = []
+    for seg in manifest["segments"]:
+        decoder.start_utt()
+        decoder.process_raw(pcm[int(seg["start"] * 16000):int(seg["end"] * 16000)].tobytes(), full_utt=True)
+        decoder.end_utt()
+        heard = decoder.hyp().hypstr.split() if decoder.hyp() else []
+        heard_all += heard
+        words = set(re.findall(r"[a-z]+", seg["text"].lower()))
+        recalls.append(len(words & set(heard)) / len(words))
+        if len(words) >= 4:
+            assert words & set(heard), f"nothing of {seg['text']!r} was heard"
+    assert float(np.mean(recalls)) > 0.6
+    tail = pcm[int(manifest["segments"][-1]["end"] * 16000):]
+    assert np.abs(tail).max() < 400  # only the fade-out silence follows the last sentence
+    assert "societe" not in heard_all and "generale" not in heard_all
+
+
+@pytest.mark.parametrize("name", ["library-late-fees-utf16.txt", "night-train-returns-cp1252.txt"])
+def test_legacy_encodings_build(tmp_path: Path, name: str) -> None:
+    built = produce(ARTICLES / name, Options(out_dir=tmp_path))
+    assert [p.suffix for p in built.files] == [".mp3", ".json"]
+    manifest = json.loads(built.files[1].read_text(encoding="utf-8"))
+    assert any("Renée" in s["text"] or "Achterberg" in s["text"] for s in manifest["segments"])
+    assert decode_audio(built.files[0]).duration == pytest.approx(manifest["duration"], abs=0.06)

@@ -1,0 +1,72 @@
+"""The Piper engine with the bundled voice: real synthesis, a distinct quote voice, clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from audio_edition.errors import InputError
+from audio_edition.voices import get_engine
+from tests.audio_checks import median_pitch, rms_db
+
+SENTENCE = "The harbour ferries will run again on Monday morning, the operator said."
+
+
+@pytest.fixture(scope="module")
+def piper():  # type: ignore[no-untyped-def]
+    engine = get_engine("piper")
+    ok, why = engine.available()
+    assert ok, why
+    return engine
+
+
+def test_bundled_voice_speaks_a_sentence(piper) -> None:  # type: ignore[no-untyped-def]
+    clip = piper.synthesize(SENTENCE, "joe")
+    assert clip.sample_rate == 22050
+    assert 2.0 < clip.duration < 8.0  # about 12 words at a newsreader's pace
+    assert rms_db(clip.samples) > -30
+
+
+def test_quote_variant_is_audibly_another_voice_at_the_same_pace(piper) -> None:  # type: ignore[no-untyped-def]
+    plain = piper.synthesize(SENTENCE, "joe")
+    bright = piper.synthesize(SENTENCE, "joe+bright")
+    deep = piper.synthesize(SENTENCE, "joe+deep")
+    p_plain = median_pitch(plain.samples, plain.sample_rate)
+    p_bright = median_pitch(bright.samples, bright.sample_rate)
+    p_deep = median_pitch(deep.samples, deep.sample_rate)
+    assert p_bright > p_plain * 1.08
+    assert p_deep < p_plain * 0.95
+    assert abs(bright.duration - plain.duration) / plain.duration < 0.2
+
+
+def test_default_cast_uses_two_voices(piper) -> None:  # type: ignore[no-untyped-def]
+    voices = piper.default_voices("en")
+    assert voices["narrator"] != voices["quote"]
+    assert "joe+bright" in piper.voices()
+
+
+@pytest.mark.parametrize(
+    ("voice", "language", "message"),
+    [
+        ("anna", "en", "unknown Piper voice 'anna'"),
+        ("joe+robot", "en", "unknown Piper variant"),
+        ("joe", "de", "speaks en, and this article is 'de'"),
+        ("/nowhere/voice.onnx", "en", "unknown Piper voice"),
+    ],
+)
+def test_unusable_voices_are_refused(piper, voice: str, language: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError, match=message):
+        piper.check_voice(voice, language)
+
+
+def test_a_model_without_its_config_is_refused(piper, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    model = tmp_path / "voice.onnx"
+    model.write_bytes(b"onnx")
+    with pytest.raises(InputError, match="no voice.onnx.json config"):
+        piper.check_voice(str(model), "en")
+
+
+def test_other_languages_need_a_named_voice(piper) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InputError, match="bundled Piper voice speaks English"):
+        piper.default_voices("fr")
