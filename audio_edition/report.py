@@ -58,5 +58,5 @@ def build_summary(built: Built) -> str:
     quotes = sum(1 for t in ep.timeline if t.segment.role == "quote")
     dropped = len(ep.script.article.dropped)
     return (f"{built.files[0]}  {minutes}:{seconds:02d}  {len(ep.timeline)} segments "
-            f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} lines dropped, "
+            f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} dropped, "
             f"engine {ep.engine}")

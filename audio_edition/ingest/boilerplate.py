@@ -33,6 +33,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("download-app", r"download (our|the) app\b.{0,80}"),
     ("newsletter", r".{0,40}\bnewsletter\b.{0,40}(sign up|subscribe|inbox).{0,40}"),
     ("skip", r"skip (to|ad)\b.{0,30}"),
+    ("photo-credit", r"(image|media) (caption|source)s?\s*[,:].{0,200}"),
+    ("photo-credit", r"(file|pool)( photo)?\s+[-–—]\s+.{0,300}"),
+    ("listen", r"listen to (this|the) (article|story)\b.{0,40}"),
+    ("reading-time", r"\d+\s*(-\s*)?min(ute)?s?( read| listen)\.?"),
+    ("timestamp", r"(updated|published|posted)\s+\d+\s+(seconds?|minutes?|hours?|days?)\s+ago\.?"),
+    ("print", r"(print|email|save)( this)?( article| story| page)?"),
 )
 _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _RULES

@@ -20,6 +20,7 @@ _CODE = re.compile(r"`+([^`]*)`+")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>\"'])")
 _REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(.+)\1$")
+_LINK_ONLY = re.compile(r"^[*_]*\[[^\]]+\]\([^)]*\)[*_]*$")
 
 
 def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
@@ -89,12 +90,18 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
         listed = _LIST.match(line)
         if listed:
             flush_para()
-            para.append(line[listed.end():])
+            item = line[listed.end():].strip()
+            if _LINK_ONLY.match(item):
+                skipped.append(f"link: {inline_text(item)}")
+                continue
+            para.append(item)
             flush_para_as_item(out, para, gap)
             gap = False
             continue
         bold = _BOLD_LINE.match(stripped)
-        if bold and not para and _is_last_of_block(lines, i) and not bold.group(2).rstrip().endswith("."):
+        after_title = bool(out) and all(c.hint == "title" for c in out)
+        if (bold and not para and not after_title and _is_last_of_block(lines, i)
+                and not bold.group(2).rstrip().endswith(".")):
             _emit(out, bold.group(2), "heading", gap)
             gap = False
             continue

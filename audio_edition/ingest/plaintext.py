@@ -40,13 +40,16 @@ def _blocks(text: str) -> list[list[str]]:
 
 
 def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
-    """True when lines inside blocks are mostly broken mid-sentence at a similar width."""
+    """True when lines inside blocks are mostly broken mid-sentence near one fixed width."""
     inner = [line for b in blocks if len(b) > 1 for line in b[:-1]]
     if len(inner) < 2:
         return False
+    widest = max(len(line) for b in blocks for line in b)
+    if widest > 120:
+        return False  # a CMS paste: paragraphs are long single lines
     open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
     width = statistics.median(len(line) for line in inner)
-    return open_ended / len(inner) > 0.5 and 30 <= width <= 100
+    return open_ended / len(inner) > 0.5 and width >= 0.6 * widest and width >= 30
 
 
 def _join_wrapped(lines: list[str]) -> str:

@@ -12,12 +12,15 @@ from audio_edition.script.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by)\s+(.{2,80})$", re.IGNORECASE)
-_DATE = re.compile(
-    r"^(published|updated|posted|last updated)?[:\s]*"
-    r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    r"(\d{4}-\d{2}-\d{2}([ t]\d{2}:\d{2}(:\d{2})?)?|"
-    r"\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
-    r"([,\s]+(at\s+)?\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?(\s*[a-z]{2,5})?)?\.?$",
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_PART = re.compile(
+    rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DATE_LEAD = re.compile(
+    rf"^((published|updated|posted|last updated|first published)\b|\d|{_MONTH}\s|"
+    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
     re.IGNORECASE,
 )
 _SMALL_WORDS = {
@@ -74,6 +77,8 @@ def _drop_boilerplate(cands: list[Candidate], found: Found) -> list[Candidate]:
     kept = []
     for cand in cands:
         reason = boilerplate_reason(cand.text) if cand.hint not in ("blockquote",) else None
+        if not any(ch.isalnum() for ch in cand.text):
+            reason = "no-words"
         if reason:
             found.dropped.append(Dropped(cand.text, reason))
         else:
@@ -90,12 +95,18 @@ def _take_byline_and_date(kept: list[Candidate], start: int, found: Found) -> in
         by = _BYLINE.match(text)
         if by and found.byline is None and not _END_PUNCT.search(by.group(2).rstrip(".")):
             found.byline = by.group(2).strip()
-        elif _DATE.match(text) and found.date is None:
+        elif looks_like_dateline(text) and found.date is None:
             found.date = text
         else:
             break
         start += 1
     return start
+
+
+def looks_like_dateline(text: str) -> bool:
+    """A publication-date line: short, led by a date word or digit, holding a full date."""
+    return (len(text) <= 90 and len(text.split()) <= 12 and bool(_DATE_LEAD.match(text))
+            and bool(_DATE_PART.search(text)))
 
 
 def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explicit: bool) -> str:

@@ -14,6 +14,11 @@ def _no_quote_marks(text: str) -> str:
     return strip_quote_marks(text)
 
 
+def _agency_dateline(text: str) -> str:
+    """'KYIV, Ukraine (AP) — Text' is read 'KYIV, Ukraine — Text': the agency tag is not spoken."""
+    return re.sub(r"^(.{2,60}?)\s*\((AP|Reuters|AFP|UPI|dpa|Bloomberg|CNN|PA)\)\s*(?=[—–-])", r"\1 ", text)
+
+
 def _dashes_as_pauses(text: str) -> str:
     return re.sub(r"\s+[–—-]{1,2}\s+|\s*—\s*", ", ", text)
 
@@ -38,6 +43,7 @@ def _lonely_punctuation(text: str) -> str:
 RULES: tuple[Callable[[str], str], ...] = (
     _no_quote_marks,
     _leading_dash,
+    _agency_dateline,
     _dashes_as_pauses,
     _brackets_as_commas,
     _collapse_space,

@@ -29,6 +29,13 @@ DROPPED = [
     ("Story continues below advertisement", "continue-reading"),
     ("© 2026 Eastport Daily. All rights reserved.", "copyright"),
     ("Tags: ferries, strikes, Eastport", "tags"),
+    ("Image caption, Crews gathered at the pier before the vote", "photo-credit"),
+    ("Image source, Getty Images", "photo-credit"),
+    ("FILE - Ferries wait at Pier 4 in Eastport, March 2, 2026.", "photo-credit"),
+    ("Listen to this article", "listen"),
+    ("4 min read", "reading-time"),
+    ("Updated 3 hours ago", "timestamp"),
+    ("Print", "print"),
 ]
 KEPT = [
     "Subscribers to the service will see prices rise in April.",
@@ -40,6 +47,8 @@ KEPT = [
     "Moscow Downplays Likelihood Of Reaching Concrete Outcome",
     "Volodymyr Zelenskyy",
     "Advertisement revenue fell by a fifth last year, the broadcaster said.",
+    "File sharing rose sharply, the regulator said.",
+    "Listen to the people of this town, she urged the council.",
 ]
 
 
