@@ -51,24 +51,60 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 @cli.command()
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"),
-              show_default=True, help="Folder to write the episode files into.")
-@click.option("--engine", default="piper", show_default=True,
-              help="Speech engine: piper (offline), or any registered engine.")
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder to write the episode files into.",
+)
+@click.option(
+    "--engine",
+    default="piper",
+    show_default=True,
+    help="Speech engine: piper (offline), or any registered engine.",
+)
 @click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe.")
 @click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright.")
-@click.option("--min-quote-words", type=click.IntRange(1, 100), default=4, show_default=True,
-              help="Shorter quotations stay in the narrator's voice.")
+@click.option(
+    "--min-quote-words",
+    type=click.IntRange(1, 100),
+    default=4,
+    show_default=True,
+    help="Shorter quotations stay in the narrator's voice.",
+)
 @click.option("--bitrate", default="96k", show_default=True, help="MP3 bitrate.")
-@click.option("--loudness", type=click.FloatRange(-36, -8), default=-16.0, show_default=True,
-              help="Integrated loudness target in LUFS.")
+@click.option(
+    "--loudness",
+    type=click.FloatRange(-36, -8),
+    default=-16.0,
+    show_default=True,
+    help="Integrated loudness target in LUFS.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(articles: tuple[Path, ...], out_dir: Path, engine: str, narrator: str | None,
-          quote_voice: str | None, min_quote_words: int, bitrate: str, loudness: float,
-          quiet: bool) -> None:
+def build(
+    articles: tuple[Path, ...],
+    out_dir: Path,
+    engine: str,
+    narrator: str | None,
+    quote_voice: str | None,
+    min_quote_words: int,
+    bitrate: str,
+    loudness: float,
+    quiet: bool,
+) -> None:
     """Build an audio edition (MP3 + manifest) for each ARTICLE (.txt or .md)."""
-    options = Options(engine=engine, narrator=narrator, quote_voice=quote_voice, out_dir=out_dir,
-                      min_quote_words=min_quote_words, bitrate=bitrate, loudness=loudness)
+    options = Options(
+        engine=engine,
+        narrator=narrator,
+        quote_voice=quote_voice,
+        out_dir=out_dir,
+        min_quote_words=min_quote_words,
+        bitrate=bitrate,
+        loudness=loudness,
+    )
     get_engine(engine)
     read = [(read_article(path), slug_for(path)) for path in articles]
     for article, slug in read:
@@ -81,8 +117,13 @@ def build(articles: tuple[Path, ...], out_dir: Path, engine: str, narrator: str 
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
-@click.option("--min-quote-words", type=click.IntRange(1, 100), default=4, show_default=True,
-              help="Shorter quotations stay in the narrator's voice.")
+@click.option(
+    "--min-quote-words",
+    type=click.IntRange(1, 100),
+    default=4,
+    show_default=True,
+    help="Shorter quotations stay in the narrator's voice.",
+)
 def script(article: Path, as_json: bool, min_quote_words: int) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
     written = write_script(read_article(article), Options(min_quote_words=min_quote_words))

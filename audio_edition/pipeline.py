@@ -29,8 +29,7 @@ def slug_for(path: str | Path) -> str:
     return slugify(Path(path).stem)
 
 
-def produce_article(article: Article, slug: str, options: Options,
-                    progress: Progress | None = None) -> Built:
+def produce_article(article: Article, slug: str, options: Options, progress: Progress | None = None) -> Built:
     """Turn an already-read article into published files."""
     script = write_script(article, options)
     cast = resolve_cast(options, article.meta.language)
@@ -39,8 +38,9 @@ def produce_article(article: Article, slug: str, options: Options,
     return Built(episode, tuple(publish(episode, slug, options)))
 
 
-def produce(path: str | Path, options: Options | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Built:
+def produce(
+    path: str | Path, options: Options | None = None, progress: Callable[[int, int], None] | None = None
+) -> Built:
     """Read the article at `path` and build its audio edition into `options.out_dir`."""
     opts = options or Options()
     return produce_article(read_article(path), slug_for(path), opts, progress)

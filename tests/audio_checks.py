@@ -11,11 +11,11 @@ def median_pitch(samples: np.ndarray, rate: int) -> float:
     found = []
     lo, hi = int(rate / 400), int(rate / 60)
     for i in range(0, len(samples) - frame, frame):
-        window = samples[i:i + frame].astype(np.float64)
-        if np.sqrt(np.mean(window ** 2)) < 0.02:
+        window = samples[i : i + frame].astype(np.float64)
+        if np.sqrt(np.mean(window**2)) < 0.02:
             continue
         window = window - window.mean()
-        ac = np.correlate(window, window, "full")[frame - 1:]
+        ac = np.correlate(window, window, "full")[frame - 1 :]
         if ac[0] <= 0:
             continue
         lag = lo + int(np.argmax(ac[lo:hi]))

@@ -38,23 +38,34 @@ def test_build_writes_mp3_and_manifest_that_agree(tmp_path: Path, fake_engine: F
     assert all(b <= c for b, c in zip(ends, starts[1:], strict=False))
     assert ends[-1] < manifest["duration"]
     assert [c["title"] for c in manifest["chapters"]] == [
-        "Harbour Ferry Crews Vote to Strike Over Night Shifts", "What the Operator Says",
-        "Commuters Brace for Disruption"]
+        "Harbour Ferry Crews Vote to Strike Over Night Shifts",
+        "What the Operator Says",
+        "Commuters Brace for Disruption",
+    ]
     assert manifest["chapters"][-1]["end"] == manifest["duration"]
     # each quote segment is heard in the quote voice's pitch (fake voices differ by tone)
     quote = next(s for s in manifest["segments"] if s["role"] == "quote")
-    part = audio.samples[int(quote["start"] * 44100):int(quote["end"] * 44100)]
+    part = audio.samples[int(quote["start"] * 44100) : int(quote["end"] * 44100)]
     spectrum = np.abs(np.fft.rfft(part))
     assert abs(np.argmax(spectrum) * 44100 / len(part) - 260) < 10
     assert result.output.count("\n") == 1 and "harbour-ferry-strike.mp3" in result.output
 
 
 def test_rebuild_replaces_files_in_place(tmp_path: Path, fake_engine: FakeEngine) -> None:
-    args = ("build", str(ARTICLES / "night-train-returns-cp1252.txt"), "-o", str(tmp_path), "--engine", "fake")
+    args = (
+        "build",
+        str(ARTICLES / "night-train-returns-cp1252.txt"),
+        "-o",
+        str(tmp_path),
+        "--engine",
+        "fake",
+    )
     assert run(*args).exit_code == 0
     assert run(*args).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "night-train-returns-cp1252.json", "night-train-returns-cp1252.mp3"]
+        "night-train-returns-cp1252.json",
+        "night-train-returns-cp1252.mp3",
+    ]
 
 
 BAD_INPUTS = [
@@ -90,7 +101,9 @@ def test_unknown_engine_exits_2(tmp_path: Path) -> None:
 
 def test_one_bad_article_stops_the_batch_before_any_audio(tmp_path: Path, fake_engine: FakeEngine) -> None:
     good = str(ARTICLES / "awkward-quotes.txt")
-    result = run("build", good, str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"), "--engine", "fake")
+    result = run(
+        "build", good, str(tmp_path / "missing.txt"), "-o", str(tmp_path / "out"), "--engine", "fake"
+    )
     assert result.exit_code == 2
     assert not (tmp_path / "out").exists()
     assert fake_engine.calls == []

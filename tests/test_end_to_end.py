@@ -43,15 +43,17 @@ def test_reference_mp3_matches_its_manifest(reference_build: dict) -> None:  # t
     assert 150 < manifest["duration"] < 300  # ~590 words read at a newsreader's pace
     assert manifest["segments"][-1]["end"] <= manifest["duration"]
     for seg in manifest["segments"]:
-        part = audio.samples[int(seg["start"] * 44100):int(seg["end"] * 44100)]
-        assert np.sqrt(np.mean(part ** 2)) > 0.01, seg["text"]  # every segment is heard
+        part = audio.samples[int(seg["start"] * 44100) : int(seg["end"] * 44100)]
+        assert np.sqrt(np.mean(part**2)) > 0.01, seg["text"]  # every segment is heard
 
 
 def test_reference_chapters_and_tags(reference_build: dict) -> None:  # type: ignore[type-arg]
     manifest = reference_build["manifest"]
     chapters = manifest["chapters"]
     assert [c["title"] for c in chapters] == [
-        "Peace Talks Istanbul", "Moscow Downplays Likelihood Of Reaching Concrete Outcome"]
+        "Peace Talks Istanbul",
+        "Moscow Downplays Likelihood Of Reaching Concrete Outcome",
+    ]
     heading = next(s for s in manifest["segments"] if s["role"] == "heading")
     assert chapters[1]["start"] == pytest.approx(heading["start"], abs=0.01)
     assert not any(c["title"] == "Volodymyr Zelenskyy" for c in chapters)
@@ -65,8 +67,11 @@ def test_reference_quotes_are_in_the_quote_voice(reference_build: dict) -> None:
     manifest, audio = reference_build["manifest"], reference_build["audio"]
 
     def pitch(role: str) -> float:
-        parts = [audio.samples[int(s["start"] * 44100):int(s["end"] * 44100)]
-                 for s in manifest["segments"] if s["role"] == role and len(s["text"].split()) >= 4]
+        parts = [
+            audio.samples[int(s["start"] * 44100) : int(s["end"] * 44100)]
+            for s in manifest["segments"]
+            if s["role"] == role and len(s["text"].split()) >= 4
+        ]
         return median_pitch(np.concatenate(parts), 44100)
 
     assert pitch("quote") > pitch("narration") * 1.08
@@ -86,7 +91,7 @@ def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None
     heard_all = []
     for seg in manifest["segments"]:
         decoder.start_utt()
-        decoder.process_raw(pcm[int(seg["start"] * 16000):int(seg["end"] * 16000)].tobytes(), full_utt=True)
+        decoder.process_raw(pcm[int(seg["start"] * 16000) : int(seg["end"] * 16000)].tobytes(), full_utt=True)
         decoder.end_utt()
         heard = decoder.hyp().hypstr.split() if decoder.hyp() else []
         heard_all += heard
@@ -95,7 +100,7 @@ def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None
         if len(words) >= 4:
             assert words & set(heard), f"nothing of {seg['text']!r} was heard"
     assert float(np.mean(recalls)) > 0.6
-    tail = pcm[int(manifest["segments"][-1]["end"] * 16000):]
+    tail = pcm[int(manifest["segments"][-1]["end"] * 16000) :]
     assert np.abs(tail).max() < 400  # only the fade-out silence follows the last sentence
     assert "societe" not in heard_all and "generale" not in heard_all
 

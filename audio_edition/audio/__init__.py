@@ -24,16 +24,26 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
         if clip.duration == 0.0:
             raise AudioError(f"segment {seg.index} (“{seg.text[:50]}”) is silent: the engine made no speech")
     pauses = [s.pause_after_ms for s in script.segments]
-    audio, times = stitch(shaped, pauses, rate, lead_in_ms=options.pauses.lead_in,
-                          tail_ms=options.pauses.tail)
+    audio, times = stitch(
+        shaped, pauses, rate, lead_in_ms=options.pauses.lead_in, tail_ms=options.pauses.tail
+    )
     audio = normalize(audio, options.loudness)
     timeline = tuple(TimedSegment(s, a, b) for s, (a, b) in zip(script.segments, times, strict=True))
-    return Episode(script=script, engine=engine, timeline=timeline,
-                   chapters=_chapters(script, timeline, audio.duration), audio=audio)
+    return Episode(
+        script=script,
+        engine=engine,
+        timeline=timeline,
+        chapters=_chapters(script, timeline, audio.duration),
+        audio=audio,
+    )
 
 
-def _chapters(script: Script, timeline: tuple[TimedSegment, ...], duration: float) -> tuple[TimedChapter, ...]:
+def _chapters(
+    script: Script, timeline: tuple[TimedSegment, ...], duration: float
+) -> tuple[TimedChapter, ...]:
     starts = [0.0 if k == 0 else timeline[c.first_segment].start for k, c in enumerate(script.chapters)]
     ends = starts[1:] + [duration]
-    return tuple(TimedChapter(c.title, round(a, 3), round(b, 3))
-                 for c, a, b in zip(script.chapters, starts, ends, strict=True))
+    return tuple(
+        TimedChapter(c.title, round(a, 3), round(b, 3))
+        for c, a, b in zip(script.chapters, starts, ends, strict=True)
+    )

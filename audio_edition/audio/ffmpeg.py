@@ -29,8 +29,21 @@ def ffmpeg_exe() -> str:
 
 def decode_audio(path: str | Path, sample_rate: int = 44100) -> Clip:
     """Decode any audio file to mono float32 samples at `sample_rate` (no ffprobe needed)."""
-    cmd = [ffmpeg_exe(), "-nostdin", "-v", "error", "-i", str(path),
-           "-f", "f32le", "-ac", "1", "-ar", str(sample_rate), "-"]
+    cmd = [
+        ffmpeg_exe(),
+        "-nostdin",
+        "-v",
+        "error",
+        "-i",
+        str(path),
+        "-f",
+        "f32le",
+        "-ac",
+        "1",
+        "-ar",
+        str(sample_rate),
+        "-",
+    ]
     result = subprocess.run(cmd, capture_output=True, check=False)
     if result.returncode != 0:
         msg = result.stderr.decode("utf-8", "replace").strip().splitlines()

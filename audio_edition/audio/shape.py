@@ -30,7 +30,7 @@ def trim(clip: Clip, threshold_db: float = SILENCE_DB, keep_ms: int = KEEP_MS) -
     if len(loud) == 0:
         return Clip(x[:0], clip.sample_rate)
     keep = int(clip.sample_rate * keep_ms / 1000)
-    return Clip(x[max(0, loud[0] - keep): loud[-1] + 1 + keep], clip.sample_rate)
+    return Clip(x[max(0, loud[0] - keep) : loud[-1] + 1 + keep], clip.sample_rate)
 
 
 def fade_edges(clip: Clip, ms: int = FADE_MS) -> Clip:

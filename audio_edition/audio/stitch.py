@@ -9,8 +9,9 @@ import numpy as np
 from audio_edition.model import Clip
 
 
-def stitch(clips: Sequence[Clip], pauses_ms: Sequence[int], rate: int, *,
-           lead_in_ms: int = 0, tail_ms: int = 0) -> tuple[Clip, list[tuple[float, float]]]:
+def stitch(
+    clips: Sequence[Clip], pauses_ms: Sequence[int], rate: int, *, lead_in_ms: int = 0, tail_ms: int = 0
+) -> tuple[Clip, list[tuple[float, float]]]:
     """Join `clips` (all at `rate`) with `pauses_ms[i]` of silence after clip i.
 
     Returns the joined audio and each clip's (start, end) in seconds.
@@ -25,7 +26,7 @@ def stitch(clips: Sequence[Clip], pauses_ms: Sequence[int], rate: int, *,
         if clip.sample_rate != rate:
             raise ValueError(f"clip at {clip.sample_rate} Hz in a {rate} Hz timeline")
         n = len(clip.samples)
-        out[at:at + n] = clip.samples
+        out[at : at + n] = clip.samples
         times.append((at / rate, (at + n) / rate))
         at += n + gap
     return Clip(out, rate), times

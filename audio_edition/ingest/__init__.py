@@ -39,7 +39,9 @@ def read_article(path: str | Path) -> Article:
     return parse_article(decode_bytes(data, p.name), name=p.name, fmt=fmt, source=str(p))
 
 
-def parse_article(text: str, *, name: str = "article.txt", fmt: str = "text", source: str | None = None) -> Article:
+def parse_article(
+    text: str, *, name: str = "article.txt", fmt: str = "text", source: str | None = None
+) -> Article:
     """Structure already-decoded article text; `fmt` is 'text' or 'markdown'."""
     if not text.strip():
         raise InputError(f"{name} is empty: there is nothing to read")

@@ -6,26 +6,44 @@ import re
 
 # Each rule: (name, pattern matched against the whole stripped line, case-insensitive).
 _RULES: tuple[tuple[str, str], ...] = (
-    ("read-also", r"(read|see|also read|read more|more|related|recommended|must read)"
-                  r"( also| more| stories| articles?| content| coverage| reading)?\s*[:>\-–—|»]+.*"),
+    (
+        "read-also",
+        r"(read|see|also read|read more|more|related|recommended|must read)"
+        r"( also| more| stories| articles?| content| coverage| reading)?\s*[:>\-–—|»]+.*",
+    ),
     ("read-also", r"(read|see) also\b.*"),
     ("read-also", r"(read more|more on this( story)?|related (articles|stories|coverage))\.?"),
-    ("advertisement", r"(advertisement|advertisment|sponsored( content)?|promoted( content)?|"
-                      r"ad|ads|paid (content|post|partnership))\s*[:.]?"),
+    (
+        "advertisement",
+        r"(advertisement|advertisment|sponsored( content)?|promoted( content)?|"
+        r"ad|ads|paid (content|post|partnership))\s*[:.]?",
+    ),
     ("share", r"share (this|on|via)\b.{0,60}"),
-    ("share", r"(share|tweet|email|print|copy link)(\s*[|/·•]\s*(share|tweet|email|print|copy link|"
-              r"facebook|twitter|x|whatsapp|linkedin|telegram))+"),
+    (
+        "share",
+        r"(share|tweet|email|print|copy link)(\s*[|/·•]\s*(share|tweet|email|print|copy link|"
+        r"facebook|twitter|x|whatsapp|linkedin|telegram))+",
+    ),
     ("subscribe", r"(subscribe|sign up|join)\b.{0,100}"),
     ("click-here", r"(click|tap) here\b.*"),
-    ("photo-credit", r"(photo|image|picture|video|graphic|illustration|file photo)"
-                     r"( credits?)?\s*[:/|]\s*.{0,150}"),
-    ("photo-credit", r"(credits?|source)\s*:\s*(getty|reuters|afp|ap|epa|shutterstock|"
-                     r"photo|file|supplied|handout).{0,100}"),
+    (
+        "photo-credit",
+        r"(photo|image|picture|video|graphic|illustration|file photo)"
+        r"( credits?)?\s*[:/|]\s*.{0,150}",
+    ),
+    (
+        "photo-credit",
+        r"(credits?|source)\s*:\s*(getty|reuters|afp|ap|epa|shutterstock|"
+        r"photo|file|supplied|handout).{0,100}",
+    ),
     ("photo-credit", r"\(?(photo|image|picture)s?\s+(by|courtesy( of)?)\s+.{1,80}\)?"),
     ("photo-credit", r".{0,120}\((getty images|reuters|afp|ap photo|epa|shutterstock)[^)]*\)"),
     ("follow-us", r"(follow|like) us (on|at)\b.{0,80}"),
-    ("continue-reading", r"(the )?(story|article) continues( below| after (the )?(advertisement|ad))?( advertisement)?\.?|"
-                          r"continue reading( below)?\.?"),
+    (
+        "continue-reading",
+        r"(the )?(story|article) continues( below| after (the )?(advertisement|ad))?( advertisement)?\.?|"
+        r"continue reading( below)?\.?",
+    ),
     ("comments", r"(\d+\s+)?(comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:.]?"),
     ("copyright", r"(©|\(c\)|copyright\b).{0,150}"),
     ("copyright", r"all rights reserved\.?"),
@@ -64,8 +82,14 @@ def _is_call_to_action(line: str) -> bool:
     words = line.split()
     if len(words) <= 3:
         return True
-    return bool(re.search(r"\b(our|newsletter|free|today|now|here|updates|inbox|channel|"
-                          r"whatsapp|telegram)\b", line, re.IGNORECASE))
+    return bool(
+        re.search(
+            r"\b(our|newsletter|free|today|now|here|updates|inbox|channel|"
+            r"whatsapp|telegram)\b",
+            line,
+            re.IGNORECASE,
+        )
+    )
 
 
 def is_boilerplate(line: str) -> bool:

@@ -33,7 +33,7 @@ def decode_bytes(data: bytes, name: str = "input") -> str:
 def _decode(data: bytes, name: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     utf16 = _bomless_utf16(data[:8192])
     if utf16:
         return data.decode(utf16, errors="replace")

@@ -36,7 +36,7 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict[str, str], 
         data = {}
     if not isinstance(data, dict):
         raise InputError(f"{name}: front matter must be a mapping of fields (title: ..., author: ...)")
-    return _fields(data), text[match.end():]
+    return _fields(data), text[match.end() :]
 
 
 def _fields(data: dict[Any, Any]) -> dict[str, str]:

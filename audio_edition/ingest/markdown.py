@@ -90,7 +90,7 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
         listed = _LIST.match(line)
         if listed:
             flush_para()
-            item = line[listed.end():].strip()
+            item = line[listed.end() :].strip()
             if _LINK_ONLY.match(item):
                 skipped.append(f"link: {inline_text(item)}")
                 continue
@@ -100,8 +100,13 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
             continue
         bold = _BOLD_LINE.match(stripped)
         after_title = bool(out) and all(c.hint == "title" for c in out)
-        if (bold and not para and not after_title and _is_last_of_block(lines, i)
-                and not bold.group(2).rstrip().endswith(".")):
+        if (
+            bold
+            and not para
+            and not after_title
+            and _is_last_of_block(lines, i)
+            and not bold.group(2).rstrip().endswith(".")
+        ):
             _emit(out, bold.group(2), "heading", gap)
             gap = False
             continue

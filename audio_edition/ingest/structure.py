@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from audio_edition.ingest.boilerplate import boilerplate_reason
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.model import Block, Dropped
+from audio_edition.model import Block, BlockKind, Dropped
 from audio_edition.script.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
@@ -24,8 +24,32 @@ _DATE_LEAD = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
-    "over", "the", "to", "up", "with", "vs", "via", "after", "amid", "than", "that", "is",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "the",
+    "to",
+    "up",
+    "with",
+    "vs",
+    "via",
+    "after",
+    "amid",
+    "than",
+    "that",
+    "is",
 }
 _NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "al", "ibn", "du"}
 _DASHES = "—–-~"
@@ -105,11 +129,15 @@ def _take_byline_and_date(kept: list[Candidate], start: int, found: Found) -> in
 
 def looks_like_dateline(text: str) -> bool:
     """A publication-date line: short, led by a date word or digit, holding a full date."""
-    return (len(text) <= 90 and len(text.split()) <= 12 and bool(_DATE_LEAD.match(text))
-            and bool(_DATE_PART.search(text)))
+    return (
+        len(text) <= 90
+        and len(text.split()) <= 12
+        and bool(_DATE_LEAD.match(text))
+        and bool(_DATE_PART.search(text))
+    )
 
 
-def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explicit: bool) -> str:
+def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explicit: bool) -> BlockKind:
     if cand.hint in ("heading", "title"):
         return "heading"
     if cand.hint == "attribution":
@@ -133,7 +161,7 @@ def is_whole_quotation(text: str) -> bool:
     spans = find_quotes(stripped)
     if len(spans) != 1 or spans[0].start != 0:
         return False
-    tail = stripped[spans[0].end:]
+    tail = stripped[spans[0].end :]
     return not any(ch.isalnum() for ch in tail)
 
 
@@ -182,8 +210,34 @@ def _title_cased(words: list[str]) -> bool:
 
 
 _ABBREVIATIONS = {
-    "dr", "mr", "mrs", "ms", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    "jr", "sr", "no", "mt", "rev", "hon", "pres", "supt", "insp", "det", "cllr", "u.s", "u.k", "dept",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "st",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "jr",
+    "sr",
+    "no",
+    "mt",
+    "rev",
+    "hon",
+    "pres",
+    "supt",
+    "insp",
+    "det",
+    "cllr",
+    "u.s",
+    "u.k",
+    "dept",
 }
 
 

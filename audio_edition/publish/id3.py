@@ -21,11 +21,23 @@ def write_tags(path: Path, episode: Episode, show: str) -> None:
         tag.add(TDRC(encoding=3, text=meta.date[:10]))
     tag.add(COMM(encoding=3, lang="eng", desc="", text=_summary(episode)))
     ids = [f"chp{k}" for k in range(len(episode.chapters))]
-    tag.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                 child_element_ids=ids, sub_frames=[TIT2(encoding=3, text="Chapters")]))
+    tag.add(
+        CTOC(
+            element_id="toc",
+            flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+            child_element_ids=ids,
+            sub_frames=[TIT2(encoding=3, text="Chapters")],
+        )
+    )
     for cid, chapter in zip(ids, episode.chapters, strict=True):
-        tag.add(CHAP(element_id=cid, start_time=int(chapter.start * 1000),
-                     end_time=int(chapter.end * 1000), sub_frames=[TIT2(encoding=3, text=chapter.title)]))
+        tag.add(
+            CHAP(
+                element_id=cid,
+                start_time=int(chapter.start * 1000),
+                end_time=int(chapter.end * 1000),
+                sub_frames=[TIT2(encoding=3, text=chapter.title)],
+            )
+        )
     tag.save(str(path), v2_version=4)
 
 

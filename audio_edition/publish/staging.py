@@ -49,8 +49,9 @@ class Staging:
         self._pending.clear()
         return done
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         for temp, _ in self._pending:
             temp.unlink(missing_ok=True)
         self._pending.clear()

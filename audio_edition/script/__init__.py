@@ -44,8 +44,9 @@ def _block_drafts(block: Block, opts: Options, language: str, continues: bool) -
     if block.kind == "attribution":
         return [("attribution", block.text, "sentence")]
     whole = block.kind == "blockquote" and len(block.text.split()) >= opts.min_quote_words
-    pieces = cut_pieces(block.text, min_words=opts.min_quote_words, language=language,
-                        continues=continues, whole_quote=whole)
+    pieces = cut_pieces(
+        block.text, min_words=opts.min_quote_words, language=language, continues=continues, whole_quote=whole
+    )
     return [(_role(p), p.text, p.ends) for p in pieces]
 
 

@@ -25,8 +25,9 @@ def voiced_quotes(text: str, min_words: int, continues: bool = False) -> list[Sp
     return [s for s in find_quotes(text, continues) if len(s.inner(text).split()) >= min_words]
 
 
-def cut_pieces(text: str, *, min_words: int, language: str = "en", continues: bool = False,
-               whole_quote: bool = False) -> list[Piece]:
+def cut_pieces(
+    text: str, *, min_words: int, language: str = "en", continues: bool = False, whole_quote: bool = False
+) -> list[Piece]:
     """Pieces covering `text` in order; `whole_quote` voices everything as a quotation."""
     quotes = [Span(0, len(text))] if whole_quote else voiced_quotes(text, min_words, continues)
     sentence_ends = {end for _, end in sentence_spans(text, language)}

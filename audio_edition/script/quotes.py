@@ -9,7 +9,7 @@ DOUBLE_CLOSE = "”»›"
 SINGLE_OPEN = "‘‚"
 APOSTROPHE_LIKE = "’'"
 QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + "‛\"'’"
-_OPEN_BEFORE = " \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + "\""
+_OPEN_BEFORE = " \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
 _CLOSE_AFTER = " \t\n)]},.;:!?…—–-" + DOUBLE_CLOSE + "’'\""
 
 
@@ -26,7 +26,7 @@ class Span:
 
     def inner(self, text: str) -> str:
         """The quoted words without the marks."""
-        return text[self.start:self.end].strip(QUOTE_MARKS + " ")
+        return text[self.start : self.end].strip(QUOTE_MARKS + " ")
 
 
 def find_quotes(text: str, continues: bool = False) -> list[Span]:
@@ -125,7 +125,7 @@ def _possessive(text: str, j: int) -> bool:
     """`s’ ` followed by a lowercase word, when a later closer exists: a plural possessive."""
     if j == 0 or text[j - 1] not in "sS":
         return False
-    after = text[j + 1:j + 3]
+    after = text[j + 1 : j + 3]
     if not (len(after) == 2 and after[0] == " " and after[1].islower()):
         return False
     return bool(_closers_after(text, j))

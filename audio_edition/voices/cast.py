@@ -27,12 +27,12 @@ def resolve_cast(options: Options, language: str) -> Cast:
             if defaults is None:
                 defaults = engine.default_voices(language)
             cast[role] = VoiceSpec(key, defaults[role])
-    for spec in cast.values():
-        voice_engine = get_engine(spec.engine)
+    for resolved in cast.values():
+        voice_engine = get_engine(resolved.engine)
         ok, why = voice_engine.available()
         if not ok:
-            raise InputError(f"voice '{spec}' is not usable here: {why}")
-        voice_engine.check_voice(spec.voice, language)
+            raise InputError(f"voice '{resolved}' is not usable here: {why}")
+        voice_engine.check_voice(resolved.voice, language)
     if cast["narrator"] == cast["quote"] and options.quote_voice:
         raise InputError("the quote voice is the narrator's voice: choose a different --quote-voice")
     return cast

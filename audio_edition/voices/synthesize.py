@@ -20,9 +20,7 @@ def synthesize(script: Script, cast: Cast, progress: Progress | None = None) -> 
         spec = cast[seg.voice]
         clip = get_engine(spec.engine).synthesize(seg.speech, spec.voice)
         if clip.duration <= 0.0:
-            raise EngineError(
-                f"segment {seg.index} (“{seg.text[:50]}”) came back without audio from {spec}"
-            )
+            raise EngineError(f"segment {seg.index} (“{seg.text[:50]}”) came back without audio from {spec}")
         clips.append(clip)
         if progress:
             progress(len(clips), total)

@@ -34,7 +34,7 @@ def test_stitch_places_clips_with_exact_pauses() -> None:
     assert times[1] == pytest.approx((1.7, 2.2))
     assert times[2] == pytest.approx((2.95, 3.2))
     assert audio.duration == pytest.approx(4.2)
-    gap = audio.samples[int(1.31 * RATE):int(1.69 * RATE)]
+    gap = audio.samples[int(1.31 * RATE) : int(1.69 * RATE)]
     assert np.all(gap == 0)
 
 

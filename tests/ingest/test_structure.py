@@ -53,15 +53,19 @@ def test_sentence_first_line_is_not_a_title() -> None:
 
 
 def test_name_after_block_quote_is_attribution_not_heading() -> None:
-    got = kinds("Intro line here.\n“We will rebuild every bridge in this city, however long it takes.”\n"
-                "Mayor Ana Ruiz\nThe work starts in May.\n")
+    got = kinds(
+        "Intro line here.\n“We will rebuild every bridge in this city, however long it takes.”\n"
+        "Mayor Ana Ruiz\nThe work starts in May.\n"
+    )
     assert got[1][0] == "blockquote"
     assert got[2] == ("attribution", "Mayor Ana Ruiz")
 
 
 def test_title_cased_line_after_quote_with_many_words_is_a_heading() -> None:
-    got = kinds("Intro line here.\n“We will rebuild every bridge in this city, however long it takes.”\n"
-                "Moscow Downplays Likelihood Of Reaching Concrete Outcome\nMore text follows here.\n")
+    got = kinds(
+        "Intro line here.\n“We will rebuild every bridge in this city, however long it takes.”\n"
+        "Moscow Downplays Likelihood Of Reaching Concrete Outcome\nMore text follows here.\n"
+    )
     assert got[2][0] == "heading"
 
 
@@ -172,3 +176,44 @@ def test_legacy_and_utf16_samples_read_with_their_accents(name: str) -> None:
     text = " ".join(b.text for b in article.blocks)
     assert "\x00" not in text and "\ufffd" not in text
     assert ("Renée" in text) or ("Achterberg" in text)
+
+
+def test_regression_cms_headline_byline_date_are_not_joined_as_wrapped_text() -> None:
+    article = read_article(ARTICLES / "coastal-storm-outage.txt")
+    assert article.meta.title == "Storm knocks out power to thousands along the coast"
+    assert article.meta.byline == "JANE DOE and JOHN ROE Associated Press"
+    assert article.meta.date == "Updated 2:14 PM EST, February 3, 2026"
+    assert article.blocks[0].text.startswith("BRIGHTON BEACH, Maine (AP)")
+    assert {d.reason for d in article.dropped} == {"photo-credit", "no-words"}
+
+
+def test_regression_standfirst_after_title_is_read_not_a_chapter() -> None:
+    article = read_article(ARTICLES / "rents-record-high.md")
+    assert article.blocks[0] == article.blocks[0].__class__(
+        "paragraph", "Tenants' groups say the government's promises have come to nothing"
+    )
+    assert [b.text for b in article.blocks if b.kind == "heading"] == ["'We're being priced out'"]
+    assert any(d.text == "link: Rents rise fastest in the north" for d in article.dropped)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "March 3, 2026",
+        "2026-03-03",
+        "Updated 2:14 PM EST, February 3, 2026",
+        "Published: 3 March 2026",
+        "Tue, Feb 3, 2026",
+    ],
+)
+def test_date_lines(line: str) -> None:
+    from audio_edition.ingest.structure import looks_like_dateline
+
+    assert looks_like_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["March was the wettest month since 2026.", "The 2026 budget passed"])
+def test_sentences_with_dates_are_not_date_lines(line: str) -> None:
+    from audio_edition.ingest.structure import looks_like_dateline
+
+    assert not looks_like_dateline(line)

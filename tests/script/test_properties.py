@@ -11,8 +11,31 @@ from audio_edition.script import write_script
 from audio_edition.script.quotes import QUOTE_MARKS
 
 WORDS = st.sampled_from(
-    ["Kyiv", "said", "the", "talks", "Mr.", "U.S.", "50", "Russia’s", "leaders’", "don't", "war",
-     "Advertisement", "READ ALSO:", "Ms", "é", "Zürich", "—", "–", "(AP)", "3.5", "e.g.", "a", "I"]
+    [
+        "Kyiv",
+        "said",
+        "the",
+        "talks",
+        "Mr.",
+        "U.S.",
+        "50",
+        "Russia’s",
+        "leaders’",
+        "don't",
+        "war",
+        "Advertisement",
+        "READ ALSO:",
+        "Ms",
+        "é",
+        "Zürich",
+        "—",
+        "–",
+        "(AP)",
+        "3.5",
+        "e.g.",
+        "a",
+        "I",
+    ]
 )
 MARKS = st.sampled_from(list("“”‘’\"'«»„") + [".", ",", "?", "!", ":", ";", " ", "\n", "\n\n"])
 TOKENS = st.lists(st.one_of(WORDS, MARKS, st.text(min_size=1, max_size=6)), min_size=1, max_size=80)
@@ -28,8 +51,9 @@ def squash(text: str) -> str:
 def test_segments_give_back_the_kept_text(tokens: list[str], markdown: bool) -> None:
     text = " ".join(tokens)
     try:
-        article = parse_article(text, name="prop.md" if markdown else "prop.txt",
-                                fmt="markdown" if markdown else "text")
+        article = parse_article(
+            text, name="prop.md" if markdown else "prop.txt", fmt="markdown" if markdown else "text"
+        )
     except InputError:
         return
     script = write_script(article)

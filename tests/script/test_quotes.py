@@ -8,14 +8,16 @@ from audio_edition.script.quotes import find_quotes, strip_quote_marks
 
 CASES = [
     ("Ukraine’s president threatened “severe” sanctions.", ["“severe”"]),
-    ("the two sides were “diametrically opposed” and “a lot of work lies ahead.”",
-     ["“diametrically opposed”", "“a lot of work lies ahead.”"]),
+    (
+        "the two sides were “diametrically opposed” and “a lot of work lies ahead.”",
+        ["“diametrically opposed”", "“a lot of work lies ahead.”"],
+    ),
     ('He said "we will not go back," and left.', ['"we will not go back,"']),
     ("‘We are ready,’ she said, citing the leaders’ meeting.", ["‘We are ready,’"]),
     ("the return of fallen soldiers’ remains.", []),
     ("Russia’s and Kyiv’s positions differ.", []),
     ("“He told me ‘never again’ and walked off,” she said.", ["“He told me ‘never again’ and walked off,”"]),
-    ('"She said \'no\' twice," he recalled.', ['"She said \'no\' twice,"']),
+    ("\"She said 'no' twice,\" he recalled.", ["\"She said 'no' twice,\""]),
     ("“This quote never ends and keeps going.", ["“This quote never ends and keeps going."]),
     ("It's the '90s again, 'they said' so.", ["'they said'"]),
     ("He said ‘the farmers’ union is angry’ today.", ["‘the farmers’ union is angry’"]),
@@ -28,7 +30,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_quote_spans(text: str, expected: list[str]) -> None:
-    assert [text[s.start:s.end] for s in find_quotes(text)] == expected
+    assert [text[s.start : s.end] for s in find_quotes(text)] == expected
 
 
 def test_unclosed_quote_is_marked_open() -> None:
@@ -39,7 +41,7 @@ def test_unclosed_quote_is_marked_open() -> None:
 def test_continued_quote_closes_from_paragraph_start() -> None:
     text = "and that is the end of it,” she said."
     (span,) = find_quotes(text, continues=True)
-    assert text[span.start:span.end] == "and that is the end of it,”"
+    assert text[span.start : span.end] == "and that is the end of it,”"
     assert find_quotes(text, continues=False) == []
 
 

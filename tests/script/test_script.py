@@ -35,7 +35,9 @@ def test_reference_article_script(reference_path: Path) -> None:
     attribution = next(s for s in segs if s.role == "attribution")
     assert attribution.text == "Volodymyr Zelenskyy" and attribution.voice == "narrator"
     assert [c.title for c in script.chapters] == [
-        "Peace Talks Istanbul", "Moscow Downplays Likelihood Of Reaching Concrete Outcome"]
+        "Peace Talks Istanbul",
+        "Moscow Downplays Likelihood Of Reaching Concrete Outcome",
+    ]
     assert segs[script.chapters[1].first_segment].role == "heading"
     assert all("READ ALSO" not in s.text for s in segs)
     assert segs[0].role == "narration"  # the file-name title is not spoken
@@ -57,8 +59,10 @@ def test_every_sample_article_has_a_golden_file() -> None:
 
 
 def test_pauses_grow_with_structure() -> None:
-    text = ("Heading Test Article\nFirst sentence here. Second sentence here.\nNew paragraph here.\n"
-            "A New Section\nSection text here.\n")
+    text = (
+        "Heading Test Article\nFirst sentence here. Second sentence here.\nNew paragraph here.\n"
+        "A New Section\nSection text here.\n"
+    )
     segs = write_script(parse_article(text)).segments
     by_text = {s.text: s.pause_after_ms for s in segs}
     assert by_text["First sentence here."] < by_text["Second sentence here."]
@@ -81,9 +85,11 @@ def test_unclosed_quote_never_swallows_the_next_paragraph() -> None:
 
 
 def test_multi_paragraph_quote_is_voiced_throughout() -> None:
-    text = ("Intro Title\nThe mayor spoke first. “We built this harbour together over many years.\n"
-            "“We will rebuild it together, whatever the storms bring next.\n"
-            "“And we will not wait for anyone's permission to start,” she said.\n")
+    text = (
+        "Intro Title\nThe mayor spoke first. “We built this harbour together over many years.\n"
+        "“We will rebuild it together, whatever the storms bring next.\n"
+        "“And we will not wait for anyone's permission to start,” she said.\n"
+    )
     segs = write_script(parse_article(text)).segments
     assert [s.role for s in segs] == ["title", "narration", "quote", "quote", "quote", "narration"]
 
