@@ -12,10 +12,11 @@ import click
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import read_article
 from audio_edition.options import Options
-from audio_edition.pipeline import produce_article, slug_for
+from audio_edition.pipeline import open_cache, produce_article, resolve_engine, slug_for
 from audio_edition.report import build_summary, script_as_dict, script_as_text
 from audio_edition.script import write_script
 from audio_edition.voices import engine_names, get_engine
+from audio_edition.voices.auto import choose_engine
 
 
 class _Group(click.Group):
@@ -62,12 +63,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option(
     "--engine",
-    default="piper",
+    default="auto",
     show_default=True,
-    help="Speech engine: piper (offline), or any registered engine.",
+    help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
 )
-@click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe.")
+@click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com.")
 @click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright.")
+@click.option(
+    "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
+)
+@click.option(
+    "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
+)
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache.")
 @click.option(
     "--min-quote-words",
     type=click.IntRange(1, 100),
@@ -90,6 +100,11 @@ def build(
     engine: str,
     narrator: str | None,
     quote_voice: str | None,
+    language: str | None,
+    fallback: str | None,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
     min_quote_words: int,
     bitrate: str,
     loudness: float,
@@ -100,16 +115,27 @@ def build(
         engine=engine,
         narrator=narrator,
         quote_voice=quote_voice,
+        language=language,
+        fallback=fallback,
+        jobs=jobs,
+        use_cache=not no_cache,
+        cache_dir=cache_dir,
         out_dir=out_dir,
         min_quote_words=min_quote_words,
         bitrate=bitrate,
         loudness=loudness,
     )
-    get_engine(engine)
+    for name in {engine, fallback} - {None, "auto"}:
+        get_engine(str(name))
     read = [(read_article(path), slug_for(path)) for path in articles]
+    options, chose = resolve_engine(options)
+    if chose and not quiet:
+        click.echo(chose, err=True)
     for article, slug in read:
         with _progress(quiet, article.meta.title) as progress:
             built = produce_article(article, slug, options, progress)
+        for note in built.notes:
+            click.echo(note, err=True)
         if not quiet:
             click.echo(build_summary(built))
 
@@ -139,11 +165,37 @@ def voices() -> None:
     for name in engine_names():
         engine = get_engine(name)
         ok, why = engine.available()
+        if ok and name == "gtts":
+            ok, why = choose_engine("auto")[0] == "gtts", "Google is not reachable from here"
         state = "usable" if ok else f"not usable: {why}"
         click.echo(f"{name} ({engine.version}): {state}")
-        if ok:
-            for voice in engine.voices():
-                click.echo(f"  {name}:{voice}")
+        voices = engine.voices() if engine.available()[0] else []
+        click.echo("  " + ", ".join(f"{name}:{v}" for v in voices) if voices else "  (no voices)")
+
+
+@cli.group()
+def cache() -> None:
+    """Inspect or empty the segment cache."""
+
+
+@cache.command("info")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
+def cache_info(cache_dir: Path | None) -> None:
+    """Show where the cache is, how many segments it holds and their size."""
+    store = open_cache(Options(cache_dir=cache_dir))
+    assert store is not None
+    info = store.info()
+    click.echo(f"{info.root}: {info.entries} segments, {info.bytes / 1_048_576:.1f} MB")
+
+
+@cache.command("clear")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
+def cache_clear(cache_dir: Path | None) -> None:
+    """Delete every cached segment."""
+    store = open_cache(Options(cache_dir=cache_dir))
+    assert store is not None
+    info = store.clear()
+    click.echo(f"removed {info.entries} segments ({info.bytes / 1_048_576:.1f} MB) from {info.root}")
 
 
 class _progress:
@@ -161,7 +213,7 @@ class _progress:
         if self.bar is None:
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
-        self.bar.update(1)
+        self.bar.update(done - self.bar.pos)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

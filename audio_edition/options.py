@@ -24,9 +24,14 @@ class Pauses:
 class Options:
     """Settings for one build; every stage reads what it needs from here."""
 
-    engine: str = "piper"
+    engine: str = "auto"
     narrator: str | None = None
     quote_voice: str | None = None
+    language: str | None = None
+    fallback: str | None = None
+    jobs: int | None = None
+    use_cache: bool = True
+    cache_dir: Path | None = None
     out_dir: Path = Path("output")
     min_quote_words: int = 4
     bitrate: str = "96k"

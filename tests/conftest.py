@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from audio_edition.voices import FakeEngine, register_engine
+from audio_edition.voices.auto import forget_probe
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "articles"
 REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network_and_private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reaches beyond this machine, and none touches the user's segment cache."""
+    real = socket.getaddrinfo
+
+    def local_only(host, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if host not in ("localhost", "127.0.0.1", "::1", None):
+            raise socket.gaierror(socket.EAI_NONAME, f"network disabled in tests ({host})")
+        return real(host, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket, "getaddrinfo", local_only)
+        patch.setenv("AUDIO_EDITION_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_probe() -> None:
+    """Each test decides `auto` afresh."""
+    forget_probe()
 
 
 @pytest.fixture

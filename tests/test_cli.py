@@ -96,7 +96,9 @@ def test_bad_input_fails_in_one_line_with_exit_2_and_no_files(
 def test_unknown_engine_exits_2(tmp_path: Path) -> None:
     result = run("build", str(ARTICLES / "awkward-quotes.txt"), "-o", str(tmp_path), "--engine", "nope")
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: unknown engine 'nope': choose one of fake, piper"
+    assert (
+        result.output.strip() == "Error: unknown engine 'nope': choose one of auto, espeak, fake, gtts, piper"
+    )
 
 
 def test_one_bad_article_stops_the_batch_before_any_audio(tmp_path: Path, fake_engine: FakeEngine) -> None:

@@ -25,7 +25,7 @@ def reference_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, objec
     if not REFERENCE.exists():
         pytest.skip("../shared/articles is not present beside this checkout")
     out = tmp_path_factory.mktemp("reference")
-    built = produce(REFERENCE, Options(out_dir=out))
+    built = produce(REFERENCE, Options(out_dir=out, engine="piper", use_cache=False))
     mp3 = out / "peace-talks-istanbul.mp3"
     return {
         "mp3": mp3,
@@ -107,7 +107,7 @@ def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None
 
 @pytest.mark.parametrize("name", ["library-late-fees-utf16.txt", "night-train-returns-cp1252.txt"])
 def test_legacy_encodings_build(tmp_path: Path, name: str) -> None:
-    built = produce(ARTICLES / name, Options(out_dir=tmp_path))
+    built = produce(ARTICLES / name, Options(out_dir=tmp_path, engine="piper"))
     assert [p.suffix for p in built.files] == [".mp3", ".json"]
     manifest = json.loads(built.files[1].read_text(encoding="utf-8"))
     assert any("Renée" in s["text"] or "Achterberg" in s["text"] for s in manifest["segments"])

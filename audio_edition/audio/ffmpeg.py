@@ -29,23 +29,19 @@ def ffmpeg_exe() -> str:
 
 def decode_audio(path: str | Path, sample_rate: int = 44100) -> Clip:
     """Decode any audio file to mono float32 samples at `sample_rate` (no ffprobe needed)."""
-    cmd = [
-        ffmpeg_exe(),
-        "-nostdin",
-        "-v",
-        "error",
-        "-i",
-        str(path),
-        "-f",
-        "f32le",
-        "-ac",
-        "1",
-        "-ar",
-        str(sample_rate),
-        "-",
-    ]
-    result = subprocess.run(cmd, capture_output=True, check=False)
+    return _decode(["-i", str(path)], None, str(path), sample_rate)
+
+
+def decode_audio_bytes(data: bytes, sample_rate: int = 44100, what: str = "audio") -> Clip:
+    """Decode in-memory audio (an MP3 from a web service, say) to mono float32 samples."""
+    return _decode(["-i", "pipe:0"], data, what, sample_rate)
+
+
+def _decode(source: list[str], data: bytes | None, what: str, sample_rate: int) -> Clip:
+    cmd = [ffmpeg_exe(), "-hide_banner", "-v", "error", *source]
+    cmd += ["-f", "f32le", "-ac", "1", "-ar", str(sample_rate), "pipe:1"]
+    result = subprocess.run(cmd, input=data if data is not None else b"", capture_output=True, check=False)
     if result.returncode != 0:
         msg = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise AudioError(f"cannot decode {path}: {msg[-1] if msg else 'ffmpeg failed'}")
+        raise AudioError(f"cannot decode {what}: {msg[-1] if msg else 'ffmpeg failed'}")
     return Clip(np.frombuffer(result.stdout, dtype=np.float32).copy(), sample_rate)

@@ -7,7 +7,9 @@ from importlib import metadata
 
 from audio_edition.errors import InputError
 from audio_edition.voices.base import Engine, VoiceSpec, parse_voice_spec
+from audio_edition.voices.espeak_engine import EspeakEngine
 from audio_edition.voices.fake import FakeEngine
+from audio_edition.voices.gtts_engine import GttsEngine
 from audio_edition.voices.piper_engine import PiperEngine
 
 __all__ = [
@@ -17,11 +19,18 @@ __all__ = [
     "register_engine",
     "engine_names",
     "get_engine",
+    "EspeakEngine",
     "FakeEngine",
+    "GttsEngine",
     "PiperEngine",
 ]
 
-_FACTORIES: dict[str, Callable[[], Engine]] = {"piper": PiperEngine, "fake": FakeEngine}
+_FACTORIES: dict[str, Callable[[], Engine]] = {
+    "piper": PiperEngine,
+    "gtts": GttsEngine,
+    "espeak": EspeakEngine,
+    "fake": FakeEngine,
+}
 _INSTANCES: dict[str, Engine] = {}
 _PLUGINS_LOADED = False
 
@@ -45,7 +54,8 @@ def get_engine(name: str) -> Engine:
     _load_plugins()
     key = name.strip().lower()
     if key not in _FACTORIES:
-        raise InputError(f"unknown engine '{name}': choose one of {', '.join(engine_names())}")
+        choices = ", ".join(["auto", *engine_names()])
+        raise InputError(f"unknown engine '{name}': choose one of {choices}")
     if key not in _INSTANCES:
         _INSTANCES[key] = _FACTORIES[key]()
     return _INSTANCES[key]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from audio_edition.errors import InputError
 from audio_edition.model import Clip
@@ -32,6 +32,10 @@ class Engine(Protocol):
 
     def voices(self) -> list[str]:
         """Voices this engine offers here."""
+        ...
+
+    def cache_settings(self, voice: str) -> dict[str, Any]:
+        """Everything besides text, voice and version that changes this voice's audio (for the cache)."""
         ...
 
     def synthesize(self, text: str, voice: str) -> Clip:

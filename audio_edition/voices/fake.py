@@ -36,6 +36,9 @@ class FakeEngine:
     def voices(self) -> list[str]:
         return list(_PITCH)
 
+    def cache_settings(self, voice: str) -> dict[str, object]:
+        return {"ms_per_char": self.ms_per_char, "rate": self.sample_rate}
+
     def synthesize(self, text: str, voice: str) -> Clip:
         self.calls.append((text, voice))
         rate = self.sample_rate

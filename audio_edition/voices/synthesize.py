@@ -1,27 +1,126 @@
-"""Speak every segment of a script with its cast voice: one engine call per segment."""
+"""Speak every segment with its cast voice: cached clips first, the rest in parallel, in order."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 
 from audio_edition.errors import EngineError
-from audio_edition.model import Clip, Script
+from audio_edition.model import Clip, Script, Segment
 from audio_edition.voices import get_engine
+from audio_edition.voices.base import VoiceSpec
+from audio_edition.voices.cache import SegmentCache, quantize
 from audio_edition.voices.cast import Cast
 
 Progress = Callable[[int, int], None]
 
 
-def synthesize(script: Script, cast: Cast, progress: Progress | None = None) -> list[Clip]:
-    """One clip per segment, in order; EngineError names a segment that came back without audio."""
-    clips: list[Clip] = []
-    total = len(script.segments)
+@dataclass
+class SynthesisStats:
+    """What one synthesis did: segments, distinct texts, cache hits and engine calls."""
+
+    segments: int = 0
+    unique: int = 0
+    cached: int = 0
+    synthesized: int = 0
+
+
+def synthesize(
+    script: Script,
+    cast: Cast,
+    progress: Progress | None = None,
+    *,
+    cache: SegmentCache | None = None,
+    jobs: int | None = None,
+    stats: SynthesisStats | None = None,
+) -> list[Clip]:
+    """One clip per segment, in order.
+
+    Identical (voice, speech) pairs are spoken once; cached clips are used without calling the
+    engine; the rest run on up to `jobs` threads (default: each engine's own parallel limit).
+    EngineError names the segment that failed; nothing is returned partially.
+    """
+    stats = stats if stats is not None else SynthesisStats()
+    wanted: dict[tuple[VoiceSpec, str], list[Segment]] = {}
     for seg in script.segments:
-        spec = cast[seg.voice]
-        clip = get_engine(spec.engine).synthesize(seg.speech, spec.voice)
+        wanted.setdefault((cast[seg.voice], seg.speech), []).append(seg)
+    stats.segments, stats.unique = len(script.segments), len(wanted)
+    done: dict[tuple[VoiceSpec, str], Clip] = {}
+    keys: dict[tuple[VoiceSpec, str], str] = {}
+    for item in wanted:
+        if cache is not None:
+            keys[item] = cache.key(get_engine(item[0].engine), item[0], item[1])
+            hit = cache.get(keys[item])
+            if hit is not None:
+                done[item] = hit
+    stats.cached = len(done)
+    todo = sorted((w for w in wanted if w not in done), key=lambda w: len(w[1]), reverse=True)
+    report = _reporter(progress, len(wanted), len(done))
+    if todo:
+        _run(todo, wanted, done, keys, cache, jobs, report)
+    stats.synthesized = len(todo)
+    return [done[(cast[seg.voice], seg.speech)] for seg in script.segments]
+
+
+def _run(
+    todo: list[tuple[VoiceSpec, str]],
+    wanted: dict[tuple[VoiceSpec, str], list[Segment]],
+    done: dict[tuple[VoiceSpec, str], Clip],
+    keys: dict[tuple[VoiceSpec, str], str],
+    cache: SegmentCache | None,
+    jobs: int | None,
+    report: Callable[[], None],
+) -> None:
+    engines = {spec.engine: get_engine(spec.engine) for spec, _ in todo}
+    limits = {name: threading.Semaphore(max(1, jobs or e.max_parallel)) for name, e in engines.items()}
+    workers = max(1, jobs or max(e.max_parallel for e in engines.values()))
+
+    def speak(item: tuple[VoiceSpec, str]) -> None:
+        spec, speech = item
+        with limits[spec.engine]:
+            try:
+                clip = engines[spec.engine].synthesize(speech, spec.voice)
+            except EngineError as exc:
+                raise EngineError(f"{_name(wanted[item][0])}: {exc}") from exc
         if clip.duration <= 0.0:
-            raise EngineError(f"segment {seg.index} (“{seg.text[:50]}”) came back without audio from {spec}")
-        clips.append(clip)
-        if progress:
-            progress(len(clips), total)
-    return clips
+            raise EngineError(f"{_name(wanted[item][0])} came back without audio from {spec}")
+        if cache is not None:
+            clip = quantize(clip)
+            cache.put(keys[item], clip)
+        done[item] = clip
+        report()
+
+    if workers == 1:
+        for item in todo:
+            speak(item)
+        return
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="speak") as pool:
+        futures: list[Future[None]] = [pool.submit(speak, item) for item in todo]
+        finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        failed = next((f for f in finished if f.exception() is not None), None)
+        if failed is not None:
+            for future in futures:
+                future.cancel()
+            raise failed.exception()  # type: ignore[misc]
+
+
+def _name(seg: Segment) -> str:
+    return f"segment {seg.index} (“{seg.text[:50]}”)"
+
+
+def _reporter(progress: Progress | None, total: int, already: int) -> Callable[[], None]:
+    lock = threading.Lock()
+    count = [already]
+    if progress and already:
+        progress(already, total)
+
+    def report() -> None:
+        if progress is None:
+            return
+        with lock:
+            count[0] += 1
+            progress(count[0], total)
+
+    return report

@@ -1,0 +1,146 @@
+"""Content-addressed segment cache: audio keyed by engine, version, voice, settings and speech text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import struct
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from audio_edition.model import Clip
+from audio_edition.voices.base import Engine, VoiceSpec
+
+_MAGIC = b"AEC1"
+_HEADER = struct.Struct("<4sIQ32s")  # magic, sample rate, sample count, sha256 of the payload
+FORMAT = 1
+log = logging.getLogger(__name__)
+
+
+def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
+    """$AUDIO_EDITION_CACHE, else $XDG_CACHE_HOME/audio-edition, else ~/.cache/audio-edition."""
+    env = os.environ if env is None else env
+    if env.get("AUDIO_EDITION_CACHE"):
+        return Path(env["AUDIO_EDITION_CACHE"]).expanduser()
+    if env.get("XDG_CACHE_HOME"):
+        return Path(env["XDG_CACHE_HOME"]).expanduser() / "audio-edition"
+    return Path.home() / ".cache" / "audio-edition"
+
+
+def quantize(clip: Clip) -> Clip:
+    """The clip as the cache stores it (16-bit), so fresh and cached audio are identical."""
+    ints = np.round(np.clip(clip.samples, -1.0, 1.0) * 32767).astype(np.int16)
+    return Clip(ints.astype(np.float32) / 32767, clip.sample_rate)
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What `cache info` reports."""
+
+    root: Path
+    entries: int
+    bytes: int
+
+
+class SegmentCache:
+    """Clips stored one file per key; written atomically, checked on read, bad entries re-made."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / "segments"
+        self.writable = True
+        self.warning: str | None = None
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(engine: Engine, spec: VoiceSpec, speech: str) -> str:
+        """The content address of one segment's audio."""
+        material = {
+            "format": FORMAT,
+            "engine": spec.engine,
+            "version": engine.version,
+            "voice": spec.voice,
+            "settings": engine.cache_settings(spec.voice),
+            "text": speech,
+        }
+        blob = json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()
+
+    def path(self, key: str) -> Path:
+        """Where the entry for `key` lives."""
+        return self.folder / key[:2] / f"{key}.clip"
+
+    def get(self, key: str) -> Clip | None:
+        """The stored clip, or None when absent or damaged (a damaged entry is deleted)."""
+        path = self.path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        clip = _decode(data)
+        if clip is None:
+            log.warning("cache entry %s is damaged; it will be made again", path.name)
+            path.unlink(missing_ok=True)
+            self.misses += 1
+            return None
+        self.hits += 1
+        return clip
+
+    def put(self, key: str, clip: Clip) -> None:
+        """Store `clip` under `key` atomically; an unwritable cache turns itself off with a warning."""
+        if not self.writable:
+            return
+        path = self.path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(_encode(clip))
+                os.replace(temp, path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            self.writable = False
+            self.warning = (
+                f"cache at {self.root} is not writable ({exc.strerror or exc}): building without it"
+            )
+
+    def info(self) -> CacheInfo:
+        """Entry count and size on disk."""
+        files = list(self.folder.glob("*/*.clip")) if self.folder.is_dir() else []
+        return CacheInfo(self.root, len(files), sum(f.stat().st_size for f in files))
+
+    def clear(self) -> CacheInfo:
+        """Delete every entry; returns what was there."""
+        before = self.info()
+        if self.folder.is_dir():
+            shutil.rmtree(self.folder)
+        return before
+
+
+def _encode(clip: Clip) -> bytes:
+    payload = np.round(np.clip(clip.samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    header = _HEADER.pack(_MAGIC, clip.sample_rate, len(clip.samples), hashlib.sha256(payload).digest())
+    return header + payload
+
+
+def _decode(data: bytes) -> Clip | None:
+    if len(data) < _HEADER.size:
+        return None
+    magic, rate, count, digest = _HEADER.unpack_from(data)
+    payload = data[_HEADER.size :]
+    if magic != _MAGIC or len(payload) != count * 2 or hashlib.sha256(payload).digest() != digest:
+        return None
+    samples = np.frombuffer(payload, dtype="<i2").astype(np.float32) / 32767
+    return Clip(samples, rate)

@@ -1,0 +1,112 @@
+"""espeak-ng through its command line: many languages and voice variants, when the system has it."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import shutil
+import subprocess
+import wave
+from typing import Any
+
+import numpy as np
+
+from audio_edition.errors import EngineError, InputError
+from audio_edition.model import Clip
+
+QUOTE_VARIANT = "m3"
+NARRATOR_VARIANT = "m1"
+_LANG_VOICES = {"en": "en-us"}
+
+
+class EspeakEngine:
+    """Speaks with the `espeak-ng` program (argument lists, never a shell)."""
+
+    name = "espeak"
+    max_chars: int | None = None
+    max_parallel = 2
+
+    def __init__(self) -> None:
+        self.version = _version()
+
+    def available(self) -> tuple[bool, str]:
+        if _exe() is None:
+            return False, "not installed: apt-get install espeak-ng"
+        return True, ""
+
+    def default_voices(self, language: str) -> dict[str, str]:
+        base = _LANG_VOICES.get(language, language)
+        return {"narrator": f"{base}+{NARRATOR_VARIANT}", "quote": f"{base}+{QUOTE_VARIANT}"}
+
+    def check_voice(self, voice: str, language: str) -> None:
+        name = voice.partition("+")[0].lower()
+        if name not in _languages():
+            raise InputError(f"espeak-ng has no voice '{name}': see `espeak-ng --voices`")
+
+    def voices(self) -> list[str]:
+        return sorted(_languages())
+
+    def cache_settings(self, voice: str) -> dict[str, Any]:
+        return {"voice": voice}
+
+    def synthesize(self, text: str, voice: str) -> Clip:
+        exe = _exe()
+        if exe is None:
+            raise EngineError("espeak-ng is not installed: apt-get install espeak-ng")
+        result = subprocess.run(
+            [exe, "-v", voice, "--stdout", "--", text], capture_output=True, check=False, timeout=120
+        )
+        if result.returncode != 0 or not result.stdout:
+            err = result.stderr.decode("utf-8", "replace").strip()
+            raise EngineError(f"espeak-ng failed with voice {voice}: {err or 'no audio'}")
+        return _from_wav(result.stdout)
+
+
+def _from_wav(data: bytes) -> Clip:
+    with wave.open(io.BytesIO(_fix_stream_header(data))) as wav:
+        rate = wav.getframerate()
+        frames = wav.readframes(wav.getnframes())
+    samples = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+    return Clip(samples, rate)
+
+
+def _fix_stream_header(data: bytes) -> bytes:
+    """espeak-ng writes a streamed WAV whose sizes are 0xFFFFFFFF; set them from the real length."""
+    if len(data) < 44 or data[:4] != b"RIFF":
+        raise EngineError("espeak-ng wrote something that is not a WAV file")
+    fixed = bytearray(data)
+    fixed[4:8] = (len(data) - 8).to_bytes(4, "little")
+    at = fixed.find(b"data", 12)
+    if at > 0:
+        fixed[at + 4 : at + 8] = (len(data) - at - 8).to_bytes(4, "little")
+    return bytes(fixed)
+
+
+def _exe() -> str | None:
+    return shutil.which("espeak-ng")
+
+
+@functools.lru_cache(maxsize=1)
+def _version() -> str:
+    exe = _exe()
+    if exe is None:
+        return "missing"
+    out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False).stdout
+    return out.split("\n")[0].strip() or "unknown"
+
+
+@functools.lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    exe = _exe()
+    if exe is None:
+        return frozenset()
+    out = subprocess.run([exe, "--voices"], capture_output=True, text=True, check=False).stdout
+    names = set()
+    for line in out.splitlines()[1:]:
+        cols = line.split()
+        if len(cols) >= 5:
+            names.add(cols[1].lower())  # the language code, e.g. en-gb
+            names.add(cols[4].split("/")[-1].lower())  # the voice file, e.g. gmw/en-GB-x-rp
+            names.update(m.lower() for m in re.findall(r"\(([\w-]+) \d+\)", line))  # (en 2)
+    return frozenset(names)

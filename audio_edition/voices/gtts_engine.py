@@ -1,0 +1,174 @@
+"""gTTS: Google Translate's voice, accents chosen by `tld`; chunked, retried, decoded to samples."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from importlib import metadata
+from typing import Any
+
+from audio_edition.audio.ffmpeg import decode_audio_bytes
+from audio_edition.errors import EngineError, InputError
+from audio_edition.model import Clip
+from audio_edition.voices.chunking import chunk_text
+from audio_edition.voices.retry import GaveUp, Retryable, RetryPolicy, with_retries
+
+# Narrator and quote accents per language (Google serves accents through the domain it is asked on).
+ACCENTS: dict[str, tuple[str, str]] = {
+    "en": ("com", "co.uk"),
+    "fr": ("fr", "ca"),
+    "pt": ("com.br", "pt"),
+    "es": ("es", "com.mx"),
+    "zh": ("com", "com.tw"),
+}
+_TLD = re.compile(r"^[a-z]{2,3}(\.[a-z]{2,3})?$")
+MAX_CHARS = 100
+SAMPLE_RATE = 24000
+_MIN_MP3_BYTES = 200
+
+
+class GttsEngine:
+    """Speaks through gTTS, one request per chunk of at most 100 characters."""
+
+    name = "gtts"
+    max_chars: int | None = MAX_CHARS
+    max_parallel = 4
+
+    def __init__(self, retry: RetryPolicy | None = None, timeout: tuple[float, float] = (3.05, 15.0)) -> None:
+        self.retry = retry or RetryPolicy()
+        self.timeout = timeout
+        self.requests_sent = 0
+        self.retries = 0
+        self._count = threading.Lock()
+        try:
+            self.version = metadata.version("gTTS")
+        except metadata.PackageNotFoundError:
+            self.version = "missing"
+
+    def available(self) -> tuple[bool, str]:
+        try:
+            import gtts  # noqa: F401
+        except ImportError:
+            return False, "not installed: pip install gtts"
+        return True, ""
+
+    def default_voices(self, language: str) -> dict[str, str]:
+        narrator, quote = ACCENTS.get(_base(language), ("com", "com"))
+        return {"narrator": f"{language}@{narrator}", "quote": f"{language}@{quote}"}
+
+    def check_voice(self, voice: str, language: str) -> None:
+        from gtts.lang import tts_langs
+
+        lang, tld = _split(voice)
+        if lang not in tts_langs():
+            raise InputError(f"gTTS does not speak '{lang}': see `audio-edition voices` for its languages")
+        if not _TLD.match(tld):
+            raise InputError(f"'{tld}' is not a Google domain suffix: use e.g. com, co.uk, com.au")
+
+    def voices(self) -> list[str]:
+        from gtts.lang import tts_langs
+
+        out = []
+        for lang in sorted(tts_langs()):
+            narrator, quote = ACCENTS.get(_base(lang), ("com", "com"))
+            out += [f"{lang}@{narrator}"] + ([f"{lang}@{quote}"] if quote != narrator else [])
+        return out
+
+    def cache_settings(self, voice: str) -> dict[str, Any]:
+        lang, tld = _split(voice)
+        return {"lang": lang, "tld": tld, "slow": False, "chunk": MAX_CHARS}
+
+    def synthesize(self, text: str, voice: str) -> Clip:
+        lang, tld = _split(voice)
+        mp3 = b"".join(self._fetch(chunk, lang, tld) for chunk in chunk_text(text, MAX_CHARS))
+        return decode_audio_bytes(mp3, SAMPLE_RATE, "gTTS audio")
+
+    def probe(self, timeout: float = 2.0) -> tuple[bool, str]:
+        """Ask Google for one short word, once, without retries: (answered, how)."""
+        try:
+            self._request("ok", "en", "com", (timeout, timeout))
+        except Retryable as exc:
+            if exc.reason.startswith(("no answer", "cannot reach")):
+                return False, exc.reason
+            return True, f"Google answered ({exc.reason})"
+        except EngineError as exc:
+            return True, f"Google answered ({exc})"
+        return True, "Google answered"
+
+    def _fetch(self, chunk: str, lang: str, tld: str) -> bytes:
+        def attempt() -> bytes:
+            return self._request(chunk, lang, tld, self.timeout)
+
+        def count_retry(_: str) -> None:
+            with self._count:
+                self.retries += 1
+
+        try:
+            return with_retries(attempt, self.retry, on_retry=count_retry)
+        except GaveUp as exc:
+            raise EngineError(f"gTTS gave up after {exc.attempts} tries: {_advice(exc.reason)}") from exc
+
+    def _request(self, chunk: str, lang: str, tld: str, timeout: tuple[float, float]) -> bytes:
+        from gtts import gTTS, gTTSError
+
+        tts = gTTS(chunk, lang=lang, tld=tld, lang_check=False, timeout=timeout)
+        with self._count:
+            self.requests_sent += 1
+        try:
+            data = b"".join(tts.stream())
+        except gTTSError as exc:
+            raise _classify(exc) from exc
+        except (ValueError, TypeError, UnicodeDecodeError) as exc:  # base64 or decoding of a bad body
+            raise Retryable("Google answered without audio (a malformed response)") from exc
+        except AssertionError as exc:  # gTTS asserts when nothing speakable is left after cleaning
+            raise EngineError(f"gTTS found nothing to speak in “{chunk[:40]}”") from exc
+        if len(data) < _MIN_MP3_BYTES:
+            raise Retryable("Google answered without audio")
+        return data
+
+
+def _classify(exc: Any) -> Exception:
+    """Turn a gTTSError into Retryable (429, 5xx, network, bad body) or a final EngineError."""
+    response = getattr(exc, "rsp", None)
+    status = getattr(response, "status_code", None)
+    if status == 429:
+        return Retryable("rate limited by Google (HTTP 429)", _retry_after(response))
+    if status is not None and status >= 500:
+        return Retryable(f"Google's server failed (HTTP {status})")
+    if status is not None and status >= 400:
+        return EngineError(f"Google refused the request (HTTP {status}): check the language and accent")
+    if status is not None:
+        return Retryable("Google answered without audio (an unexpected response)")
+    cause = exc.__context__
+    import requests
+
+    if isinstance(cause, requests.exceptions.Timeout):
+        return Retryable("no answer from Google in time (timeout)")
+    logging.getLogger(__name__).debug("gTTS network failure: %r", cause)
+    return Retryable("cannot reach Google (connection failed)")
+
+
+def _retry_after(response: Any) -> float | None:
+    value = response.headers.get("Retry-After") if response is not None else None
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _advice(reason: str) -> str:
+    if "429" in reason:
+        return f"{reason}. Probable cause: too many requests; wait a while or use --engine piper"
+    if reason.startswith(("no answer", "cannot reach")):
+        return f"{reason}. Probable cause: no internet access; use --engine piper to build offline"
+    return f"{reason}. Probable cause: a problem on Google's side; retry later or use --engine piper"
+
+
+def _split(voice: str) -> tuple[str, str]:
+    lang, _, tld = voice.partition("@")
+    return lang or "en", tld or ACCENTS.get(_base(lang or "en"), ("com", "com"))[0]
+
+
+def _base(language: str) -> str:
+    return language.split("-")[0].lower()
