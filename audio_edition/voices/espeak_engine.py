@@ -55,7 +55,10 @@ class EspeakEngine:
         if exe is None:
             raise EngineError("espeak-ng is not installed: apt-get install espeak-ng")
         result = subprocess.run(
-            [exe, "-v", voice, "--stdout", "--", text], capture_output=True, check=False, timeout=120
+            [exe, "-v", _voice_arg(voice), "--stdout", "--", text],
+            capture_output=True,
+            check=False,
+            timeout=120,
         )
         if result.returncode != 0 or not result.stdout:
             err = result.stderr.decode("utf-8", "replace").strip()
@@ -96,17 +99,29 @@ def _version() -> str:
     return out.split("\n")[0].strip() or "unknown"
 
 
-@functools.lru_cache(maxsize=1)
+def _voice_arg(voice: str) -> str:
+    """`en-gb+m3` as espeak-ng applies it: by voice file (`gmw/en+m3`); 1.51 drops variants on codes."""
+    name, plus, variant = voice.partition("+")
+    return _voice_files().get(name.lower(), name) + plus + variant
+
+
 def _languages() -> frozenset[str]:
+    return frozenset(_voice_files())
+
+
+@functools.lru_cache(maxsize=1)
+def _voice_files() -> dict[str, str]:
+    """Every name espeak-ng answers to (language codes, voice files), mapped to its voice file."""
     exe = _exe()
     if exe is None:
-        return frozenset()
+        return {}
     out = subprocess.run([exe, "--voices"], capture_output=True, text=True, check=False).stdout
-    names = set()
+    names: dict[str, str] = {}
     for line in out.splitlines()[1:]:
         cols = line.split()
         if len(cols) >= 5:
-            names.add(cols[1].lower())  # the language code, e.g. en-gb
-            names.add(cols[4].split("/")[-1].lower())  # the voice file, e.g. gmw/en-GB-x-rp
-            names.update(m.lower() for m in re.findall(r"\(([\w-]+) \d+\)", line))  # (en 2)
-    return frozenset(names)
+            names.setdefault(cols[1].lower(), cols[4])  # the language code, e.g. en-gb -> gmw/en
+            names.setdefault(cols[4].split("/")[-1].lower(), cols[4])  # e.g. en-GB-x-rp
+            for other in re.findall(r"\(([\w-]+) \d+\)", line):  # (en 2)
+                names.setdefault(other.lower(), cols[4])
+    return names

@@ -1,0 +1,156 @@
+"""The segment cache: keys, verification, atomic writes, unwritable folders, CLI commands."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from audio_edition.cli import cli
+from audio_edition.model import Clip
+from audio_edition.options import Options
+from audio_edition.pipeline import produce
+from audio_edition.voices import FakeEngine
+from audio_edition.voices.base import VoiceSpec
+from audio_edition.voices.cache import SegmentCache, default_cache_dir, quantize
+from tests.conftest import ARTICLES
+
+
+def clip(seconds: float = 0.5) -> Clip:
+    t = np.arange(int(seconds * 22050), dtype=np.float32) / 22050
+    return Clip((0.4 * np.sin(2 * np.pi * 200 * t)).astype(np.float32), 22050)
+
+
+def test_default_location_follows_the_environment(tmp_path: Path) -> None:
+    assert default_cache_dir({"AUDIO_EDITION_CACHE": str(tmp_path)}) == tmp_path
+    assert default_cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "audio-edition"
+    assert default_cache_dir({}) == Path.home() / ".cache" / "audio-edition"
+
+
+def test_key_changes_with_every_input() -> None:
+    engine = FakeEngine()
+    base = SegmentCache.key(engine, VoiceSpec("fake", "narrator"), "Hello there.")
+    assert base == SegmentCache.key(engine, VoiceSpec("fake", "narrator"), "Hello there.")
+    assert base != SegmentCache.key(engine, VoiceSpec("fake", "quote"), "Hello there.")
+    assert base != SegmentCache.key(engine, VoiceSpec("fake", "narrator"), "Hello there!")
+    slower = FakeEngine()
+    slower.ms_per_char = 80
+    assert base != SegmentCache.key(slower, VoiceSpec("fake", "narrator"), "Hello there.")
+    newer = FakeEngine()
+    newer.version = "2"
+    assert base != SegmentCache.key(newer, VoiceSpec("fake", "narrator"), "Hello there.")
+
+
+def test_round_trip_is_exact_after_quantizing(tmp_path: Path) -> None:
+    store = SegmentCache(tmp_path)
+    original = quantize(clip())
+    store.put("ab" * 32, original)
+    back = store.get("ab" * 32)
+    assert back is not None and back.sample_rate == 22050
+    assert np.array_equal(back.samples, original.samples)
+    assert not list(store.path("ab" * 32).parent.glob(".*.part"))  # no temporary left
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage"])
+def test_a_damaged_entry_is_never_used_and_is_removed(tmp_path: Path, damage: str) -> None:
+    store = SegmentCache(tmp_path)
+    store.put("cd" * 32, clip())
+    path = store.path("cd" * 32)
+    data = bytearray(path.read_bytes())
+    if damage == "truncate":
+        data = data[: len(data) // 2]
+    elif damage == "flip":
+        data[-10] ^= 0xFF
+    else:
+        data = bytearray(b"not a clip at all")
+    path.write_bytes(bytes(data))
+    assert store.get("cd" * 32) is None
+    assert not path.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_cache_turns_itself_off(tmp_path: Path) -> None:
+    tmp_path.chmod(0o500)
+    try:
+        store = SegmentCache(tmp_path / "c")
+        store.put("ef" * 32, clip())
+        assert not store.writable and "not writable" in (store.warning or "")
+    finally:
+        tmp_path.chmod(0o700)
+
+
+def test_cache_that_is_a_file_turns_itself_off(tmp_path: Path) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache should be")
+    store = SegmentCache(blocker)
+    store.put("ef" * 32, clip())
+    assert not store.writable and "not writable" in (store.warning or "")
+
+
+def test_build_with_a_broken_cache_still_builds_and_warns(tmp_path: Path, fake_engine: FakeEngine) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("x")
+    built = produce(
+        ARTICLES / "night-train-returns-cp1252.txt",
+        Options(engine="fake", out_dir=tmp_path / "out", cache_dir=blocker),
+    )
+    assert built.files[0].exists()
+    assert any("not writable" in note for note in built.notes)
+
+
+def test_rebuild_makes_no_engine_calls_and_gives_identical_audio(
+    tmp_path: Path, fake_engine: FakeEngine
+) -> None:
+    opts = Options(engine="fake", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache")
+    first = produce(ARTICLES / "glacier-retreat-survey.md", opts)
+    calls = len(fake_engine.calls)
+    mp3 = first.files[0].read_bytes()
+    second = produce(ARTICLES / "glacier-retreat-survey.md", opts)
+    assert len(fake_engine.calls) == calls
+    assert second.stats.synthesized == 0 and second.stats.cached == second.stats.unique
+    assert np.array_equal(first.episode.audio.samples, second.episode.audio.samples)
+    assert second.files[0].read_bytes() == mp3
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path, fake_engine: FakeEngine) -> None:
+    opts = Options(engine="fake", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", use_cache=False)
+    produce(ARTICLES / "night-train-returns-cp1252.txt", opts)
+    produce(ARTICLES / "night-train-returns-cp1252.txt", opts)
+    assert not (tmp_path / "cache").exists()
+    assert len(fake_engine.calls) == 2 * 6
+
+
+def test_identical_sentences_are_spoken_once(tmp_path: Path, fake_engine: FakeEngine) -> None:
+    from audio_edition.ingest import parse_article
+    from audio_edition.pipeline import produce_article
+
+    article = parse_article("Repeat Title\nSame words here.\nOther words here.\nSame words here.\n")
+    built = produce_article(article, "r", Options(engine="fake", out_dir=tmp_path, use_cache=False))
+    assert built.stats.segments == 4 and built.stats.unique == 3
+    assert len(fake_engine.calls) == 3
+
+
+def test_cache_info_and_clear_commands(tmp_path: Path, fake_engine: FakeEngine) -> None:
+    cache = tmp_path / "cache"
+    produce(
+        ARTICLES / "night-train-returns-cp1252.txt",
+        Options(engine="fake", out_dir=tmp_path / "out", cache_dir=cache),
+    )
+    runner = CliRunner()
+    info = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
+    assert info.exit_code == 0 and ": 6 segments," in info.output
+    cleared = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache)])
+    assert cleared.exit_code == 0 and cleared.output.startswith("removed 6 segments")
+    again = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
+    assert ": 0 segments," in again.output
+
+
+def test_cache_location_from_environment(
+    tmp_path: Path, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDIO_EDITION_CACHE", str(tmp_path / "env-cache"))
+    produce(ARTICLES / "night-train-returns-cp1252.txt", Options(engine="fake", out_dir=tmp_path / "out"))
+    assert len(list((tmp_path / "env-cache" / "segments").glob("*/*.clip"))) == 6
