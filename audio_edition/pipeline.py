@@ -6,16 +6,18 @@ import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from audio_edition.audio import master
+from audio_edition.audio import episode_from, master, mastering_settings
+from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.errors import EngineError
 from audio_edition.ingest import read_article
 from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
 from audio_edition.script import write_script
+from audio_edition.voices import get_engine
 from audio_edition.voices.auto import choose_engine
-from audio_edition.voices.cache import SegmentCache, default_cache_dir
-from audio_edition.voices.cast import resolve_cast
+from audio_edition.voices.cache import Mastered, SegmentCache, default_cache_dir, episode_key
+from audio_edition.voices.cast import Cast, resolve_cast
 from audio_edition.voices.synthesize import Progress, SynthesisStats, synthesize
 
 
@@ -27,6 +29,7 @@ class Built:
     files: tuple[Path, ...]
     stats: SynthesisStats = field(default_factory=SynthesisStats)
     notes: tuple[str, ...] = ()
+    reused: bool = False
 
 
 def slug_for(path: str | Path) -> str:
@@ -46,45 +49,64 @@ def open_cache(options: Options) -> SegmentCache | None:
 
 
 def produce_article(article: Article, slug: str, options: Options, progress: Progress | None = None) -> Built:
-    """Turn an already-read article into published files (MP3 and manifest)."""
+    """Turn an already-read article into published files (MP3 and manifest).
+
+    With the cache on, an unchanged article reuses its mastered audio (no engine call, no
+    re-encoding); a changed one re-synthesises only the segments whose speech changed.
+    """
     opts, chose = resolve_engine(options)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
     script = write_script(article, opts)
     cache = open_cache(opts)
-    stats = SynthesisStats()
+    stats = SynthesisStats(segments=len(script.segments))
     notes = [chose] if chose else []
-    clips, engine = _speak(script, opts, cache, stats, notes, progress)
+    cast = resolve_cast(opts, script.article.meta.language)
+    key = _episode_key(script, cast, opts) if cache is not None else ""
+    reused = cache.get_episode(key) if cache is not None else None
+    if reused is not None:
+        stats.unique = stats.cached = len({(cast[s.voice], s.speech) for s in script.segments})
+        episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)
+        mp3 = reused.mp3
+    else:
+        clips, cast = _speak(script, cast, opts, cache, stats, notes, progress)
+        episode = master(script, clips, opts, engine=cast["narrator"].engine)
+        mp3 = mp3_bytes(episode.audio, bitrate=opts.bitrate)
+        if cache is not None:
+            times = [(t.start, t.end) for t in episode.timeline]
+            cache.put_episode(_episode_key(script, cast, opts), Mastered(episode.audio, times, mp3))
     if cache is not None and cache.warning:
         notes.append(f"warning: {cache.warning}")
-    episode = master(script, clips, opts, engine=engine)
-    return Built(episode, tuple(publish(episode, slug, opts)), stats, tuple(notes))
+    files = tuple(publish(episode, slug, opts, mp3))
+    return Built(episode, files, stats, tuple(notes), reused is not None)
+
+
+def _episode_key(script: Script, cast: Cast, opts: Options) -> str:
+    keys = [
+        SegmentCache.key(get_engine(cast[s.voice].engine), cast[s.voice], s.speech) for s in script.segments
+    ]
+    return episode_key(keys, mastering_settings(opts, [s.pause_after_ms for s in script.segments]))
 
 
 def _speak(
     script: Script,
+    cast: Cast,
     opts: Options,
     cache: SegmentCache | None,
     stats: SynthesisStats,
     notes: list[str],
     progress: Progress | None,
-) -> tuple[list[Clip], str]:
-    """Synthesise with the chosen engine; on failure, the whole episode with --fallback if asked."""
-    language = script.article.meta.language
-    cast = resolve_cast(opts, language)
+) -> tuple[list[Clip], Cast]:
+    """Synthesise with the cast; on failure, the whole episode with --fallback if asked."""
     try:
-        return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast[
-            "narrator"
-        ].engine
+        return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast
     except EngineError as exc:
         if not opts.fallback or opts.fallback == opts.engine:
             raise
         notes.append(f"warning: {exc}; the whole episode uses {opts.fallback} instead")
     fallback = dataclasses.replace(opts, engine=opts.fallback, narrator=None, quote_voice=None)
-    cast = resolve_cast(fallback, language)
-    return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast[
-        "narrator"
-    ].engine
+    cast = resolve_cast(fallback, script.article.meta.language)
+    return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast
 
 
 def produce(path: str | Path, options: Options | None = None, progress: Progress | None = None) -> Built:

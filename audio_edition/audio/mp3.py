@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -24,18 +26,29 @@ def to_segment(clip: Clip) -> AudioSegment:
     return AudioSegment(data=ints.tobytes(), sample_width=2, frame_rate=clip.sample_rate, channels=1)
 
 
-def encode_mp3(clip: Clip, path: Path, *, bitrate: str = "96k", tags: dict[str, str] | None = None) -> None:
-    """Write `clip` as a mono MP3 at its sample rate, with ID3v2.4 text tags."""
+def mp3_bytes(clip: Clip, *, bitrate: str = "96k") -> bytes:
+    """`clip` encoded as a mono MP3 without tags, in memory."""
+    buffer = io.BytesIO()
+    encode_mp3(clip, buffer, bitrate=bitrate)
+    return buffer.getvalue()
+
+
+def encode_mp3(
+    clip: Clip, path: Path | BinaryIO, *, bitrate: str = "96k", tags: dict[str, str] | None = None
+) -> None:
+    """Write `clip` as a mono MP3 at its sample rate (to a path or a binary file object)."""
     AudioSegment.converter = ffmpeg_exe()
     try:
-        to_segment(clip).export(
-            str(path),
+        written = to_segment(clip).export(
+            str(path) if isinstance(path, Path) else path,
             format="mp3",
             bitrate=bitrate,
             tags=tags or {},
             id3v2_version="4",
             parameters=["-ac", "1", "-ar", str(clip.sample_rate)],
-        ).close()
+        )
+        if isinstance(path, Path):
+            written.close()
     except Exception as exc:  # pydub raises CouldntEncodeError with ffmpeg's whole log
         first = str(exc).strip().splitlines()
         raise AudioError(f"MP3 encoding failed: {first[0] if first else exc}") from exc

@@ -47,3 +47,9 @@ def fade_edges(clip: Clip, ms: int = FADE_MS) -> Clip:
 def prepare(clip: Clip, rate: int) -> Clip:
     """Resample, trim and fade one clip for stitching."""
     return fade_edges(trim(resample(clip, rate)))
+
+
+def quantize(clip: Clip) -> Clip:
+    """The clip rounded to 16-bit steps, exactly as it is encoded and cached."""
+    ints = np.round(np.clip(clip.samples, -1.0, 1.0) * 32767)
+    return Clip((ints / 32767).astype(np.float32), clip.sample_rate)

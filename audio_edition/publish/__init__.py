@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from audio_edition.audio.mp3 import encode_mp3
+from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.model import Episode
 from audio_edition.options import Options
 from audio_edition.publish.id3 import write_tags
@@ -16,12 +16,15 @@ from audio_edition.publish.staging import Staging
 __all__ = ["publish", "slugify", "manifest"]
 
 
-def publish(episode: Episode, slug: str, options: Options) -> list[Path]:
-    """Write `slug.mp3` and `slug.json` into `options.out_dir`; returns the final paths."""
+def publish(episode: Episode, slug: str, options: Options, mp3: bytes | None = None) -> list[Path]:
+    """Write `slug.mp3` (tagged) and `slug.json` into `options.out_dir`; returns the final paths.
+
+    `mp3` is the episode's audio already encoded (untagged); without it the audio is encoded here.
+    """
     with Staging(options.out_dir) as stage:
-        mp3 = stage.path(f"{slug}.mp3")
-        encode_mp3(episode.audio, mp3, bitrate=options.bitrate)
-        write_tags(mp3, episode, options.show)
+        path = stage.path(f"{slug}.mp3")
+        path.write_bytes(mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate))
+        write_tags(path, episode, options.show)
         data = json.dumps(manifest(episode), ensure_ascii=False, indent=2) + "\n"
         stage.path(f"{slug}.json").write_text(data, encoding="utf-8")
         return stage.commit()

@@ -34,10 +34,10 @@ def default_cache_dir(env: Mapping[str, str] | None = None) -> Path:
     return Path.home() / ".cache" / "audio-edition"
 
 
-def quantize(clip: Clip) -> Clip:
-    """The clip as the cache stores it (16-bit), so fresh and cached audio are identical."""
-    ints = np.round(np.clip(clip.samples, -1.0, 1.0) * 32767).astype(np.int16)
-    return Clip(ints.astype(np.float32) / 32767, clip.sample_rate)
+def episode_key(segment_keys: list[str], settings: dict[str, object]) -> str:
+    """The content address of a mastered episode: its segments' keys and the mastering settings."""
+    blob = json.dumps({"format": FORMAT, "segments": segment_keys, "settings": settings}, sort_keys=True)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,16 @@ class CacheInfo:
     root: Path
     entries: int
     bytes: int
+    episodes: int = 0
+
+
+@dataclass(frozen=True, eq=False)
+class Mastered:
+    """A finished episode's audio as cached: samples, each segment's (start, end), untagged MP3."""
+
+    audio: Clip
+    times: list[tuple[float, float]]
+    mp3: bytes
 
 
 class SegmentCache:
@@ -97,15 +107,38 @@ class SegmentCache:
 
     def put(self, key: str, clip: Clip) -> None:
         """Store `clip` under `key` atomically; an unwritable cache turns itself off with a warning."""
+        self._write(self.path(key), _encode(clip))
+
+    def episode_path(self, key: str) -> Path:
+        """Where the mastered episode for `key` lives."""
+        return self.root / "episodes" / f"{key}.episode"
+
+    def get_episode(self, key: str) -> Mastered | None:
+        """A mastered episode (audio, segment times, untagged MP3), or None when absent or damaged."""
+        path = self.episode_path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        found = _decode_episode(data)
+        if found is None:
+            log.warning("cache entry %s is damaged; it will be made again", path.name)
+            path.unlink(missing_ok=True)
+        return found
+
+    def put_episode(self, key: str, episode: Mastered) -> None:
+        """Store a mastered episode atomically."""
+        self._write(self.episode_path(key), _encode_episode(episode))
+
+    def _write(self, path: Path, data: bytes) -> None:
         if not self.writable:
             return
-        path = self.path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_encode(clip))
+                    handle.write(data)
                 os.replace(temp, path)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
@@ -117,16 +150,47 @@ class SegmentCache:
             )
 
     def info(self) -> CacheInfo:
-        """Entry count and size on disk."""
+        """Entry count (segments and mastered episodes) and size on disk."""
         files = list(self.folder.glob("*/*.clip")) if self.folder.is_dir() else []
-        return CacheInfo(self.root, len(files), sum(f.stat().st_size for f in files))
+        episodes = list((self.root / "episodes").glob("*.episode"))
+        size = sum(f.stat().st_size for f in files + episodes)
+        return CacheInfo(self.root, len(files), size, len(episodes))
 
     def clear(self) -> CacheInfo:
         """Delete every entry; returns what was there."""
         before = self.info()
-        if self.folder.is_dir():
-            shutil.rmtree(self.folder)
+        for folder in (self.folder, self.root / "episodes"):
+            if folder.is_dir():
+                shutil.rmtree(folder)
         return before
+
+
+_EPISODE = struct.Struct("<4sIQQ32s")  # magic, JSON length, clip length, MP3 length, sha256 of the rest
+
+
+def _encode_episode(episode: Mastered) -> bytes:
+    meta = json.dumps({"times": episode.times}).encode("utf-8")
+    clip = _encode(episode.audio)
+    body = meta + clip + episode.mp3
+    return (
+        _EPISODE.pack(b"AEE1", len(meta), len(clip), len(episode.mp3), hashlib.sha256(body).digest()) + body
+    )
+
+
+def _decode_episode(data: bytes) -> Mastered | None:
+    if len(data) < _EPISODE.size:
+        return None
+    magic, meta_len, clip_len, mp3_len, digest = _EPISODE.unpack_from(data)
+    body = data[_EPISODE.size :]
+    if magic != b"AEE1" or len(body) != meta_len + clip_len + mp3_len:
+        return None
+    if hashlib.sha256(body).digest() != digest:
+        return None
+    clip = _decode(body[meta_len : meta_len + clip_len])
+    if clip is None:
+        return None
+    times = [(float(a), float(b)) for a, b in json.loads(body[:meta_len])["times"]]
+    return Mastered(clip, times, body[meta_len + clip_len :])
 
 
 def _encode(clip: Clip) -> bytes:
@@ -142,5 +206,5 @@ def _decode(data: bytes) -> Clip | None:
     payload = data[_HEADER.size :]
     if magic != _MAGIC or len(payload) != count * 2 or hashlib.sha256(payload).digest() != digest:
         return None
-    samples = np.frombuffer(payload, dtype="<i2").astype(np.float32) / 32767
+    samples = (np.frombuffer(payload, dtype="<i2") / 32767).astype(np.float32)
     return Clip(samples, rate)

@@ -71,3 +71,39 @@ def test_mp3_round_trip_is_mono_44k_and_keeps_duration(tmp_path: Path) -> None:
     decoded = decode_audio(path)
     assert decoded.duration == pytest.approx(3.0, abs=0.03)
     assert np.corrcoef(decoded.samples[2000:50000], clip.samples[2000:50000])[0, 1] > 0.95
+
+
+def test_loudness_agrees_with_ffmpeg_ebur128(tmp_path: Path) -> None:
+    """Our BS.1770 measurement and ffmpeg's ebur128 filter agree on a real encoded episode."""
+    import re
+    import subprocess
+
+    from audio_edition.audio.ffmpeg import ffmpeg_exe
+
+    rng = np.random.default_rng(3)
+    t = np.arange(RATE * 8, dtype=np.float32) / RATE
+    voiced = 0.2 * np.sin(2 * np.pi * 140 * t) * (0.5 + 0.5 * np.sin(2 * np.pi * 2.5 * t))
+    noise = 0.03 * rng.normal(size=len(t)).astype(np.float32)
+    clip = normalize(Clip((voiced + noise).astype(np.float32), RATE), -16.0)
+    path = tmp_path / "level.mp3"
+    encode_mp3(clip, path)
+    result = subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(path),
+            "-af",
+            "ebur128=framelog=quiet",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    measured = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
+    assert measured == pytest.approx(-16.0, abs=0.5)
+    assert integrated_loudness(decode_audio(path)) == pytest.approx(measured, abs=0.2)

@@ -9,13 +9,14 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from audio_edition.audio.shape import quantize
 from audio_edition.cli import cli
 from audio_edition.model import Clip
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.voices import FakeEngine
 from audio_edition.voices.base import VoiceSpec
-from audio_edition.voices.cache import SegmentCache, default_cache_dir, quantize
+from audio_edition.voices.cache import SegmentCache, default_cache_dir
 from tests.conftest import ARTICLES
 
 

