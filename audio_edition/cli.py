@@ -166,7 +166,8 @@ def voices() -> None:
         engine = get_engine(name)
         ok, why = engine.available()
         if ok and name == "gtts":
-            ok, why = choose_engine("auto")[0] == "gtts", "Google is not reachable from here"
+            chosen, reason = choose_engine("auto")
+            ok, why = chosen == "gtts", reason.removeprefix("auto: ").split(", using")[0]
         state = "usable" if ok else f"not usable: {why}"
         click.echo(f"{name} ({engine.version}): {state}")
         voices = engine.voices() if engine.available()[0] else []
@@ -185,7 +186,9 @@ def cache_info(cache_dir: Path | None) -> None:
     store = open_cache(Options(cache_dir=cache_dir))
     assert store is not None
     info = store.info()
-    click.echo(f"{info.root}: {info.entries} segments, {info.bytes / 1_048_576:.1f} MB")
+    click.echo(
+        f"{info.root}: {info.entries} segments, {info.episodes} episodes, {info.bytes / 1_048_576:.1f} MB"
+    )
 
 
 @cache.command("clear")
@@ -195,7 +198,10 @@ def cache_clear(cache_dir: Path | None) -> None:
     store = open_cache(Options(cache_dir=cache_dir))
     assert store is not None
     info = store.clear()
-    click.echo(f"removed {info.entries} segments ({info.bytes / 1_048_576:.1f} MB) from {info.root}")
+    click.echo(
+        f"removed {info.entries} segments and {info.episodes} episodes "
+        f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
+    )
 
 
 class _progress:
@@ -223,3 +229,7 @@ class _progress:
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="audio-edition")
+
+
+if __name__ == "__main__":
+    main()

@@ -57,8 +57,13 @@ def build_summary(built: Built) -> str:
     minutes, seconds = divmod(int(round(ep.duration)), 60)
     quotes = sum(1 for t in ep.timeline if t.segment.role == "quote")
     dropped = len(ep.script.article.dropped)
+    made = (
+        "audio reused: unchanged"
+        if built.reused
+        else f"{built.stats.synthesized} synthesized, {built.stats.cached} from cache"
+    )
     return (
         f"{built.files[0]}  {minutes}:{seconds:02d}  {len(ep.timeline)} segments "
         f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} dropped, "
-        f"engine {ep.engine}"
+        f"engine {ep.engine} ({made})"
     )

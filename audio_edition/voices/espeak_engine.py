@@ -96,7 +96,8 @@ def _version() -> str:
     if exe is None:
         return "missing"
     out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False).stdout
-    return out.split("\n")[0].strip() or "unknown"
+    found = re.search(r"text-to-speech:\s*(\S+)", out)
+    return found.group(1) if found else (out.split("\n")[0].strip() or "unknown")
 
 
 def _voice_arg(voice: str) -> str:

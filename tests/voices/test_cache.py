@@ -142,9 +142,9 @@ def test_cache_info_and_clear_commands(tmp_path: Path, fake_engine: FakeEngine) 
     )
     runner = CliRunner()
     info = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
-    assert info.exit_code == 0 and ": 6 segments," in info.output
+    assert info.exit_code == 0 and ": 6 segments, 1 episodes," in info.output
     cleared = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache)])
-    assert cleared.exit_code == 0 and cleared.output.startswith("removed 6 segments")
+    assert cleared.exit_code == 0 and cleared.output.startswith("removed 6 segments and 1 episodes")
     again = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
     assert ": 0 segments," in again.output
 

@@ -1,0 +1,116 @@
+"""A local HTTPS proxy that plays Google's speech endpoint: CONNECT, TLS with a made-up cert, and
+batchexecute answers with real MP3 bytes. Some requests can be answered 429. Loopback only."""
+
+from __future__ import annotations
+
+import json
+import socket
+import socketserver
+import ssl
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+import trustme
+
+from tests.voices.fake_google import envelope
+
+
+@dataclass
+class ProxyLog:
+    """What the proxy saw: (host, text) per request, 429s sent, most requests at once."""
+
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    refused: int = 0
+    in_flight: int = 0
+    most_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@contextmanager
+def google_proxy(
+    mp3: bytes, *, every_nth_429: int = 0, delay: float = 0.05
+) -> Iterator[tuple[str, ProxyLog]]:
+    """Run the proxy on 127.0.0.1; yields its URL (for HTTPS_PROXY) and its log."""
+    ca = trustme.CA()
+    cert = ca.issue_cert("translate.google.com", "translate.google.co.uk", "*.google.com")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    cert.configure_cert(context)
+    log = ProxyLog()
+    body = envelope(mp3).encode("utf-8")
+
+    class Handler(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            line = self.rfile.readline().decode("latin-1")
+            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                pass
+            method, target = line.split()[:2]
+            if method != "CONNECT":
+                self.wfile.write(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")
+                return
+            self.wfile.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
+            self.wfile.flush()
+            with context.wrap_socket(self.connection, server_side=True) as tls:
+                serve(tls, target.split(":")[0])
+
+    def serve(tls: ssl.SSLSocket, host: str) -> None:
+        stream = tls.makefile("rwb")
+        while True:
+            request = stream.readline()
+            if not request:
+                return
+            headers = {}
+            while (header := stream.readline()) not in (b"\r\n", b"\n", b""):
+                name, _, value = header.decode("latin-1").partition(":")
+                headers[name.strip().lower()] = value.strip()
+            payload = stream.read(int(headers.get("content-length", "0")))
+            text = _spoken_text(payload)
+            with log.lock:
+                log.requests.append((host, text))
+                number = len(log.requests)
+                log.in_flight += 1
+                log.most_in_flight = max(log.most_in_flight, log.in_flight)
+            time.sleep(delay)
+            with log.lock:
+                log.in_flight -= 1
+            if every_nth_429 and number % every_nth_429 == 0:
+                with log.lock:
+                    log.refused += 1
+                answer = b"Too Many Requests"
+                stream.write(
+                    b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\n"
+                    b"Content-Length: %d\r\n\r\n%s" % (len(answer), answer)
+                )
+            else:
+                stream.write(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
+                    b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+                )
+            stream.flush()
+
+    class Server(socketserver.ThreadingTCPServer):
+        daemon_threads = True
+        allow_reuse_address = True
+
+    with Server(("127.0.0.1", 0), Handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}", log
+        finally:
+            server.shutdown()
+
+
+def _spoken_text(payload: bytes) -> str:
+    form = urllib.parse.parse_qs(payload.decode("utf-8"))
+    return str(json.loads(json.loads(form["f.req"][0])[0][0][1])[0])
+
+
+def free_port() -> int:
+    """A free loopback port (for a proxy that answers nothing)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
