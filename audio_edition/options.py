@@ -39,3 +39,9 @@ class Options:
     loudness: float = -16.0
     pauses: Pauses = field(default_factory=Pauses)
     show: str = "Audio Edition"
+    opening: bool = True
+    intro_music: Path | None = None
+    outro_music: Path | None = None
+    sting: Path | None = None
+    cover: Path | None = None
+    speed: float = 1.0

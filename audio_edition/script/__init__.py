@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from audio_edition.model import Article, Block, Chapter, Role, Script, Segment
 from audio_edition.options import Options, Pauses
+from audio_edition.script.opening import closing, opening
 from audio_edition.script.pieces import Piece, cut_pieces
 from audio_edition.script.quotes import find_quotes
 from audio_edition.script.speech import speech_text
@@ -22,10 +23,15 @@ VOICE_OF_ROLE: dict[str, str] = {
 
 
 def write_script(article: Article, options: Options | None = None) -> Script:
-    """Segment every kept block in reading order; the title is spoken when the author wrote one."""
+    """Segment every kept block in reading order, between the spoken opening and closing.
+
+    Without the opening, the title is spoken only when the author wrote one.
+    """
     opts = options or Options()
     drafts: list[tuple[Role, str, int, str]] = []  # role, text, block index, break after
-    if article.spoken_title:
+    if opts.opening:
+        drafts += opening(article.meta, opts.show, article.spoken_title)
+    elif article.spoken_title:
         drafts.append(("title", article.meta.title, -1, "title"))
     continues = False
     for b, block in enumerate(article.blocks):
@@ -35,6 +41,10 @@ def write_script(article: Article, options: Options | None = None) -> Script:
         if drafts and drafts[-1][2] == b:
             role, text, _, _ = drafts[-1]
             drafts[-1] = (role, text, b, _block_break(article.blocks, b))
+    if opts.opening:
+        role, text, b, _ = drafts[-1]
+        drafts[-1] = (role, text, b, "section")
+        drafts += closing(article.meta, opts.show)
     return _assemble(article, drafts, opts.pauses)
 
 

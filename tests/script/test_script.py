@@ -13,6 +13,7 @@ from audio_edition.script import write_script
 from tests.conftest import ARTICLES, DATA
 
 GOLDEN = sorted((DATA / "golden").glob("*.json"))
+BARE = Options(opening=False)
 
 
 def test_reference_article_script(reference_path: Path) -> None:
@@ -40,8 +41,32 @@ def test_reference_article_script(reference_path: Path) -> None:
     ]
     assert segs[script.chapters[1].first_segment].role == "heading"
     assert all("READ ALSO" not in s.text for s in segs)
-    assert segs[0].role == "narration"  # the file-name title is not spoken
+    # the opening names the show and the (file-name) title, which is no article text; the closing
+    # discloses the synthetic voice
+    assert [s.role for s in segs[:3]] == ["intro", "intro", "narration"]
+    assert segs[1].text == "Peace Talks Istanbul"
+    assert segs[-1].role == "outro" and "synthetic voice" in segs[-1].text
+    assert segs[-2].pause_after_ms == Options().pauses.section
     assert all(s.voice == ("quote" if s.role == "quote" else "narrator") for s in segs)
+
+
+def test_opening_speaks_show_title_byline_and_date() -> None:
+    article = parse_article(
+        "---\ntitle: Ferries Return\nauthor: Ana Ruiz\ndate: 2026-02-11\n---\nText here.\n",
+        name="f.md",
+        fmt="markdown",
+    )
+    segs = write_script(article, Options(show="Harbour Radio")).segments
+    assert [(s.role, s.text) for s in segs[:3]] == [
+        ("intro", "Harbour Radio."),
+        ("title", "Ferries Return"),
+        ("intro", "By Ana Ruiz. February 11, 2026."),
+    ]
+    assert segs[2].pause_after_ms == Options().pauses.title
+    assert segs[-1].text == (
+        "You have been listening to Ferries Return, from Harbour Radio. "
+        "This edition was read by a synthetic voice."
+    )
 
 
 @pytest.mark.parametrize("golden", GOLDEN, ids=[g.stem for g in GOLDEN])
@@ -63,7 +88,7 @@ def test_pauses_grow_with_structure() -> None:
         "Heading Test Article\nFirst sentence here. Second sentence here.\nNew paragraph here.\n"
         "A New Section\nSection text here.\n"
     )
-    segs = write_script(parse_article(text)).segments
+    segs = write_script(parse_article(text), BARE).segments
     by_text = {s.text: s.pause_after_ms for s in segs}
     assert by_text["First sentence here."] < by_text["Second sentence here."]
     assert by_text["Second sentence here."] < by_text["New paragraph here."]
@@ -72,15 +97,15 @@ def test_pauses_grow_with_structure() -> None:
 
 def test_min_quote_words_is_configurable() -> None:
     text = "Intro Title\nShe called it “a very bad idea” on Monday.\n"
-    default = write_script(parse_article(text)).segments
+    default = write_script(parse_article(text), BARE).segments
     assert [s.role for s in default] == ["title", "narration", "quote", "narration"]
-    strict = write_script(parse_article(text), Options(min_quote_words=5)).segments
+    strict = write_script(parse_article(text), Options(min_quote_words=5, opening=False)).segments
     assert [s.role for s in strict] == ["title", "narration"]
 
 
 def test_unclosed_quote_never_swallows_the_next_paragraph() -> None:
     text = "Intro Title\nHe said “we will see how it goes in July.\nThe festival runs in July.\n"
-    segs = write_script(parse_article(text)).segments
+    segs = write_script(parse_article(text), BARE).segments
     assert segs[-1].text == "The festival runs in July." and segs[-1].role == "narration"
 
 
@@ -90,11 +115,11 @@ def test_multi_paragraph_quote_is_voiced_throughout() -> None:
         "“We will rebuild it together, whatever the storms bring next.\n"
         "“And we will not wait for anyone's permission to start,” she said.\n"
     )
-    segs = write_script(parse_article(text)).segments
+    segs = write_script(parse_article(text), BARE).segments
     assert [s.role for s in segs] == ["title", "narration", "quote", "quote", "quote", "narration"]
 
 
 def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
     text = "Intro Title\n“Kyiv’s position is clear and it will not change,” he said.\n"
-    quote = write_script(parse_article(text)).segments[1]
+    quote = write_script(parse_article(text), BARE).segments[1]
     assert quote.speech == "Kyiv's position is clear and it will not change,"

@@ -121,7 +121,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path, fake_engine: FakeEngi
     produce(ARTICLES / "night-train-returns-cp1252.txt", opts)
     produce(ARTICLES / "night-train-returns-cp1252.txt", opts)
     assert not (tmp_path / "cache").exists()
-    assert len(fake_engine.calls) == 2 * 6
+    assert len(fake_engine.calls) == 2 * 8  # six article segments, the opening and the closing
 
 
 def test_identical_sentences_are_spoken_once(tmp_path: Path, fake_engine: FakeEngine) -> None:
@@ -129,7 +129,8 @@ def test_identical_sentences_are_spoken_once(tmp_path: Path, fake_engine: FakeEn
     from audio_edition.pipeline import produce_article
 
     article = parse_article("Repeat Title\nSame words here.\nOther words here.\nSame words here.\n")
-    built = produce_article(article, "r", Options(engine="fake", out_dir=tmp_path, use_cache=False))
+    opts = Options(engine="fake", out_dir=tmp_path, use_cache=False, opening=False)
+    built = produce_article(article, "r", opts)
     assert built.stats.segments == 4 and built.stats.unique == 3
     assert len(fake_engine.calls) == 3
 
@@ -142,9 +143,9 @@ def test_cache_info_and_clear_commands(tmp_path: Path, fake_engine: FakeEngine) 
     )
     runner = CliRunner()
     info = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
-    assert info.exit_code == 0 and ": 6 segments, 1 episodes," in info.output
+    assert info.exit_code == 0 and ": 8 segments, 1 episodes," in info.output
     cleared = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache)])
-    assert cleared.exit_code == 0 and cleared.output.startswith("removed 6 segments and 1 episodes")
+    assert cleared.exit_code == 0 and cleared.output.startswith("removed 8 segments and 1 episodes")
     again = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
     assert ": 0 segments," in again.output
 
@@ -154,4 +155,4 @@ def test_cache_location_from_environment(
 ) -> None:
     monkeypatch.setenv("AUDIO_EDITION_CACHE", str(tmp_path / "env-cache"))
     produce(ARTICLES / "night-train-returns-cp1252.txt", Options(engine="fake", out_dir=tmp_path / "out"))
-    assert len(list((tmp_path / "env-cache" / "segments").glob("*/*.clip"))) == 6
+    assert len(list((tmp_path / "env-cache" / "segments").glob("*/*.clip"))) == 8

@@ -1,0 +1,49 @@
+"""The spoken opening (show, title, byline, date) and closing (with the synthetic-voice disclosure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from audio_edition.model import Meta, Role
+
+Draft = tuple[Role, str, int, str]  # role, text, block index, break after
+
+
+def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
+    """Show name, title, then "By …, date." if known; the title keeps role `title` if the author wrote it."""
+    drafts: list[Draft] = [("intro", f"{show}.", -1, "sentence")] if show else []
+    drafts.append(("title" if title_is_text else "intro", meta.title, -1, "sentence"))
+    credit = credit_line(meta)
+    if credit:
+        drafts.append(("intro", credit, -1, "sentence"))
+    role, text, block, _ = drafts[-1]
+    drafts[-1] = (role, text, block, "title")
+    return drafts
+
+
+def closing(meta: Meta, show: str) -> list[Draft]:
+    """What the listener hears last: what this was, and that a synthetic voice read it."""
+    source = f", from {show}" if show else ""
+    text = f"You have been listening to {meta.title}{source}. This edition was read by a synthetic voice."
+    return [("outro", text, -1, "end")]
+
+
+def credit_line(meta: Meta) -> str:
+    """ "By Jane Doe. February 11, 2026." from what is known (empty when nothing is)."""
+    parts = []
+    if meta.byline:
+        byline = meta.byline.strip()
+        parts.append(byline if byline.lower().startswith("by ") else f"By {byline}")
+    if meta.date:
+        parts.append(spoken_date(meta.date))
+    return ". ".join(p.rstrip(".") for p in parts) + "." if parts else ""
+
+
+def spoken_date(date: str) -> str:
+    """ISO dates as a newsreader says them ("2026-02-11" -> "February 11, 2026"); others as written."""
+    text = date.strip()
+    try:
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return f"{day:%B} {day.day}, {day.year}"
