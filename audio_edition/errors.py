@@ -21,3 +21,7 @@ class EngineError(AudioEditionError):
 
 class AudioError(AudioEditionError):
     """Decoding, mixing or encoding audio failed; exit code 1."""
+
+
+class QualityError(AudioEditionError):
+    """The finished episode failed the quality gate; nothing was written. Exit code 1."""

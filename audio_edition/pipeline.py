@@ -8,7 +8,8 @@ from pathlib import Path
 
 from audio_edition.audio import episode_from, master, mastering_settings
 from audio_edition.audio.mp3 import mp3_bytes
-from audio_edition.errors import EngineError
+from audio_edition.audio.quality import check_episode
+from audio_edition.errors import EngineError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
@@ -67,17 +68,20 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     if reused is not None:
         stats.unique = stats.cached = len({(cast[s.voice], s.speech) for s in script.segments})
         episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)
-        mp3 = reused.mp3
+        mp3, qa = reused.mp3, reused.qa
     else:
         clips, cast = _speak(script, cast, opts, cache, stats, notes, progress)
         episode = master(script, clips, opts, engine=cast["narrator"].engine)
-        mp3 = mp3_bytes(episode.audio, bitrate=opts.bitrate)
+        report = check_episode(episode, clips, opts)
+        if not report.passed:
+            raise QualityError(f"quality check failed, nothing written: {report.summary()}")
+        mp3, qa = mp3_bytes(episode.audio, bitrate=opts.bitrate), report.as_dict()
         if cache is not None:
             times = [(t.start, t.end) for t in episode.timeline]
-            cache.put_episode(_episode_key(script, cast, opts), Mastered(episode.audio, times, mp3))
+            cache.put_episode(_episode_key(script, cast, opts), Mastered(episode.audio, times, mp3, qa))
     if cache is not None and cache.warning:
         notes.append(f"warning: {cache.warning}")
-    files = tuple(publish(episode, slug, opts, mp3))
+    files = tuple(publish(episode, slug, opts, mp3, qa))
     return Built(episode, files, stats, tuple(notes), reused is not None)
 
 

@@ -27,7 +27,20 @@ def test_build_writes_mp3_and_manifest_that_agree(tmp_path: Path, fake_engine: F
     out = tmp_path / "out"
     result = run("build", str(ARTICLES / "harbour-ferry-strike.txt"), "-o", str(out), "--engine", "fake")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["harbour-ferry-strike.json", "harbour-ferry-strike.mp3"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "harbour-ferry-strike.json",
+        "harbour-ferry-strike.mp3",
+        "harbour-ferry-strike.qa.json",
+    ]
+    qa = json.loads((out / "harbour-ferry-strike.qa.json").read_text(encoding="utf-8"))
+    assert qa["passed"] is True and {c["name"] for c in qa["checks"]} == {
+        "speech",
+        "silence",
+        "clipping",
+        "loudness",
+        "true peak",
+        "duration",
+    }
     manifest = json.loads((out / "harbour-ferry-strike.json").read_text(encoding="utf-8"))
     audio = decode_audio(out / "harbour-ferry-strike.mp3")
     assert audio.duration == pytest.approx(manifest["duration"], abs=0.06)
@@ -65,6 +78,7 @@ def test_rebuild_replaces_files_in_place(tmp_path: Path, fake_engine: FakeEngine
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "night-train-returns-cp1252.json",
         "night-train-returns-cp1252.mp3",
+        "night-train-returns-cp1252.qa.json",
     ]
 
 

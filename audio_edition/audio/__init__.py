@@ -8,7 +8,6 @@ from audio_edition.audio.dynamics import compress
 from audio_edition.audio.loudness import match_level, normalize
 from audio_edition.audio.shape import prepare, quantize
 from audio_edition.audio.stitch import stitch
-from audio_edition.errors import AudioError
 from audio_edition.model import Clip, Episode, Script, TimedChapter, TimedSegment
 from audio_edition.options import Options
 
@@ -36,9 +35,6 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
     """Place every clip on one timeline with its structural pause and bring it to target loudness."""
     rate = options.sample_rate
     shaped = [match_level(prepare(c, rate), _CLIP_LEVEL_DB) for c in clips]
-    for seg, clip in zip(script.segments, shaped, strict=True):
-        if clip.duration == 0.0:
-            raise AudioError(f"segment {seg.index} (“{seg.text[:50]}”) is silent: the engine made no speech")
     pauses = [s.pause_after_ms for s in script.segments]
     audio, times = stitch(
         shaped, pauses, rate, lead_in_ms=options.pauses.lead_in, tail_ms=options.pauses.tail

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.model import Episode
@@ -16,8 +17,10 @@ from audio_edition.publish.staging import Staging
 __all__ = ["publish", "slugify", "manifest"]
 
 
-def publish(episode: Episode, slug: str, options: Options, mp3: bytes | None = None) -> list[Path]:
-    """Write `slug.mp3` (tagged) and `slug.json` into `options.out_dir`; returns the final paths.
+def publish(
+    episode: Episode, slug: str, options: Options, mp3: bytes | None = None, qa: dict[str, Any] | None = None
+) -> list[Path]:
+    """Write `slug.mp3` (tagged), `slug.json` and, given a QA report, `slug.qa.json`; all or nothing.
 
     `mp3` is the episode's audio already encoded (untagged); without it the audio is encoded here.
     """
@@ -27,4 +30,7 @@ def publish(episode: Episode, slug: str, options: Options, mp3: bytes | None = N
         write_tags(path, episode, options.show)
         data = json.dumps(manifest(episode), ensure_ascii=False, indent=2) + "\n"
         stage.path(f"{slug}.json").write_text(data, encoding="utf-8")
+        if qa is not None:
+            report = json.dumps(qa, ensure_ascii=False, indent=2) + "\n"
+            stage.path(f"{slug}.qa.json").write_text(report, encoding="utf-8")
         return stage.commit()

@@ -10,8 +10,9 @@ import shutil
 import struct
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -57,6 +58,7 @@ class Mastered:
     audio: Clip
     times: list[tuple[float, float]]
     mp3: bytes
+    qa: dict[str, Any] = field(default_factory=dict)
 
 
 class SegmentCache:
@@ -169,7 +171,7 @@ _EPISODE = struct.Struct("<4sIQQ32s")  # magic, JSON length, clip length, MP3 le
 
 
 def _encode_episode(episode: Mastered) -> bytes:
-    meta = json.dumps({"times": episode.times}).encode("utf-8")
+    meta = json.dumps({"times": episode.times, "qa": episode.qa}).encode("utf-8")
     clip = _encode(episode.audio)
     body = meta + clip + episode.mp3
     return (
@@ -189,8 +191,9 @@ def _decode_episode(data: bytes) -> Mastered | None:
     clip = _decode(body[meta_len : meta_len + clip_len])
     if clip is None:
         return None
-    times = [(float(a), float(b)) for a, b in json.loads(body[:meta_len])["times"]]
-    return Mastered(clip, times, body[meta_len + clip_len :])
+    meta = json.loads(body[:meta_len])
+    times = [(float(a), float(b)) for a, b in meta["times"]]
+    return Mastered(clip, times, body[meta_len + clip_len :], meta.get("qa", {}))
 
 
 def _encode(clip: Clip) -> bytes:

@@ -23,10 +23,26 @@ from audio_edition.audio.mp3 import encode_mp3
 from audio_edition.model import Clip
 
 URL = re.compile(r"https://translate\.google\.([a-z.]+)/_/TranslateWebserverUi/data/batchexecute")
-CHUNK_SECONDS = 0.6
+SECONDS_PER_CHAR = 0.065  # ~15 characters a second: a newsreader's pace
+_MADE: dict[float, bytes] = {}
+_MADE_LOCK = threading.Lock()
 
 
-def google_mp3(seconds: float = CHUNK_SECONDS, tmp: Path | None = None) -> bytes:
+def seconds_for(text: str) -> float:
+    """How long the fake Google speaks `text` (tenths of a second, at least 0.3 s)."""
+    return max(0.3, round(len(text) * SECONDS_PER_CHAR, 1))
+
+
+def mp3_for(text: str) -> bytes:
+    """Real MP3 bytes lasting as long as `text` takes to say (made once per length)."""
+    seconds = seconds_for(text)
+    with _MADE_LOCK:
+        if seconds not in _MADE:
+            _MADE[seconds] = google_mp3(seconds)
+        return _MADE[seconds]
+
+
+def google_mp3(seconds: float = 1.0, tmp: Path | None = None) -> bytes:
     """Real MP3 bytes as Google sends them: 24 kHz mono, 32 kbps, a voiced-like tone."""
     rate = 24000
     t = np.arange(int(seconds * rate), dtype=np.float32) / rate
@@ -63,7 +79,7 @@ Behaviour = Callable[[int, Sent], tuple[int, dict[str, str], str] | Exception | 
 class FakeGoogle:
     """Records every request; `behaviour(n, sent)` may return a failure for request n (0-based)."""
 
-    mp3: bytes
+    mp3: bytes = b""  # unused: answers last as long as their text takes to say
     behaviour: Behaviour | None = None
     delay: float = 0.0
     sent: list[Sent] = field(default_factory=list)
@@ -90,7 +106,7 @@ class FakeGoogle:
                 raise outcome
             if outcome is not None:
                 return outcome
-            return 200, {"Content-Type": "application/json; charset=utf-8"}, envelope(self.mp3)
+            return 200, {"Content-Type": "application/json; charset=utf-8"}, envelope(mp3_for(text))
         finally:
             with self._lock:
                 self.in_flight -= 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import trustme
 
-from tests.voices.fake_google import envelope
+from tests.voices.fake_google import envelope, mp3_for
 
 
 @dataclass
@@ -31,16 +31,13 @@ class ProxyLog:
 
 
 @contextmanager
-def google_proxy(
-    mp3: bytes, *, every_nth_429: int = 0, delay: float = 0.05
-) -> Iterator[tuple[str, ProxyLog]]:
+def google_proxy(*, every_nth_429: int = 0, delay: float = 0.05) -> Iterator[tuple[str, ProxyLog]]:
     """Run the proxy on 127.0.0.1; yields its URL (for HTTPS_PROXY) and its log."""
     ca = trustme.CA()
     cert = ca.issue_cert("translate.google.com", "translate.google.co.uk", "*.google.com")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     cert.configure_cert(context)
     log = ProxyLog()
-    body = envelope(mp3).encode("utf-8")
 
     class Handler(socketserver.StreamRequestHandler):
         def handle(self) -> None:
@@ -85,6 +82,7 @@ def google_proxy(
                     b"Content-Length: %d\r\n\r\n%s" % (len(answer), answer)
                 )
             else:
+                body = envelope(mp3_for(text)).encode("utf-8")
                 stream.write(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
                     b"Content-Length: %d\r\n\r\n%s" % (len(body), body)

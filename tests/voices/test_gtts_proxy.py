@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.voices.fake_google import google_mp3
 from tests.voices.google_proxy import free_port, google_proxy
 
 pytest.importorskip("trustme")
@@ -36,9 +35,8 @@ def run_cli(args: list[str], proxy: str, cache: Path) -> subprocess.CompletedPro
 
 
 def test_reference_through_a_proxy_with_429s(reference_path: Path, tmp_path: Path) -> None:
-    mp3 = google_mp3(tmp=tmp_path)
     out = tmp_path / "out"
-    with google_proxy(mp3, every_nth_429=5) as (proxy, log):
+    with google_proxy(every_nth_429=5) as (proxy, log):
         first = run_cli(["build", str(reference_path), "-o", str(out)], proxy, tmp_path / "cache")
         assert first.returncode == 0, first.stderr
         assert "auto: Google answered" in first.stderr  # auto chose gTTS after one probe

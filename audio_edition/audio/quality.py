@@ -1,0 +1,192 @@
+"""The quality gate: check a mastered episode before anything is written, and report why not."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import soxr
+
+from audio_edition.audio.loudness import integrated_loudness
+from audio_edition.model import Clip, Episode
+from audio_edition.options import Options
+
+# Speech rate bounds (words per minute at --speed 1) for segments of four words or more.
+MIN_WPM, MAX_WPM = 70.0, 330.0
+# Shorter segments ("Audio Edition.", a name) must last between these (seconds).
+SHORT_MIN_S, SHORT_MAX_S = 0.2, 3.5
+SILENCE_DB = -50.0
+SILENCE_SLACK_S = 0.5
+LOUDNESS_TOLERANCE = 1.0
+TRUE_PEAK_LIMIT_DB = -1.0
+CLIP_LEVEL = 0.999
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check: its verdict, a short account, and the segments at fault."""
+
+    name: str
+    passed: bool
+    detail: str
+    segments: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    """Every check, and the measurements they rest on."""
+
+    checks: tuple[Check, ...]
+    measurements: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def passed(self) -> bool:
+        """True when every check passed."""
+        return all(c.passed for c in self.checks)
+
+    def summary(self) -> str:
+        """One line naming every failed check and what it found."""
+        return "; ".join(f"{c.name}: {c.detail}" for c in self.checks if not c.passed)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as written to `S.qa.json`."""
+        return {
+            "passed": bool(self.passed),
+            "measurements": {k: round(float(v), 3) for k, v in self.measurements.items()},
+            "checks": [
+                {"name": c.name, "passed": bool(c.passed), "detail": c.detail, "segments": list(c.segments)}
+                for c in self.checks
+            ],
+        }
+
+
+def check_episode(episode: Episode, clips: Sequence[Clip], options: Options) -> QualityReport:
+    """Run every check on the finished audio; `clips` are the engine's raw clips, in segment order."""
+    audio = episode.audio
+    loudness = integrated_loudness(audio)
+    peak = true_peak_db(audio)
+    longest, at = longest_silence(audio)
+    checks = (
+        _speech_rate(episode, options.speed),
+        _silence(longest, at, options),
+        _clipping(episode, clips),
+        Check(
+            "loudness",
+            bool(np.isfinite(loudness)) and abs(loudness - options.loudness) <= LOUDNESS_TOLERANCE,
+            f"{loudness:.1f} LUFS integrated (target {options.loudness:g} ± {LOUDNESS_TOLERANCE:g})",
+        ),
+        Check("true peak", peak <= TRUE_PEAK_LIMIT_DB, f"{peak:.1f} dBTP (limit {TRUE_PEAK_LIMIT_DB:g})"),
+        _duration(episode, options),
+    )
+    measurements = {
+        "duration": audio.duration,
+        "loudness_lufs": loudness,
+        "true_peak_dbtp": peak,
+        "longest_silence_s": longest,
+    }
+    return QualityReport(checks, measurements)
+
+
+def true_peak_db(clip: Clip) -> float:
+    """True peak in dBTP: the sample peak of the signal oversampled four times (BS.1770-4 Annex 2)."""
+    if len(clip.samples) == 0:
+        return float("-inf")
+    up = soxr.resample(clip.samples, clip.sample_rate, clip.sample_rate * 4, quality="HQ")
+    peak = float(np.max(np.abs(up)))
+    return 20 * np.log10(peak) if peak > 0 else float("-inf")
+
+
+def longest_silence(clip: Clip, threshold_db: float = SILENCE_DB) -> tuple[float, float]:
+    """(length, start) in seconds of the longest run of 10 ms frames below `threshold_db`."""
+    frame = max(1, clip.sample_rate // 100)
+    usable = len(clip.samples) - len(clip.samples) % frame
+    if usable == 0:
+        return 0.0, 0.0
+    power = np.mean(np.square(clip.samples[:usable].reshape(-1, frame), dtype=np.float64), axis=1)
+    quiet = np.concatenate([[False], power < 10 ** (threshold_db / 10), [False]])
+    edges = np.flatnonzero(np.diff(quiet.astype(np.int8)))
+    if len(edges) == 0:
+        return 0.0, 0.0
+    starts, ends = edges[0::2], edges[1::2]
+    k = int(np.argmax(ends - starts))
+    return float((ends[k] - starts[k]) * frame / clip.sample_rate), float(
+        starts[k] * frame / clip.sample_rate
+    )
+
+
+def _speech_rate(episode: Episode, speed: float) -> Check:
+    faults: list[str] = []
+    bad: list[int] = []
+    for timed in episode.timeline:
+        seg = timed.segment
+        seconds = timed.end - timed.start
+        words = len(seg.speech.split())
+        if seconds <= 0:
+            problem = "no audio"
+        elif words >= 4:
+            wpm = words / seconds * 60
+            low, high = MIN_WPM * speed, MAX_WPM * speed
+            problem = f"{wpm:.0f} words/min" if not low <= wpm <= high else ""
+            if problem:
+                problem += " (cut off?)" if wpm > high else " (stretched or padded?)"
+        else:
+            problem = (
+                f"{seconds:.2f} s for {words} words" if not SHORT_MIN_S <= seconds <= SHORT_MAX_S else ""
+            )
+        if problem:
+            bad.append(seg.index)
+            faults.append(f"segment {seg.index} (“{seg.text[:40]}”) {problem}")
+    detail = ", ".join(faults) if faults else f"{len(episode.timeline)} segments at plausible speech rates"
+    return Check("speech", not faults, detail, tuple(bad))
+
+
+def _silence(longest: float, at: float, options: Options) -> Check:
+    p = options.pauses
+    allowed = max(p.section, p.title, p.heading, p.paragraph, p.lead_in, p.tail) / 1000 / options.speed
+    allowed += SILENCE_SLACK_S
+    ok = longest <= allowed
+    return Check("silence", ok, f"longest silence {longest:.2f} s at {at:.1f} s (allowed {allowed:.2f} s)")
+
+
+def _clipping(episode: Episode, clips: Sequence[Clip]) -> Check:
+    bad = [
+        seg.index
+        for seg, clip in zip(episode.script.segments, clips, strict=False)
+        if _clipped_run(clip.samples)
+    ]
+    final = int(np.sum(np.abs(episode.audio.samples) >= CLIP_LEVEL))
+    detail = (
+        ", ".join(f"segment {i} came clipped from the engine" for i in bad)
+        if bad
+        else (f"{final} samples at full scale in the episode" if final else "no clipping")
+    )
+    return Check("clipping", not bad and final == 0, detail, tuple(bad))
+
+
+def _clipped_run(x: np.ndarray, run: int = 3) -> bool:
+    """True when `run` or more consecutive samples sit at full scale."""
+    hot = np.abs(x) >= CLIP_LEVEL
+    if int(hot.sum()) < run:
+        return False
+    window = np.convolve(hot.astype(np.int8), np.ones(run, dtype=np.int8), mode="valid")
+    return bool(np.any(window >= run))
+
+
+def _duration(episode: Episode, options: Options) -> Check:
+    rate = episode.audio.sample_rate
+    speech = sum(t.end - t.start for t in episode.timeline)
+    pauses = sum(t.segment.pause_after_ms for t in episode.timeline) / 1000
+    frame = (options.pauses.lead_in + options.pauses.tail) / 1000
+    expected = speech + (pauses + frame) / options.speed
+    actual = episode.audio.duration
+    music = options.intro_music is not None or options.outro_music is not None
+    tolerance = (len(episode.timeline) + 2) / rate + (0.02 if options.speed != 1.0 else 0.0)
+    ok = music or abs(actual - expected) <= tolerance
+    inside = all(0 <= t.start <= t.end <= actual for t in episode.timeline)
+    ordered = all(a.end <= b.start for a, b in zip(episode.timeline, episode.timeline[1:], strict=False))
+    detail = f"{actual:.3f} s against {expected:.3f} s of speech, pauses, lead-in and tail"
+    if not inside or not ordered:
+        detail += "; segments overlap or fall outside the audio"
+    return Check("duration", ok and inside and ordered, detail)
