@@ -12,7 +12,7 @@ import click
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import read_article
 from audio_edition.options import Options
-from audio_edition.pipeline import open_cache, produce_article, resolve_engine, slug_for
+from audio_edition.pipeline import check_media, open_cache, produce_article, resolve_engine, slug_for
 from audio_edition.report import build_summary, script_as_dict, script_as_text
 from audio_edition.script import write_script
 from audio_edition.voices import engine_names, get_engine
@@ -85,7 +85,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Shorter quotations stay in the narrator's voice.",
 )
-@click.option("--bitrate", default="96k", show_default=True, help="MP3 bitrate.")
+@click.option(
+    "--bitrate",
+    type=click.Choice(["64k", "80k", "96k", "112k", "128k", "160k", "192k"]),
+    default="96k",
+    show_default=True,
+    help="MP3 bitrate.",
+)
 @click.option(
     "--loudness",
     type=click.FloatRange(-36, -8),
@@ -93,6 +99,19 @@ def cli(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Integrated loudness target in LUFS.",
 )
+@click.option(
+    "--speed",
+    type=click.FloatRange(0.5, 2.0),
+    default=1.0,
+    show_default=True,
+    help="Speaking speed; pitch is kept.",
+)
+@click.option("--show", default="Audio Edition", show_default=True, help="Show name, spoken and tagged.")
+@click.option("--no-opening", is_flag=True, help="No spoken opening or closing.")
+@click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening.")
+@click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing.")
+@click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections.")
+@click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(
     articles: tuple[Path, ...],
@@ -108,9 +127,16 @@ def build(
     min_quote_words: int,
     bitrate: str,
     loudness: float,
+    speed: float,
+    show: str,
+    no_opening: bool,
+    intro_music: Path | None,
+    outro_music: Path | None,
+    sting: Path | None,
+    cover: Path | None,
     quiet: bool,
 ) -> None:
-    """Build an audio edition (MP3 + manifest) for each ARTICLE (.txt or .md)."""
+    """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt or .md)."""
     options = Options(
         engine=engine,
         narrator=narrator,
@@ -124,7 +150,15 @@ def build(
         min_quote_words=min_quote_words,
         bitrate=bitrate,
         loudness=loudness,
+        speed=speed,
+        show=show,
+        opening=not no_opening,
+        intro_music=intro_music,
+        outro_music=outro_music,
+        sting=sting,
+        cover=cover,
     )
+    check_media(options)
     for name in {engine, fallback} - {None, "auto"}:
         get_engine(str(name))
     read = [(read_article(path), slug_for(path)) for path in articles]

@@ -67,6 +67,18 @@ class Segment:
     chapter: int
 
 
+def segment_label(segment: Segment, width: int = 40) -> str:
+    """How messages name a segment: `segment 7 (“We are proud to bring…”)`."""
+    words = "".join(ch for ch in segment.text if ch not in '“”‘’"«»„').split()
+    snippet = ""
+    for word in words:
+        if len(snippet) + len(word) + 1 > width:
+            snippet += "…"
+            break
+        snippet = f"{snippet} {word}".strip()
+    return f"segment {segment.index} (“{snippet}”)"
+
+
 @dataclass(frozen=True)
 class Chapter:
     """A navigable section: the opening, then one per subheading."""

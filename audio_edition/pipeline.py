@@ -8,12 +8,14 @@ from pathlib import Path
 
 from audio_edition.audio import episode_from, master, mastering_settings
 from audio_edition.audio.mp3 import mp3_bytes
+from audio_edition.audio.music import load_music
 from audio_edition.audio.quality import check_episode
 from audio_edition.errors import EngineError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
+from audio_edition.publish.id3 import read_cover
 from audio_edition.script import write_script
 from audio_edition.voices import get_engine
 from audio_edition.voices.auto import choose_engine
@@ -55,6 +57,7 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     With the cache on, an unchanged article reuses its mastered audio (no engine call, no
     re-encoding); a changed one re-synthesises only the segments whose speech changed.
     """
+    check_media(options)
     opts, chose = resolve_engine(options)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
@@ -83,6 +86,15 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
         notes.append(f"warning: {cache.warning}")
     files = tuple(publish(episode, slug, opts, mp3, qa))
     return Built(episode, files, stats, tuple(notes), reused is not None)
+
+
+def check_media(options: Options) -> None:
+    """Refuse a cover that is no image, or music files that are missing, before any audio is made."""
+    if options.cover is not None:
+        read_cover(options.cover)
+    for path in (options.intro_music, options.outro_music, options.sting):
+        if path is not None:
+            load_music(path, options.sample_rate)
 
 
 def _episode_key(script: Script, cast: Cast, opts: Options) -> str:

@@ -15,7 +15,7 @@ def main() -> None:
     """Write one golden script per sample article: role and text of every segment, and chapters."""
     out = ROOT / "tests" / "data" / "golden"
     out.mkdir(parents=True, exist_ok=True)
-    for path in sorted((ROOT / "articles").iterdir()):
+    for path in sorted(p for p in (ROOT / "articles").iterdir() if p.is_file()):
         script = write_script(read_article(path))
         data = {
             "title": script.article.meta.title,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from audio_edition import voices
 from audio_edition.voices import FakeEngine, register_engine
 from audio_edition.voices.auto import forget_probe
 
@@ -34,9 +35,15 @@ def no_network_and_private_cache(tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 @pytest.fixture(autouse=True)
-def fresh_probe() -> None:
-    """Each test decides `auto` afresh."""
+def fresh_probe_and_registry() -> Iterator[None]:
+    """Each test decides `auto` afresh, and engines a test registers leave with it."""
     forget_probe()
+    factories, instances = dict(voices._FACTORIES), dict(voices._INSTANCES)
+    yield
+    voices._FACTORIES.clear()
+    voices._FACTORIES.update(factories)
+    voices._INSTANCES.clear()
+    voices._INSTANCES.update(instances)
 
 
 @pytest.fixture

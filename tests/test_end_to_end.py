@@ -112,3 +112,49 @@ def test_legacy_encodings_build(tmp_path: Path, name: str) -> None:
     manifest = json.loads(built.files[1].read_text(encoding="utf-8"))
     assert any("Renée" in s["text"] or "Achterberg" in s["text"] for s in manifest["segments"])
     assert decode_audio(built.files[0]).duration == pytest.approx(manifest["duration"], abs=0.06)
+
+
+def test_reference_meets_podcast_loudness_as_ffmpeg_measures_it(reference_build: dict) -> None:  # type: ignore[type-arg]
+    """-16 ± 1 LUFS integrated and true peak at or below -1 dBTP, by ffmpeg's ebur128 filter."""
+    import subprocess
+
+    from audio_edition.audio.ffmpeg import ffmpeg_exe
+
+    result = subprocess.run(
+        [
+            ffmpeg_exe(),
+            "-hide_banner",
+            "-nostats",
+            "-i",
+            str(reference_build["mp3"]),
+            "-af",
+            "ebur128=peak=true:framelog=quiet",
+            "-f",
+            "null",
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loudness = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
+    true_peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", result.stderr)[-1])
+    assert loudness == pytest.approx(-16.0, abs=1.0)
+    assert true_peak <= -1.0
+
+
+def test_reference_id3_frames(reference_build: dict) -> None:  # type: ignore[type-arg]
+    tags = ID3(reference_build["mp3"])
+    manifest = reference_build["manifest"]
+    assert str(tags["TPE1"]) == "Audio Edition" and str(tags["TALB"]) == "Audio Edition"
+    assert str(tags["TCON"]) == "Podcast"
+    toc = tags.getall("CTOC")[0]
+    chaps = {c.element_id: c for c in tags.getall("CHAP")}
+    assert list(toc.child_element_ids) == sorted(chaps, key=lambda k: chaps[k].start_time)
+    for chapter, cid in zip(manifest["chapters"], toc.child_element_ids, strict=True):
+        frame = chaps[cid]
+        assert frame.start_time / 1000 == pytest.approx(chapter["start"], abs=0.5)
+        assert 0 <= frame.start_time < frame.end_time <= manifest["duration"] * 1000 + 1
+        assert str(frame.sub_frames["TIT2"]) == chapter["title"]
+    transcript = str(tags.getall("USLT")[0])
+    assert "Our position is as transparent as possible" in transcript and "READ ALSO" not in transcript

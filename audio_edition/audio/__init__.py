@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from audio_edition.audio.dynamics import compress
 from audio_edition.audio.loudness import match_level, normalize
+from audio_edition.audio.music import (
+    FADE_S,
+    INTRO_LEAD_S,
+    OUTRO_TAIL_S,
+    lay_intro,
+    lay_outro,
+    lay_sting,
+    load_music,
+)
 from audio_edition.audio.shape import prepare, quantize
 from audio_edition.audio.stitch import stitch
+from audio_edition.audio.tempo import change_tempo
 from audio_edition.model import Clip, Episode, Script, TimedChapter, TimedSegment
 from audio_edition.options import Options
 
@@ -15,7 +26,7 @@ __all__ = ["master", "episode_from", "mastering_settings"]
 
 _CLIP_LEVEL_DB = -20.0
 # Bump when mastering changes what it makes from the same clips: cached episodes are then re-made.
-MASTERING_REVISION = 2
+MASTERING_REVISION = 3
 
 
 def mastering_settings(options: Options, pauses: Sequence[int]) -> dict[str, object]:
@@ -28,18 +39,50 @@ def mastering_settings(options: Options, pauses: Sequence[int]) -> dict[str, obj
         "rate": options.sample_rate,
         "loudness": options.loudness,
         "bitrate": options.bitrate,
+        "speed": options.speed,
+        "music": [_file_identity(p) for p in (options.intro_music, options.outro_music, options.sting)],
     }
 
 
+def _file_identity(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return str(path)
+    return f"{path.resolve()} {stat.st_size} {stat.st_mtime_ns}"
+
+
 def master(script: Script, clips: Sequence[Clip], options: Options, engine: str) -> Episode:
-    """Place every clip on one timeline with its structural pause and bring it to target loudness."""
+    """Place every clip on one timeline with its structural pause, add music if asked, and bring
+    the whole to target loudness."""
     rate = options.sample_rate
     shaped = [match_level(prepare(c, rate), _CLIP_LEVEL_DB) for c in clips]
+    intro = load_music(options.intro_music, rate) if options.intro_music else None
+    outro = load_music(options.outro_music, rate) if options.outro_music else None
+    sting = load_music(options.sting, rate) if options.sting else None
+    lead = options.pauses.lead_in + (int(INTRO_LEAD_S * 1000) if intro else 0)
+    tail = max(options.pauses.tail, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else options.pauses.tail
     pauses = [s.pause_after_ms for s in script.segments]
-    audio, times = stitch(
-        shaped, pauses, rate, lead_in_ms=options.pauses.lead_in, tail_ms=options.pauses.tail
-    )
-    finished = quantize(normalize(compress(audio), options.loudness))  # 16-bit, as it will be encoded
+    voice, times = stitch(shaped, pauses, rate, lead_in_ms=lead, tail_ms=tail)
+    if options.speed != 1.0:
+        faster = change_tempo(voice, options.speed)
+        scale = faster.duration / voice.duration
+        voice, times = faster, [(a * scale, b * scale) for a, b in times]
+    track = voice.samples.copy()
+    roles = [s.role for s in script.segments]
+    if intro:
+        opening = next((k for k, r in enumerate(roles) if r not in ("intro", "title")), 1) - 1
+        lay_intro(track, intro, times[0][0], times[max(0, opening)][1])
+    if outro:
+        closing = next((k for k, r in enumerate(roles) if r == "outro"), len(roles) - 1)
+        lay_outro(track, outro, times[closing][0], times[-1][1])
+    if sting:
+        for k, role in enumerate(roles):
+            if role == "heading" and k > 0:
+                lay_sting(track, sting, times[k - 1][1], times[k][0])
+    finished = quantize(normalize(compress(Clip(track, rate)), options.loudness))  # 16-bit, as encoded
     return episode_from(script, engine, finished, times)
 
 

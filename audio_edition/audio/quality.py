@@ -10,7 +10,7 @@ import numpy as np
 import soxr
 
 from audio_edition.audio.loudness import integrated_loudness
-from audio_edition.model import Clip, Episode
+from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.options import Options
 
 # Speech rate bounds (words per minute at --speed 1) for segments of four words or more.
@@ -137,7 +137,7 @@ def _speech_rate(episode: Episode, speed: float) -> Check:
             )
         if problem:
             bad.append(seg.index)
-            faults.append(f"segment {seg.index} (“{seg.text[:40]}”) {problem}")
+            faults.append(f"{segment_label(seg)} {problem}")
     detail = ", ".join(faults) if faults else f"{len(episode.timeline)} segments at plausible speech rates"
     return Check("speech", not faults, detail, tuple(bad))
 
@@ -152,17 +152,15 @@ def _silence(longest: float, at: float, options: Options) -> Check:
 
 def _clipping(episode: Episode, clips: Sequence[Clip]) -> Check:
     bad = [
-        seg.index
-        for seg, clip in zip(episode.script.segments, clips, strict=False)
-        if _clipped_run(clip.samples)
+        seg for seg, clip in zip(episode.script.segments, clips, strict=False) if _clipped_run(clip.samples)
     ]
     final = int(np.sum(np.abs(episode.audio.samples) >= CLIP_LEVEL))
     detail = (
-        ", ".join(f"segment {i} came clipped from the engine" for i in bad)
+        ", ".join(f"{segment_label(seg)} came clipped from the engine" for seg in bad)
         if bad
         else (f"{final} samples at full scale in the episode" if final else "no clipping")
     )
-    return Check("clipping", not bad and final == 0, detail, tuple(bad))
+    return Check("clipping", not bad and final == 0, detail, tuple(seg.index for seg in bad))
 
 
 def _clipped_run(x: np.ndarray, run: int = 3) -> bool:

@@ -27,7 +27,7 @@ def publish(
     with Staging(options.out_dir) as stage:
         path = stage.path(f"{slug}.mp3")
         path.write_bytes(mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate))
-        write_tags(path, episode, options.show)
+        write_tags(path, episode, options.show, options.cover)
         data = json.dumps(manifest(episode), ensure_ascii=False, indent=2) + "\n"
         stage.path(f"{slug}.json").write_text(data, encoding="utf-8")
         if qa is not None:

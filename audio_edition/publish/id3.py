@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mutagen.id3 import CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, CTOCFlags
+from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, USLT, CTOCFlags
 
+from audio_edition.errors import InputError
 from audio_edition.model import Episode
 
 
-def write_tags(path: Path, episode: Episode, show: str) -> None:
-    """Replace the MP3's ID3 tag with title, artist, album, date, genre, comment and chapters."""
+def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = None) -> None:
+    """Replace the MP3's ID3 tag: title, artist, album, date, genre, comment, transcript (USLT),
+    cover art (APIC) when given, and CHAP/CTOC chapter frames matching the manifest."""
     meta = episode.script.article.meta
     tag = ID3()
     tag.add(TIT2(encoding=3, text=meta.title))
@@ -20,6 +22,10 @@ def write_tags(path: Path, episode: Episode, show: str) -> None:
     if meta.date and meta.date[:4].isdigit():
         tag.add(TDRC(encoding=3, text=meta.date[:10]))
     tag.add(COMM(encoding=3, lang="eng", desc="", text=_summary(episode)))
+    tag.add(USLT(encoding=3, lang=_lang3(meta.language), desc="transcript", text=transcript(episode)))
+    if cover is not None:
+        data, mime = read_cover(cover)
+        tag.add(APIC(encoding=3, mime=mime, type=3, desc="Cover", data=data))
     ids = [f"chp{k}" for k in range(len(episode.chapters))]
     tag.add(
         CTOC(
@@ -39,6 +45,37 @@ def write_tags(path: Path, episode: Episode, show: str) -> None:
             )
         )
     tag.save(str(path), v2_version=4)
+
+
+def transcript(episode: Episode) -> str:
+    """The spoken text, a paragraph per block, headings on their own lines."""
+    paragraphs: list[str] = []
+    last_block = None
+    for timed in episode.timeline:
+        seg = timed.segment
+        if paragraphs and seg.block == last_block and seg.block >= 0:
+            paragraphs[-1] += " " + seg.text
+        else:
+            paragraphs.append(seg.text)
+        last_block = seg.block
+    return "\n\n".join(paragraphs)
+
+
+def read_cover(path: Path) -> tuple[bytes, str]:
+    """Cover art bytes and MIME type; InputError unless the file is a JPEG or PNG image."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read cover {path}: {exc.strerror or exc}") from None
+    if data.startswith(b"\xff\xd8\xff"):
+        return data, "image/jpeg"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return data, "image/png"
+    raise InputError(f"cover {path.name} is not a JPEG or PNG image: give a .jpg or .png file")
+
+
+def _lang3(language: str) -> str:
+    return {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "pt": "por", "it": "ita"}.get(language, "und")
 
 
 def _summary(episode: Episode) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from audio_edition.audio.shape import quantize
 from audio_edition.errors import EngineError
-from audio_edition.model import Clip, Script, Segment
+from audio_edition.model import Clip, Script, Segment, segment_label
 from audio_edition.voices import get_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cache import SegmentCache
@@ -108,7 +108,7 @@ def _run(
 
 
 def _name(seg: Segment) -> str:
-    return f"segment {seg.index} (“{seg.text[:50]}”)"
+    return segment_label(seg)
 
 
 def _reporter(progress: Progress | None, total: int, already: int) -> Callable[[], None]:

@@ -1,0 +1,91 @@
+"""The quality gate, provoked with engines that misbehave: silence, clipping, cut-off, gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from audio_edition.audio.quality import longest_silence, true_peak_db
+from audio_edition.cli import cli
+from audio_edition.model import Clip
+from audio_edition.voices import FakeEngine, register_engine
+from tests.conftest import ARTICLES
+
+ARTICLE = ARTICLES / "night-train-returns-cp1252.txt"
+TARGET = "proud to bring it back"  # the segment each broken engine spoils
+
+
+class Silent(FakeEngine):
+    def synthesize(self, text: str, voice: str) -> Clip:
+        clip = super().synthesize(text, voice)
+        return Clip(np.zeros_like(clip.samples), clip.sample_rate) if TARGET in text else clip
+
+
+class Clipped(FakeEngine):
+    def synthesize(self, text: str, voice: str) -> Clip:
+        clip = super().synthesize(text, voice)
+        return Clip(np.clip(clip.samples * 8, -1, 1), clip.sample_rate) if TARGET in text else clip
+
+
+class CutOff(FakeEngine):
+    def synthesize(self, text: str, voice: str) -> Clip:
+        clip = super().synthesize(text, voice)
+        return Clip(clip.samples[: len(clip.samples) // 4], clip.sample_rate) if TARGET in text else clip
+
+
+class Gap(FakeEngine):
+    def synthesize(self, text: str, voice: str) -> Clip:
+        clip = super().synthesize(text, voice)
+        if TARGET not in text:
+            return clip
+        half = len(clip.samples) // 2
+        hole = np.zeros(clip.sample_rate * 4, dtype=np.float32)
+        return Clip(np.concatenate([clip.samples[:half], hole, clip.samples[half:]]), clip.sample_rate)
+
+
+@pytest.mark.parametrize(
+    ("engine", "check", "says"),
+    [
+        (Silent, "speech", "no audio"),
+        (Clipped, "clipping", "came clipped from the engine"),
+        (CutOff, "speech", "cut off?"),
+        (Gap, "silence", "longest silence 3.9"),
+    ],
+    ids=["silence", "clipped", "cut-off", "gap"],
+)
+def test_a_broken_segment_fails_the_build_and_writes_nothing(
+    tmp_path: Path, engine: type[FakeEngine], check: str, says: str
+) -> None:
+    register_engine("broken", engine, replace=True)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["build", str(ARTICLE), "-o", str(out), "--engine", "broken", "--no-cache"]
+    )
+    assert result.exit_code == 1
+    line = result.output.strip()
+    assert "\n" not in line and line.startswith("Error: quality check failed, nothing written:")
+    assert f"{check}:" in line and says in line
+    if check != "silence":
+        assert "segment 5 (“We are proud to bring it back, with new…”)" in line  # named
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_true_peak_sees_peaks_between_samples() -> None:
+    rate = 44100
+    n = np.arange(rate)
+    # a sine at a quarter of the rate, sampled 45 degrees off its crests: samples at 0.707 of the peak
+    x = np.sin(2 * np.pi * (rate / 4) * n / rate + np.pi / 4).astype(np.float32)
+    sample_peak = 20 * np.log10(np.abs(x).max())
+    assert sample_peak == pytest.approx(-3.0, abs=0.1)
+    assert true_peak_db(Clip(x, rate)) == pytest.approx(0.0, abs=0.3)
+
+
+def test_longest_silence_finds_the_gap() -> None:
+    rate = 44100
+    tone = (0.3 * np.sin(np.arange(rate) / 5)).astype(np.float32)
+    x = np.concatenate([tone, np.zeros(int(rate * 2.5), dtype=np.float32), tone])
+    length, start = longest_silence(Clip(x, rate))
+    assert length == pytest.approx(2.5, abs=0.02) and start == pytest.approx(1.0, abs=0.02)
