@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audio_edition.audio import episode_from, master, mastering_settings
+from audio_edition.audio.ffmpeg import decode_audio_bytes
 from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.audio.music import load_music
 from audio_edition.audio.quality import check_episode
@@ -75,10 +76,12 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     else:
         clips, cast = _speak(script, cast, opts, cache, stats, notes, progress)
         episode = master(script, clips, opts, engine=cast["narrator"].engine)
-        report = check_episode(episode, clips, opts)
+        mp3 = mp3_bytes(episode.audio, bitrate=opts.bitrate)
+        delivered = decode_audio_bytes(mp3, opts.sample_rate, "the encoded episode")
+        report = check_episode(episode, clips, opts, delivered)
         if not report.passed:
             raise QualityError(f"quality check failed, nothing written: {report.summary()}")
-        mp3, qa = mp3_bytes(episode.audio, bitrate=opts.bitrate), report.as_dict()
+        qa = report.as_dict()
         if cache is not None:
             times = [(t.start, t.end) for t in episode.timeline]
             cache.put_episode(_episode_key(script, cast, opts), Mastered(episode.audio, times, mp3, qa))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from audio_edition.audio.dynamics import compress
-from audio_edition.audio.loudness import match_level, normalize
+from audio_edition.audio.loudness import encoder_loss_db, match_level, normalize
 from audio_edition.audio.music import (
     FADE_S,
     INTRO_LEAD_S,
@@ -26,7 +26,7 @@ __all__ = ["master", "episode_from", "mastering_settings"]
 
 _CLIP_LEVEL_DB = -20.0
 # Bump when mastering changes what it makes from the same clips: cached episodes are then re-made.
-MASTERING_REVISION = 3
+MASTERING_REVISION = 4
 
 
 def mastering_settings(options: Options, pauses: Sequence[int]) -> dict[str, object]:
@@ -82,7 +82,8 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
         for k, role in enumerate(roles):
             if role == "heading" and k > 0:
                 lay_sting(track, sting, times[k - 1][1], times[k][0])
-    finished = quantize(normalize(compress(Clip(track, rate)), options.loudness))  # 16-bit, as encoded
+    target = options.loudness + encoder_loss_db(options.bitrate)
+    finished = quantize(normalize(compress(Clip(track, rate)), target))  # 16-bit, as encoded
     return episode_from(script, engine, finished, times)
 
 

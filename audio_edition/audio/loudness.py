@@ -14,6 +14,18 @@ PEAK_CEILING_DB = -1.0
 # Room for inter-sample peaks above the sample peak after MP3 encoding (true peak per BS.1770).
 TRUE_PEAK_MARGIN_DB = 0.6
 _GATE_DB = -50.0
+# LAME (through ffmpeg) lowers the BS.1770 loudness of our speech by this much at each bitrate,
+# measured on decoded MP3s of the reference article; mastering aims this much higher, and the
+# quality gate checks the decoded MP3 itself.
+_ENCODER_LOSS_DB = {
+    "64k": 0.5,
+    "80k": 0.45,
+    "96k": 0.45,
+    "112k": 0.45,
+    "128k": 0.45,
+    "160k": 0.35,
+    "192k": 0.27,
+}
 _FRAME_S = 0.05
 
 
@@ -30,6 +42,11 @@ def integrated_loudness(clip: Clip) -> float:
     if len(clip.samples) < int(0.4 * clip.sample_rate):
         return float("-inf")
     return float(_meter(clip.sample_rate).integrated_loudness(clip.samples.astype(np.float32)))
+
+
+def encoder_loss_db(bitrate: str) -> float:
+    """How much quieter (LU) speech measures after MP3 encoding at `bitrate`."""
+    return _ENCODER_LOSS_DB.get(bitrate, 0.45)
 
 
 def speech_level(clip: Clip) -> float:

@@ -62,11 +62,18 @@ class QualityReport:
         }
 
 
-def check_episode(episode: Episode, clips: Sequence[Clip], options: Options) -> QualityReport:
-    """Run every check on the finished audio; `clips` are the engine's raw clips, in segment order."""
+def check_episode(
+    episode: Episode, clips: Sequence[Clip], options: Options, delivered: Clip | None = None
+) -> QualityReport:
+    """Run every check on the finished audio; `clips` are the engine's raw clips, in segment order.
+
+    Loudness and true peak are measured on `delivered` (the decoded MP3) when given: what the
+    listener gets, after the encoder.
+    """
     audio = episode.audio
-    loudness = integrated_loudness(audio)
-    peak = true_peak_db(audio)
+    final = delivered if delivered is not None else audio
+    loudness = integrated_loudness(final)
+    peak = true_peak_db(final)
     longest, at = longest_silence(audio)
     checks = (
         _speech_rate(episode, options.speed),
