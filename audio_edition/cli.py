@@ -11,7 +11,7 @@ import click
 
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import read_article
-from audio_edition.options import Options
+from audio_edition.options import Options, parse_formats
 from audio_edition.pipeline import check_media, open_cache, produce_article, resolve_engine, slug_for
 from audio_edition.report import build_summary, script_as_dict, script_as_text
 from audio_edition.script import write_script
@@ -112,6 +112,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing.")
 @click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections.")
 @click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3.")
+@click.option(
+    "--formats",
+    default="mp3,vtt,srt,chapters",
+    show_default=True,
+    help="Files beside the MP3 and manifest: vtt, srt, chapters, epub, daisy, html, or all.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(
     articles: tuple[Path, ...],
@@ -134,6 +140,7 @@ def build(
     outro_music: Path | None,
     sting: Path | None,
     cover: Path | None,
+    formats: str,
     quiet: bool,
 ) -> None:
     """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt or .md)."""
@@ -157,6 +164,7 @@ def build(
         outro_music=outro_music,
         sting=sting,
         cover=cover,
+        formats=_formats(formats),
     )
     check_media(options)
     for name in {engine, fallback} - {None, "auto"}:
@@ -236,6 +244,13 @@ def cache_clear(cache_dir: Path | None) -> None:
         f"removed {info.entries} segments and {info.episodes} episodes "
         f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
     )
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(text)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 class _progress:

@@ -20,6 +20,22 @@ class Pauses:
     tail: int = 1000
 
 
+DEFAULT_FORMATS = ("vtt", "srt", "chapters")
+ALL_FORMATS = ("vtt", "srt", "chapters", "epub", "daisy", "html")
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`--formats` as a tuple: `all`, or a comma list of mp3 (always made), vtt, srt, chapters,
+    epub, daisy, html. Raises ValueError naming an unknown format."""
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if "all" in names:
+        return ALL_FORMATS
+    unknown = [n for n in names if n not in ALL_FORMATS and n not in ("mp3", "json")]
+    if unknown:
+        raise ValueError(f"unknown format '{unknown[0]}': choose from mp3, {', '.join(ALL_FORMATS)} or all")
+    return tuple(n for n in ALL_FORMATS if n in names)
+
+
 @dataclass(frozen=True)
 class Options:
     """Settings for one build; every stage reads what it needs from here."""
@@ -45,3 +61,4 @@ class Options:
     sting: Path | None = None
     cover: Path | None = None
     speed: float = 1.0
+    formats: tuple[str, ...] = DEFAULT_FORMATS

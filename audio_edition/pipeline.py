@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from audio_edition.audio import episode_from, master, mastering_settings
-from audio_edition.audio.ffmpeg import decode_audio_bytes
-from audio_edition.audio.mp3 import mp3_bytes
+from audio_edition.audio.deliver import deliver
 from audio_edition.audio.music import load_music
 from audio_edition.audio.quality import check_episode
 from audio_edition.errors import EngineError, QualityError
@@ -76,9 +75,9 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     else:
         clips, cast = _speak(script, cast, opts, cache, stats, notes, progress)
         episode = master(script, clips, opts, engine=cast["narrator"].engine)
-        mp3 = mp3_bytes(episode.audio, bitrate=opts.bitrate)
-        delivered = decode_audio_bytes(mp3, opts.sample_rate, "the encoded episode")
-        report = check_episode(episode, clips, opts, delivered)
+        delivered = deliver(episode, opts)
+        episode, mp3 = delivered.episode, delivered.mp3
+        report = check_episode(episode, clips, opts, (delivered.loudness, delivered.true_peak))
         if not report.passed:
             raise QualityError(f"quality check failed, nothing written: {report.summary()}")
         qa = report.as_dict()

@@ -63,17 +63,18 @@ class QualityReport:
 
 
 def check_episode(
-    episode: Episode, clips: Sequence[Clip], options: Options, delivered: Clip | None = None
+    episode: Episode,
+    clips: Sequence[Clip],
+    options: Options,
+    measured: tuple[float, float] | None = None,
 ) -> QualityReport:
     """Run every check on the finished audio; `clips` are the engine's raw clips, in segment order.
 
-    Loudness and true peak are measured on `delivered` (the decoded MP3) when given: what the
-    listener gets, after the encoder.
+    `measured` is (loudness, true peak) of the decoded MP3 when known: what the listener gets,
+    after the encoder; otherwise both are measured on the episode's audio.
     """
     audio = episode.audio
-    final = delivered if delivered is not None else audio
-    loudness = integrated_loudness(final)
-    peak = true_peak_db(final)
+    loudness, peak = measured if measured is not None else (integrated_loudness(audio), true_peak_db(audio))
     longest, at = longest_silence(audio)
     checks = (
         _speech_rate(episode, options.speed),

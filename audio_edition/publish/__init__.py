@@ -1,4 +1,4 @@
-"""Write an episode's files (MP3 with tags, manifest) into the output folder, all or nothing."""
+"""Write an episode's files (MP3, manifest, QA, transcripts, chapters, EPUB, DAISY, page): all or none."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from typing import Any
 from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.model import Episode
 from audio_edition.options import Options
+from audio_edition.publish.captions import subrip, webvtt
+from audio_edition.publish.chapters_json import chapters_json
+from audio_edition.publish.daisy import write_daisy
+from audio_edition.publish.epub import write_epub
 from audio_edition.publish.id3 import write_tags
 from audio_edition.publish.manifest import manifest
+from audio_edition.publish.readalong import readalong_page
 from audio_edition.publish.slug import slugify
 from audio_edition.publish.staging import Staging
 
@@ -24,13 +29,36 @@ def publish(
 
     `mp3` is the episode's audio already encoded (untagged); without it the audio is encoded here.
     """
+    audio = mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate)
     with Staging(options.out_dir) as stage:
         path = stage.path(f"{slug}.mp3")
-        path.write_bytes(mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate))
+        path.write_bytes(audio)
         write_tags(path, episode, options.show, options.cover)
-        data = json.dumps(manifest(episode), ensure_ascii=False, indent=2) + "\n"
-        stage.path(f"{slug}.json").write_text(data, encoding="utf-8")
+        stage.path(f"{slug}.json").write_text(_json(manifest(episode)), encoding="utf-8")
         if qa is not None:
-            report = json.dumps(qa, ensure_ascii=False, indent=2) + "\n"
-            stage.path(f"{slug}.qa.json").write_text(report, encoding="utf-8")
+            stage.path(f"{slug}.qa.json").write_text(_json(qa), encoding="utf-8")
+        for name in options.formats:
+            write_format(name, stage, episode, slug, options, audio)
         return stage.commit()
+
+
+def write_format(
+    name: str, stage: Staging, episode: Episode, slug: str, options: Options, mp3: bytes
+) -> None:
+    """Stage the file (or folder) of one format; `mp3` is the episode's encoded audio."""
+    if name == "vtt":
+        stage.path(f"{slug}.vtt").write_text(webvtt(episode), encoding="utf-8")
+    elif name == "srt":
+        stage.path(f"{slug}.srt").write_text(subrip(episode), encoding="utf-8")
+    elif name == "chapters":
+        stage.path(f"{slug}.chapters.json").write_text(_json(chapters_json(episode)), encoding="utf-8")
+    elif name == "epub":
+        write_epub(stage.path(f"{slug}.epub"), episode, slug, options, mp3)
+    elif name == "daisy":
+        write_daisy(stage.folder(f"{slug}.daisy"), episode, slug, options, mp3)
+    elif name == "html":
+        stage.path(f"{slug}.html").write_text(readalong_page(episode, slug), encoding="utf-8")
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

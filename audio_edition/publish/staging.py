@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 from pathlib import Path
 from types import TracebackType
 
@@ -40,11 +41,24 @@ class Staging:
         self._pending.append((temp, final))
         return temp
 
+    def folder(self, name: str) -> Path:
+        """A temporary folder that becomes `out_dir/name` on commit (replacing any old one)."""
+        path = self.path(name)
+        path.mkdir()
+        return path
+
     def commit(self) -> list[Path]:
-        """Rename every staged file into place; returns the final paths."""
+        """Rename every staged file and folder into place; returns the final paths."""
         done = []
         for temp, final in self._pending:
-            os.replace(temp, final)
+            if temp.is_dir():
+                old = final.with_name(f".{final.name}.{secrets.token_hex(4)}.old")
+                if final.exists():
+                    os.replace(final, old)
+                os.replace(temp, final)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(temp, final)
             done.append(final)
         self._pending.clear()
         return done
@@ -53,5 +67,8 @@ class Staging:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         for temp, _ in self._pending:
-            temp.unlink(missing_ok=True)
+            if temp.is_dir():
+                shutil.rmtree(temp, ignore_errors=True)
+            else:
+                temp.unlink(missing_ok=True)
         self._pending.clear()

@@ -1,0 +1,87 @@
+"""The episode's text laid out for reading: chapters of headings and paragraphs of timed sentences.
+
+Shared by the EPUB, DAISY and read-along outputs, so all three show the same text with the same ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from audio_edition.model import Episode, TimedSegment
+
+
+@dataclass(frozen=True)
+class Part:
+    """A heading or a paragraph: its kind (h1, h2, p, blockquote, intro) and its timed sentences."""
+
+    kind: str
+    sentences: tuple[TimedSegment, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One chapter: its title, start and end (seconds) and its parts."""
+
+    number: int
+    title: str
+    start: float
+    end: float
+    parts: tuple[Part, ...]
+
+
+def sections(episode: Episode) -> list[Section]:
+    """The episode's chapters, each a list of parts; sentences keep their timeline times."""
+    out: list[Section] = []
+    blocks = episode.script.article.blocks
+    for number, chapter in enumerate(episode.chapters):
+        members = [t for t in episode.timeline if t.segment.chapter == number]
+        parts: list[Part] = []
+        for timed in members:
+            seg = timed.segment
+            kind = {"title": "h1", "heading": "h2", "intro": "intro", "outro": "intro"}.get(seg.role)
+            if kind is None:
+                kind = (
+                    "blockquote"
+                    if 0 <= seg.block < len(blocks) and blocks[seg.block].kind == "blockquote"
+                    else "p"
+                )
+            same_block = parts and seg.block >= 0 and parts[-1].sentences[-1].segment.block == seg.block
+            if same_block and kind in ("p", "blockquote") and parts[-1].kind == kind:
+                parts[-1] = Part(kind, parts[-1].sentences + (timed,))
+            else:
+                parts.append(Part(kind, (timed,)))
+        out.append(Section(number + 1, chapter.title, chapter.start, chapter.end, tuple(parts)))
+    return out
+
+
+def sentence_id(timed: TimedSegment) -> str:
+    """The id every output uses for a sentence."""
+    return f"s{timed.segment.index}"
+
+
+def part_html(part: Part, *, classes: bool = True) -> str:
+    """A part as XHTML: a heading or paragraph of `<span id="sN">` sentences."""
+    spans = " ".join(
+        f'<span id="{sentence_id(t)}"{_voice(t) if classes else ""}>{escape(t.segment.text)}</span>'
+        for t in part.sentences
+    )
+    if part.kind in ("h1", "h2"):
+        return f"<{part.kind}>{spans}</{part.kind}>"
+    if part.kind == "blockquote":
+        return f"<blockquote><p>{spans}</p></blockquote>"
+    if part.kind == "intro":
+        return f'<p class="programme">{spans}</p>' if classes else f"<p>{spans}</p>"
+    return f"<p>{spans}</p>"
+
+
+def _voice(timed: TimedSegment) -> str:
+    return ' class="quote"' if timed.segment.role == "quote" else ""
+
+
+def clock(seconds: float) -> str:
+    """A SMIL clock value, h:mm:ss.mmm."""
+    millis = int(round(seconds * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
