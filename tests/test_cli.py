@@ -28,9 +28,12 @@ def test_build_writes_mp3_and_manifest_that_agree(tmp_path: Path, fake_engine: F
     result = run("build", str(ARTICLES / "harbour-ferry-strike.txt"), "-o", str(out), "--engine", "fake")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
+        "harbour-ferry-strike.chapters.json",
         "harbour-ferry-strike.json",
         "harbour-ferry-strike.mp3",
         "harbour-ferry-strike.qa.json",
+        "harbour-ferry-strike.srt",
+        "harbour-ferry-strike.vtt",
     ]
     qa = json.loads((out / "harbour-ferry-strike.qa.json").read_text(encoding="utf-8"))
     assert qa["passed"] is True and {c["name"] for c in qa["checks"]} == {
@@ -76,9 +79,8 @@ def test_rebuild_replaces_files_in_place(tmp_path: Path, fake_engine: FakeEngine
     assert run(*args).exit_code == 0
     assert run(*args).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "night-train-returns-cp1252.json",
-        "night-train-returns-cp1252.mp3",
-        "night-train-returns-cp1252.qa.json",
+        f"night-train-returns-cp1252.{ext}"
+        for ext in ("chapters.json", "json", "mp3", "qa.json", "srt", "vtt")
     ]
 
 

@@ -108,7 +108,14 @@ def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None
 @pytest.mark.parametrize("name", ["library-late-fees-utf16.txt", "night-train-returns-cp1252.txt"])
 def test_legacy_encodings_build(tmp_path: Path, name: str) -> None:
     built = produce(ARTICLES / name, Options(out_dir=tmp_path, engine="piper"))
-    assert [p.name.split(".", 1)[1] for p in built.files] == ["mp3", "json", "qa.json"]
+    assert [p.name.split(".", 1)[1] for p in built.files] == [
+        "mp3",
+        "json",
+        "qa.json",
+        "vtt",
+        "srt",
+        "chapters.json",
+    ]
     manifest = json.loads(built.files[1].read_text(encoding="utf-8"))
     assert any("Renée" in s["text"] or "Achterberg" in s["text"] for s in manifest["segments"])
     assert decode_audio(built.files[0]).duration == pytest.approx(manifest["duration"], abs=0.06)
