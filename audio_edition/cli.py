@@ -13,6 +13,7 @@ from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import read_article
 from audio_edition.options import Options, parse_formats
 from audio_edition.pipeline import check_media, open_cache, produce_article, resolve_engine, slug_for
+from audio_edition.publish.feed import Show, write_feed
 from audio_edition.report import build_summary, script_as_dict, script_as_text
 from audio_edition.script import write_script
 from audio_edition.voices import engine_names, get_engine
@@ -214,6 +215,34 @@ def voices() -> None:
         click.echo(f"{name} ({engine.version}): {state}")
         voices = engine.voices() if engine.available()[0] else []
         click.echo("  " + ", ".join(f"{name}:{v}" for v in voices) if voices else "  (no voices)")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--base-url", required=True, help="Where OUT is published, e.g. https://example.org/audio.")
+@click.option("--title", default="Audio Edition", show_default=True, help="Podcast title.")
+@click.option("--author", default="Audio Edition", show_default=True, help="Podcast author.")
+@click.option(
+    "--description", default="News articles read aloud.", show_default=True, help="Podcast summary."
+)
+@click.option("--image", help="URL of the podcast artwork (1400-3000 px square).")
+@click.option("--language", help="Feed language (default: the episodes').")
+@click.option("--category", default="News", show_default=True, help="Apple Podcasts category.")
+@click.option("--explicit", is_flag=True, help="Mark the podcast explicit.")
+def feed(
+    out: Path,
+    base_url: str,
+    title: str,
+    author: str,
+    description: str,
+    image: str | None,
+    language: str | None,
+    category: str,
+    explicit: bool,
+) -> None:
+    """Write OUT/feed.xml, an RSS podcast feed of the episodes built into OUT."""
+    show = Show(base_url, title, author, description, image, language, category, explicit)
+    click.echo(write_feed(out, show))
 
 
 @cli.group()

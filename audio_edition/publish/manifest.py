@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from audio_edition.model import Episode
@@ -33,4 +34,15 @@ def manifest(episode: Episode) -> dict[str, Any]:
         "language": meta.language,
         "source": meta.source,
         "dropped": [{"text": d.text, "reason": d.reason} for d in episode.script.article.dropped],
+        "description": description(episode),
+        "built": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
+
+
+def description(episode: Episode, limit: int = 600) -> str:
+    """The episode's summary: its first paragraph of narration, cut at a sentence near `limit`."""
+    first = next((t.segment for t in episode.timeline if t.segment.role in ("narration", "quote")), None)
+    if first is None:
+        return episode.script.article.meta.title
+    text = " ".join(t.segment.text for t in episode.timeline if t.segment.block == first.block)
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,33 @@
+"""One build with every format, shared by the publishing tests (fake engine: quick, deterministic)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from audio_edition.audio.ffmpeg import decode_audio
+from audio_edition.options import ALL_FORMATS, Options
+from audio_edition.pipeline import produce
+from audio_edition.voices import FakeEngine, register_engine
+from tests.conftest import ARTICLES
+
+
+@pytest.fixture(scope="module")
+def everything(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """`harbour-ferry-strike` built with --formats all; the manifest and decoded audio alongside."""
+    register_engine("tones", FakeEngine, replace=True)
+    out = tmp_path_factory.mktemp("all")
+    built = produce(
+        ARTICLES / "harbour-ferry-strike.txt",
+        Options(engine="tones", out_dir=out, use_cache=False, formats=ALL_FORMATS),
+    )
+    slug = "harbour-ferry-strike"
+    return {
+        "out": out,
+        "slug": slug,
+        "files": built.files,
+        "manifest": json.loads((out / f"{slug}.json").read_text(encoding="utf-8")),
+        "duration": decode_audio(out / f"{slug}.mp3").duration,
+    }
