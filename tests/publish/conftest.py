@@ -10,18 +10,16 @@ import pytest
 from audio_edition.audio.ffmpeg import decode_audio
 from audio_edition.options import ALL_FORMATS, Options
 from audio_edition.pipeline import produce
-from audio_edition.voices import FakeEngine, register_engine
 from tests.conftest import ARTICLES
 
 
 @pytest.fixture(scope="module")
 def everything(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """`harbour-ferry-strike` built with --formats all; the manifest and decoded audio alongside."""
-    register_engine("tones", FakeEngine, replace=True)
     out = tmp_path_factory.mktemp("all")
     built = produce(
         ARTICLES / "harbour-ferry-strike.txt",
-        Options(engine="tones", out_dir=out, use_cache=False, formats=ALL_FORMATS),
+        Options(engine="fake", out_dir=out, use_cache=False, formats=ALL_FORMATS),
     )
     slug = "harbour-ferry-strike"
     return {

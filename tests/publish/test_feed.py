@@ -90,3 +90,14 @@ def test_feed_refuses_bad_input(tmp_path: Path, args: list[str], message: str) -
     result = CliRunner().invoke(cli, ["feed", str(tmp_path), *args])
     assert result.exit_code == 2 and message in result.output and result.output.count("\n") == 1
     assert not (tmp_path / "feed.xml").exists()
+
+
+def test_a_feed_parser_reads_it_without_complaint(out: Path) -> None:
+    feedparser = pytest.importorskip("feedparser")
+    parsed = feedparser.parse(feed(out))
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.feed.title == "Audio Edition" and len(parsed.entries) == 2
+    for entry in parsed.entries:
+        (enclosure,) = entry.enclosures
+        assert int(enclosure.length) == (out / enclosure.href.rsplit("/", 1)[1]).stat().st_size
+        assert entry.itunes_duration.isdigit() and entry.guid
