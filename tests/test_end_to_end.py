@@ -12,7 +12,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from audio_edition.audio.ffmpeg import decode_audio
-from audio_edition.options import Options
+from audio_edition.options import ALL_FORMATS, Options
 from audio_edition.pipeline import produce
 from tests.audio_checks import median_pitch
 from tests.conftest import ARTICLES
@@ -25,7 +25,7 @@ def reference_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, objec
     if not REFERENCE.exists():
         pytest.skip("../shared/articles is not present beside this checkout")
     out = tmp_path_factory.mktemp("reference")
-    built = produce(REFERENCE, Options(out_dir=out, engine="piper", use_cache=False))
+    built = produce(REFERENCE, Options(out_dir=out, engine="piper", use_cache=False, formats=ALL_FORMATS))
     mp3 = out / "peace-talks-istanbul.mp3"
     return {
         "mp3": mp3,
@@ -165,3 +165,37 @@ def test_reference_id3_frames(reference_build: dict) -> None:  # type: ignore[ty
         assert str(frame.sub_frames["TIT2"]) == chapter["title"]
     transcript = str(tags.getall("USLT")[0])
     assert "Our position is as transparent as possible" in transcript and "READ ALSO" not in transcript
+
+
+def test_reference_with_every_format(reference_build: dict) -> None:  # type: ignore[type-arg]
+    """VTT and SRT end within the audio, chapters in order, EPUB and DAISY present and consistent."""
+    import shutil
+    import subprocess
+    import zipfile
+
+    out = reference_build["mp3"].parent
+    duration = reference_build["manifest"]["duration"]
+    for suffix in ("vtt", "srt"):
+        stamps = re.findall(
+            r"--> (\d\d):(\d\d):(\d\d)[.,](\d{3})", (out / f"peace-talks-istanbul.{suffix}").read_text()
+        )
+        ends = [int(h) * 3600 + int(m) * 60 + int(s) + int(ms) / 1000 for h, m, s, ms in stamps]
+        assert ends and max(ends) <= duration
+    chapters = json.loads((out / "peace-talks-istanbul.chapters.json").read_text())["chapters"]
+    assert [c["startTime"] for c in chapters] == sorted(c["startTime"] for c in chapters)
+    assert (out / "peace-talks-istanbul.daisy" / "ncc.html").read_text().count("<h") >= 3
+    with zipfile.ZipFile(out / "peace-talks-istanbul.epub") as book:
+        smil = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".smil"))
+    assert smil.count("<par ") == len(reference_build["manifest"]["segments"])
+    jar = "/usr/share/java/epubcheck.jar"
+    if shutil.which("java") and Path(jar).exists():
+        result = subprocess.run(
+            ["java", "-jar", jar, str(out / "peace-talks-istanbul.epub")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout
+    page = (out / "peace-talks-istanbul.html").read_text()
+    assert "Moscow Downplays Likelihood Of Reaching Concrete Outcome" in page
