@@ -11,6 +11,7 @@ import click
 
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import read_article
+from audio_edition.ingest.fetch import is_url
 from audio_edition.options import Options, parse_formats
 from audio_edition.pipeline import check_media, open_cache, produce_article, resolve_engine, slug_for
 from audio_edition.publish.feed import Show, write_feed
@@ -52,7 +53,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("articles", nargs=-1, required=True)
 @click.option(
     "-o",
     "--out",
@@ -121,7 +122,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build(
-    articles: tuple[Path, ...],
+    articles: tuple[str, ...],
     out_dir: Path,
     engine: str,
     narrator: str | None,
@@ -144,7 +145,7 @@ def build(
     formats: str,
     quiet: bool,
 ) -> None:
-    """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt or .md)."""
+    """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
     options = Options(
         engine=engine,
         narrator=narrator,
@@ -170,7 +171,7 @@ def build(
     check_media(options)
     for name in {engine, fallback} - {None, "auto"}:
         get_engine(str(name))
-    read = [(read_article(path), slug_for(path)) for path in articles]
+    read = [(read_article(_article(a)), slug_for(a)) for a in articles]
     options, chose = resolve_engine(options)
     if chose and not quiet:
         click.echo(chose, err=True)
@@ -184,7 +185,7 @@ def build(
 
 
 @cli.command()
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
 @click.option(
     "--min-quote-words",
@@ -193,9 +194,9 @@ def build(
     show_default=True,
     help="Shorter quotations stay in the narrator's voice.",
 )
-def script(article: Path, as_json: bool, min_quote_words: int) -> None:
+def script(article: str, as_json: bool, min_quote_words: int) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
-    written = write_script(read_article(article), Options(min_quote_words=min_quote_words))
+    written = write_script(read_article(_article(article)), Options(min_quote_words=min_quote_words))
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:
@@ -273,6 +274,10 @@ def cache_clear(cache_dir: Path | None) -> None:
         f"removed {info.entries} segments and {info.episodes} episodes "
         f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
     )
+
+
+def _article(text: str) -> str | Path:
+    return text if is_url(text) else Path(text)
 
 
 def _formats(text: str) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 from audio_edition.audio import episode_from, master, mastering_settings
 from audio_edition.audio.deliver import deliver
@@ -12,6 +13,7 @@ from audio_edition.audio.music import load_music
 from audio_edition.audio.quality import check_episode
 from audio_edition.errors import EngineError, QualityError
 from audio_edition.ingest import read_article
+from audio_edition.ingest.fetch import is_url
 from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
@@ -36,7 +38,11 @@ class Built:
 
 
 def slug_for(path: str | Path) -> str:
-    """The output name of an article: its file name, made file-safe."""
+    """The output name of an article: its file name (a URL's last path part), made file-safe."""
+    text = str(path)
+    if is_url(text):
+        parts = [p for p in urlparse(text).path.split("/") if p]
+        return slugify(Path(parts[-1]).stem if parts else urlparse(text).netloc)
     return slugify(Path(path).stem)
 
 

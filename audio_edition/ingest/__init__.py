@@ -7,7 +7,9 @@ from pathlib import Path
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.decode import decode_bytes
+from audio_edition.ingest.fetch import fetch, is_url
 from audio_edition.ingest.frontmatter import split_front_matter
+from audio_edition.ingest.html import drop_repeats, html_candidates
 from audio_edition.ingest.markdown import markdown_candidates
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.structure import find_structure
@@ -15,23 +17,32 @@ from audio_edition.model import Article, Block, Dropped, Meta
 
 __all__ = ["read_article", "parse_article", "SUFFIXES"]
 
-SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".md": "markdown", ".markdown": "markdown"}
-_LATER = {".html": "HTML", ".htm": "HTML"}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    "": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
 
 
 def read_article(path: str | Path) -> Article:
-    """Read and structure the article at `path`; raise InputError for anything unusable."""
+    """Read and structure the article at `path` (a file or an http(s) URL); InputError if unusable."""
+    if isinstance(path, str) and is_url(path):
+        name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
+        return parse_article(decode_bytes(fetch(path), name), name=name, fmt="html", source=path)
     p = Path(path)
     if not p.exists():
         raise InputError(f"article not found: {p} (check the path)")
     if p.is_dir():
         raise InputError(f"{p} is a folder: give an article file (.txt or .md)")
     suffix = p.suffix.lower()
-    if suffix in _LATER:
-        raise InputError(f"{p.name}: {_LATER[suffix]} articles are not supported yet: save as .txt or .md")
     fmt = SUFFIXES.get(suffix)
     if fmt is None:
-        raise InputError(f"{p.name}: unsupported file type '{suffix}': give a .txt or .md article")
+        raise InputError(f"{p.name}: unsupported file type '{suffix}': give a .txt, .md or .html article")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -48,9 +59,13 @@ def parse_article(
     fields, body = split_front_matter(text, name) if fmt == "markdown" else ({}, text)
     if fmt == "markdown":
         cands, skipped = markdown_candidates(body)
+    elif fmt == "html":
+        fields, cands = html_candidates(text, name)
+        cands, repeats = drop_repeats(cands)
+        skipped = [f"repeated: {r}" for r in repeats]
     else:
         cands, skipped = plain_candidates(body), []
-    found = find_structure(cands, title=fields.get("title"), explicit_headings=fmt == "markdown")
+    found = find_structure(cands, title=fields.get("title"), explicit_headings=fmt in ("markdown", "html"))
     if not found.blocks and found.title_from == "first-line" and found.title:
         found.blocks.append(Block("paragraph", found.title))  # a one-line article is its own body
         found.title = found.title_from = None
@@ -67,7 +82,10 @@ def parse_article(
         source=fields.get("source") or source,
         title_from=title_from,  # type: ignore[arg-type]
     )
-    dropped = tuple(found.dropped) + tuple(Dropped(s, "markup") for s in skipped)
+    dropped = tuple(found.dropped) + tuple(
+        Dropped(s.split(": ", 1)[1], "pull-quote") if s.startswith("repeated: ") else Dropped(s, "markup")
+        for s in skipped
+    )
     return Article(meta=meta, blocks=tuple(Block(b.kind, b.text) for b in found.blocks), dropped=dropped)
 
 
