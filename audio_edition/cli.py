@@ -114,6 +114,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing.")
 @click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections.")
 @click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3.")
+@click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls).")
 @click.option(
     "--formats",
     default="mp3,vtt,srt,chapters",
@@ -142,6 +143,7 @@ def build(
     outro_music: Path | None,
     sting: Path | None,
     cover: Path | None,
+    lexicon: Path | None,
     formats: str,
     quiet: bool,
 ) -> None:
@@ -167,6 +169,7 @@ def build(
         sting=sting,
         cover=cover,
         formats=_formats(formats),
+        lexicon=lexicon,
     )
     check_media(options)
     for name in {engine, fallback} - {None, "auto"}:
@@ -187,6 +190,7 @@ def build(
 @cli.command()
 @click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
+@click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls).")
 @click.option(
     "--min-quote-words",
     type=click.IntRange(1, 100),
@@ -194,9 +198,10 @@ def build(
     show_default=True,
     help="Shorter quotations stay in the narrator's voice.",
 )
-def script(article: str, as_json: bool, min_quote_words: int) -> None:
+def script(article: str, as_json: bool, lexicon: Path | None, min_quote_words: int) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
-    written = write_script(read_article(_article(article)), Options(min_quote_words=min_quote_words))
+    options = Options(min_quote_words=min_quote_words, lexicon=lexicon)
+    written = write_script(read_article(_article(article)), options)
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:

@@ -62,3 +62,4 @@ class Options:
     cover: Path | None = None
     speed: float = 1.0
     formats: tuple[str, ...] = DEFAULT_FORMATS
+    lexicon: Path | None = None

@@ -48,6 +48,8 @@ def script_as_text(script: Script) -> str:
         if seg.index == script.chapters[seg.chapter].first_segment:
             lines.append(f"\n== chapter {seg.chapter + 1}: {script.chapters[seg.chapter].title}")
         lines.append(f"{seg.index:4d} {seg.role:<11} {seg.voice:<8} +{seg.pause_after_ms:>4}ms  {seg.text}")
+        if seg.speech != _plain(seg.text):
+            lines.append(f"{'':31}says: {seg.speech}")
     return "\n".join(lines)
 
 
@@ -67,3 +69,10 @@ def build_summary(built: Built) -> str:
         f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} dropped, "
         f"engine {ep.engine} ({made})"
     )
+
+
+def _plain(text: str) -> str:
+    """Text without quotation marks and extra spaces, to tell when speech differs in substance."""
+    from audio_edition.script.speech import speech_text
+
+    return speech_text(text, "xx")

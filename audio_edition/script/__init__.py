@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from audio_edition.model import Article, Block, Chapter, Role, Script, Segment
 from audio_edition.options import Options, Pauses
+from audio_edition.script.lexicon import Entry, default_lexicon, load_lexicon
 from audio_edition.script.opening import closing, opening
 from audio_edition.script.pieces import Piece, cut_pieces
 from audio_edition.script.quotes import find_quotes
@@ -45,7 +46,9 @@ def write_script(article: Article, options: Options | None = None) -> Script:
         role, text, b, _ = drafts[-1]
         drafts[-1] = (role, text, b, "section")
         drafts += closing(article.meta, opts.show)
-    return _assemble(article, drafts, opts.pauses)
+    path = opts.lexicon or default_lexicon()
+    lexicon = load_lexicon(path) if path is not None else ()
+    return _assemble(article, drafts, opts.pauses, lexicon)
 
 
 def _block_drafts(block: Block, opts: Options, language: str, continues: bool) -> list[tuple[Role, str, str]]:
@@ -82,7 +85,9 @@ def _block_break(blocks: tuple[Block, ...], b: int) -> str:
     return "paragraph"
 
 
-def _assemble(article: Article, drafts: list[tuple[Role, str, int, str]], pauses: Pauses) -> Script:
+def _assemble(
+    article: Article, drafts: list[tuple[Role, str, int, str]], pauses: Pauses, lexicon: tuple[Entry, ...]
+) -> Script:
     segments: list[Segment] = []
     chapters: list[Chapter] = []
     for role, text, block, brk in drafts:
@@ -94,7 +99,7 @@ def _assemble(article: Article, drafts: list[tuple[Role, str, int, str]], pauses
                 index=len(segments),
                 role=role,
                 text=text,
-                speech=speech_text(text),
+                speech=speech_text(text, article.meta.language, lexicon),
                 voice=VOICE_OF_ROLE[role],
                 pause_after_ms=_pause(brk, pauses),
                 block=block,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from audio_edition.script.lexicon import Entry, apply_lexicon
+from audio_edition.script.normalize import normalize
 from audio_edition.script.quotes import strip_quote_marks
 
 # Small single-purpose rules applied in order (each str -> str).
@@ -51,8 +53,10 @@ RULES: tuple[Callable[[str], str], ...] = (
 )
 
 
-def speech_text(text: str) -> str:
-    """Apply every speech rule in order to written text."""
+def speech_text(text: str, language: str = "en", lexicon: tuple[Entry, ...] = ()) -> str:
+    """Written text as it should be spoken: figures normalised for `language`, lexicon aliases
+    applied, quotation marks and layout punctuation removed."""
+    text = apply_lexicon(normalize(text, language), lexicon)
     for rule in RULES:
         text = rule(text)
     return text

@@ -1,0 +1,240 @@
+"""Say figures the way a newsreader does: money, magnitudes, percentages, ranges, dates, times,
+ordinals, units, abbreviations, web addresses and symbols. Small named rules in a table per
+language, each with golden cases in tests/script/test_normalize.py; num2words spells the words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from num2words import num2words
+
+Rule = Callable[[str], str]
+
+_CURRENCY = {
+    "$": ("dollar", "dollars", "cent", "cents"),
+    "£": ("pound", "pounds", "penny", "pence"),
+    "€": ("euro", "euros", "cent", "cents"),
+}
+_MAGNITUDE = {
+    "k": "thousand",
+    "thousand": "thousand",
+    "m": "million",
+    "mn": "million",
+    "million": "million",
+    "bn": "billion",
+    "b": "billion",
+    "billion": "billion",
+    "tn": "trillion",
+    "trillion": "trillion",
+}
+_COUNTED = (
+    r"people|customers|users|homes|viewers|residents|tonnes|barrels|voters|households|subscribers|"
+    r"passengers|visitors|jobs|doses|members|readers|listeners|downloads|views|pupils|children"
+)
+_UNITS = {
+    "mph": "miles per hour",
+    "kph": "kilometres per hour",
+    "km/h": "kilometres per hour",
+    "km": "kilometres",
+    "kg": "kilograms",
+    "cm": "centimetres",
+    "mm": "millimetres",
+    "mi": "miles",
+    "lbs": "pounds",
+    "lb": "pounds",
+    "ft": "feet",
+    "°C": "degrees Celsius",
+    "°F": "degrees Fahrenheit",
+    "m": "metres",
+}
+_ABBREVIATIONS = {
+    "Mr.": "Mister",
+    "Mrs.": "Missus",
+    "Dr.": "Doctor",
+    "Prof.": "Professor",
+    "Gov.": "Governor",
+    "Sen.": "Senator",
+    "Rep.": "Representative",
+    "Gen.": "General",
+    "Lt.": "Lieutenant",
+    "Sgt.": "Sergeant",
+    "Capt.": "Captain",
+    "Cllr": "Councillor",
+    "St.": "Saint",
+    "Jr.": "Junior",
+    "Sr.": "Senior",
+    "U.S.": "U S",
+    "U.K.": "U K",
+    "U.N.": "U N",
+    "E.U.": "E U",
+    "e.g.": "for example",
+    "i.e.": "that is",
+    "etc.": "etcetera",
+    "vs.": "versus",
+    "approx.": "approximately",
+    "a.m.": "A M",
+    "p.m.": "P M",
+}
+_PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
+_STATES = {
+    "Calif": "California",
+    "Texas": "Texas",
+    "N.Y": "New York",
+    "Fla": "Florida",
+    "Ill": "Illinois",
+    "Mass": "Massachusetts",
+    "Pa": "Pennsylvania",
+    "Ohio": "Ohio",
+    "Ga": "Georgia",
+    "Mich": "Michigan",
+    "Wash": "Washington",
+    "Ariz": "Arizona",
+    "Colo": "Colorado",
+    "Va": "Virginia",
+    "Minn": "Minnesota",
+    "Wis": "Wisconsin",
+    "N.J": "New Jersey",
+    "N.C": "North Carolina",
+    "Ore": "Oregon",
+    "Ky": "Kentucky",
+}
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+
+
+def _web_addresses(text: str) -> str:
+    def say(match: re.Match[str]) -> str:
+        address = match.group(0)
+        trailing = re.search(r"[.,;:!?]*$", address).group(0)  # type: ignore[union-attr]
+        host = re.sub(r"^(https?://)?(www\.)?", "", address).split("/")[0].rstrip(".,;:!?")
+        return host.replace(".", " dot ") + trailing
+
+    return re.sub(r"\b(?:https?://|www\.)[^\s)>\]]+", say, text)
+
+
+def _emails(text: str) -> str:
+    return re.sub(
+        r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b",
+        lambda m: f"{m.group(1).replace('.', ' dot ')} at {m.group(2).replace('.', ' dot ')}",
+        text,
+    )
+
+
+def _iso_dates(text: str) -> str:
+    def say(match: re.Match[str]) -> str:
+        try:
+            day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return match.group(0)
+        return f"{day:%B} {day.day}, {day.year}"
+
+    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", say, text)
+
+
+def _money(text: str) -> str:
+    pattern = rf"([$£€])\s?({_NUMBER})(?:\s?(bn|tn|mn|m|k|b|billion|million|thousand|trillion)\b)?"
+
+    def say(match: re.Match[str]) -> str:
+        one, many, small_one, small_many = _CURRENCY[match.group(1)]
+        amount, magnitude = match.group(2).replace(",", ""), match.group(3)
+        if magnitude:
+            return f"{amount} {_MAGNITUDE[magnitude.lower()]} {many}"
+        whole, _, fraction = amount.partition(".")
+        unit = one if whole == "1" else many
+        if fraction and int(fraction) > 0 and len(fraction) == 2:
+            small = small_one if fraction == "01" else small_many
+            return f"{whole} {unit} and {int(fraction)} {small}"
+        return f"{whole} {unit}"
+
+    return re.sub(pattern, say, text)
+
+
+def _magnitudes(text: str) -> str:
+    text = re.sub(r"\b(\d+(?:\.\d+)?)(bn|tn)\b", lambda m: f"{m.group(1)} {_MAGNITUDE[m.group(2)]}", text)
+    return re.sub(rf"\b(\d+(?:\.\d+)?)m\b(?=\s+(?:{_COUNTED})\b)", lambda m: f"{m.group(1)} million", text)
+
+
+def _percentages(text: str) -> str:
+    return re.sub(rf"({_NUMBER})\s?%", r"\1 percent", text)
+
+
+def _units(text: str) -> str:
+    names = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+    return re.sub(
+        rf"(\d)\s?({names})(?=[\s.,;:!?)]|$)",
+        lambda m: f"{m.group(1)} {_UNITS[m.group(2)]}",
+        text,
+    )
+
+
+def _ordinals(text: str) -> str:
+    return re.sub(
+        r"\b(\d{1,4})(st|nd|rd|th)\b", lambda m: str(num2words(int(m.group(1)), to="ordinal")), text
+    )
+
+
+def _clock_times(text: str) -> str:
+    def say(match: re.Match[str]) -> str:
+        hours, minutes = int(match.group(1)), int(match.group(2))
+        spoken = str(num2words(hours))
+        if minutes:
+            spoken += " " + (f"oh {num2words(minutes)}" if minutes < 10 else str(num2words(minutes)))
+        return f"{spoken} {match.group(3)}"
+
+    return re.sub(r"\b(\d{1,2})[:.](\d{2})\s?(a\.m\.|p\.m\.|am\b|pm\b)", say, text, flags=re.IGNORECASE)
+
+
+def _ranges_and_scores(text: str) -> str:
+    text = re.sub(r"\b((?:19|20)\d\d)\s?[-–]\s?((?:19|20)?\d\d)\b", r"\1 to \2", text)
+    return re.sub(r"(?<![\d.,/-])\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b(?![\d.,/-])", r"\1 to \2", text)
+
+
+def _numbered(text: str) -> str:
+    return re.sub(r"\bNo\.\s?(\d)", r"Number \1", text)
+
+
+def _party_and_state(text: str) -> str:
+    def say(match: re.Match[str]) -> str:
+        state = _STATES.get(match.group(2).rstrip("."), match.group(2).rstrip("."))
+        return f"({_PARTIES[match.group(1)]} of {state})"
+
+    return re.sub(r"\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)", say, text)
+
+
+def _abbreviations(text: str) -> str:
+    for short, full in _ABBREVIATIONS.items():
+        text = re.sub(rf"(?<![\w.]){re.escape(short)}(?=\s|$|[,;:)])", full, text)
+    return text
+
+
+def _symbols(text: str) -> str:
+    text = re.sub(r"\s&\s", " and ", text)
+    return re.sub(r"(\d)\s?°(?![CF])", r"\1 degrees", text)
+
+
+RULES: dict[str, tuple[Rule, ...]] = {
+    "en": (
+        _web_addresses,
+        _emails,
+        _iso_dates,
+        _money,
+        _magnitudes,
+        _percentages,
+        _clock_times,
+        _units,
+        _ordinals,
+        _ranges_and_scores,
+        _numbered,
+        _party_and_state,
+        _abbreviations,
+        _symbols,
+    ),
+}
+
+
+def normalize(text: str, language: str = "en") -> str:
+    """Apply the language's rules in order; languages without rules are left to the engine."""
+    for rule in RULES.get(language.split("-")[0], ()):
+        text = rule(text)
+    return text
