@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 
@@ -28,3 +30,26 @@ def rms_db(samples: np.ndarray) -> float:
     """RMS level in dB of full scale (-inf for digital silence)."""
     rms = float(np.sqrt(np.mean(np.square(samples.astype(np.float64))))) if len(samples) else 0.0
     return 20 * np.log10(rms) if rms > 0 else float("-inf")
+
+
+def recognised(mp3: Path, segments: list[dict[str, object]]) -> list[tuple[set[str], set[str]]]:
+    """(words written, words heard) per manifest segment, by offline speech recognition (pocketsphinx)."""
+    import re
+
+    import pytest
+
+    from audio_edition.audio.ffmpeg import decode_audio
+
+    pocketsphinx = pytest.importorskip("pocketsphinx")
+    audio = decode_audio(mp3, 16000)
+    pcm = (np.clip(audio.samples, -1, 1) * 32767).astype("<i2")
+    decoder = pocketsphinx.Decoder(samprate=16000)
+    out = []
+    for seg in segments:
+        start, end = int(float(seg["start"]) * 16000), int(float(seg["end"]) * 16000)  # type: ignore[arg-type]
+        decoder.start_utt()
+        decoder.process_raw(pcm[start:end].tobytes(), full_utt=True)
+        decoder.end_utt()
+        heard = set(decoder.hyp().hypstr.split()) if decoder.hyp() else set()
+        out.append((set(re.findall(r"[a-z]+", str(seg["text"]).lower())), heard))
+    return out
