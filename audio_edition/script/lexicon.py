@@ -1,8 +1,8 @@
 """Pronunciation lexicons: how to say names and words an engine gets wrong ("Zelenskyy" -> "Zelensky").
 
 Two forms: a simple TOML file (`word = "alias"` or `word = { alias = "...", ipa = "..." }`) and the
-W3C Pronunciation Lexicon Specification (PLS) XML. Aliases are applied to the speech text of every
-engine; IPA is kept with the entry for engines that can take phonemes.
+W3C Pronunciation Lexicon Specification (PLS) XML. Aliases reach every engine; IPA reaches the
+engines that take phonemes (Piper), the others speaking the alias.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.errors import InputError
+from audio_edition.voices.phonemes import mark
 
 PLS = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
 DEFAULT_NAMES = ("lexicon.toml", "lexicon.pls")
@@ -81,10 +82,13 @@ def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
 
 
 def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
-    """Replace every whole-word occurrence of a grapheme (any case, possessive kept) by its alias."""
+    """Replace every whole-word occurrence of a grapheme (any case, possessive kept) by its alias;
+    a word with IPA becomes `⟦IPA|alias⟧`, which Piper speaks as phonemes and others as the alias."""
     for entry in entries:
-        if entry.alias:
-            text = re.sub(
-                rf"(?<!\w){re.escape(entry.grapheme)}(?!\w)", entry.alias, text, flags=re.IGNORECASE
-            )
+        if not (entry.alias or entry.ipa):
+            continue
+        said = entry.alias or entry.grapheme
+        replacement = mark(entry.ipa, said) if entry.ipa else said
+        pattern = rf"(?<!\w){re.escape(entry.grapheme)}(?!\w)"
+        text = re.sub(pattern, replacement.replace("\\", r"\\"), text, flags=re.IGNORECASE)
     return text

@@ -14,6 +14,7 @@ import numpy as np
 
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
+from audio_edition.voices.phonemes import plain
 
 QUOTE_VARIANT = "m3"
 NARRATOR_VARIANT = "m1"
@@ -51,6 +52,7 @@ class EspeakEngine:
         return {"voice": voice}
 
     def synthesize(self, text: str, voice: str) -> Clip:
+        text = plain(text)  # no phoneme input: marked words are said by their alias
         exe = _exe()
         if exe is None:
             raise EngineError("espeak-ng is not installed: apt-get install espeak-ng")

@@ -12,6 +12,7 @@ from audio_edition.audio.ffmpeg import decode_audio_bytes
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
 from audio_edition.voices.chunking import chunk_text
+from audio_edition.voices.phonemes import plain
 from audio_edition.voices.retry import GaveUp, Retryable, RetryPolicy, with_retries
 
 # Narrator and quote accents per language (Google serves accents through the domain it is asked on).
@@ -80,6 +81,7 @@ class GttsEngine:
         return {"lang": lang, "tld": tld, "slow": False, "chunk": MAX_CHARS}
 
     def synthesize(self, text: str, voice: str) -> Clip:
+        text = plain(text)  # no phoneme input: marked words are said by their alias
         lang, tld = _split(voice)
         mp3 = b"".join(self._fetch(chunk, lang, tld) for chunk in chunk_text(text, MAX_CHARS))
         return decode_audio_bytes(mp3, SAMPLE_RATE, "gTTS audio")

@@ -13,6 +13,7 @@ import numpy as np
 
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
+from audio_edition.voices.phonemes import parts
 
 BUNDLED = {"joe": "en"}
 # Timbre variants for a second voice from one model: pitch and formants move together by `ratio`
@@ -114,10 +115,8 @@ class PiperEngine:
 
     @staticmethod
     def _speak(model: Any, text: str, config: Any) -> list[np.ndarray]:
-        with _PHONEMIZE:
-            sentences = model.phonemize(text)
         parts = []
-        for phonemes in sentences:
+        for phonemes in phoneme_sentences(model, text):
             if not phonemes:
                 continue
             audio = model.phoneme_ids_to_audio(model.phonemes_to_ids(phonemes), config)
@@ -138,6 +137,25 @@ class PiperEngine:
     def _release(self, path: Path, model: Any) -> None:
         with self._lock:
             self._free[path].append(model)
+
+
+def phoneme_sentences(model: Any, text: str) -> list[list[str]]:
+    """Piper phonemes per sentence; words marked `⟦IPA|alias⟧` are spliced in as their IPA
+    (only symbols the voice knows), the rest phonemized by espeak-ng."""
+    pieces = parts(text)
+    if not any(is_ipa for _, is_ipa in pieces):
+        with _PHONEMIZE:
+            return [list(s) for s in model.phonemize(text)]
+    known = model.config.phoneme_id_map
+    sentence: list[str] = []
+    for piece, is_ipa in pieces:
+        if is_ipa:
+            sentence += [" ", *(ch for ch in piece if ch in known), " "]
+        elif piece.strip():
+            with _PHONEMIZE:
+                for phonemes in model.phonemize(piece):
+                    sentence += list(phonemes)
+    return [sentence]
 
 
 def _load(path: Path, threads: int) -> Any:

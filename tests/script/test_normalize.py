@@ -77,9 +77,31 @@ def test_toml_lexicon(tmp_path: Path) -> None:
     path.write_text('Zelenskyy = "Zelensky"\nKyiv = { alias = "Keev", ipa = "kɪjɪw" }\n', encoding="utf-8")
     entries = load_lexicon(path)
     assert apply_lexicon("Zelenskyy visited Kyiv; Kyiv's mayor met ZELENSKYY.", entries) == (
-        "Zelensky visited Keev; Keev's mayor met Zelensky."
+        "Zelensky visited ⟦kɪjɪw|Keev⟧; ⟦kɪjɪw|Keev⟧'s mayor met Zelensky."
     )
     assert entries[1].ipa == "kɪjɪw"
+
+
+def test_phonemes_reach_piper_and_aliases_the_other_engines(tmp_path: Path) -> None:
+    from audio_edition.voices import FakeEngine, get_engine
+    from audio_edition.voices.piper_engine import _load, _model_path, phoneme_sentences
+
+    path = tmp_path / "lexicon.toml"
+    path.write_text('Kyiv = { alias = "Keev", ipa = "kˈiːjɪw" }\n', encoding="utf-8")
+    article = parse_article("City Title\nThe delegation flew to Kyiv on Monday morning.\n")
+    speech = write_script(article, Options(opening=False, lexicon=path)).segments[1].speech
+    assert "⟦kˈiːjɪw|Keev⟧" in speech
+    fake = FakeEngine()
+    fake.synthesize(speech, "narrator")
+    assert fake.calls == [("The delegation flew to Keev on Monday morning.", "narrator")]
+    assert get_engine("piper").available()[0]
+    model = _load(_model_path("joe"), threads=1)
+    (with_ipa,) = phoneme_sentences(model, speech)
+    assert "kˈiːjɪw" in "".join(with_ipa)
+    plain = "".join(
+        p for s in phoneme_sentences(model, "The delegation flew to Keev on Monday morning.") for p in s
+    )
+    assert "kˈiːjɪw" not in plain
 
 
 def test_pls_lexicon(tmp_path: Path) -> None:
@@ -94,7 +116,7 @@ def test_pls_lexicon(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     entries = load_lexicon(path)
-    assert apply_lexicon("Peskov and Umerov", entries) == "PESS-kov and Umerov"
+    assert apply_lexicon("Peskov and Umerov", entries) == "PESS-kov and ⟦ʊˈmɛrəf|Umerov⟧"
 
 
 @pytest.mark.parametrize(
