@@ -53,3 +53,18 @@ def recognised(mp3: Path, segments: list[dict[str, object]]) -> list[tuple[set[s
         heard = set(decoder.hyp().hypstr.split()) if decoder.hyp() else set()
         out.append((set(re.findall(r"[a-z]+", str(seg["text"]).lower())), heard))
     return out
+
+
+def ffmpeg_ebur128(path: Path) -> tuple[float, float]:
+    """(integrated loudness LUFS, true peak dBTP) of an audio file, as ffmpeg's ebur128 filter measures."""
+    import re
+    import subprocess
+
+    from audio_edition.audio.ffmpeg import ffmpeg_exe
+
+    command = [ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path)]
+    command += ["-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    loudness = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
+    peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", result.stderr)[-1])
+    return loudness, peak

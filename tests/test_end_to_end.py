@@ -115,29 +115,9 @@ def test_legacy_encodings_build(tmp_path: Path, name: str) -> None:
 
 def test_reference_meets_podcast_loudness_as_ffmpeg_measures_it(reference_build: dict) -> None:  # type: ignore[type-arg]
     """-16 ± 1 LUFS integrated and true peak at or below -1 dBTP, by ffmpeg's ebur128 filter."""
-    import subprocess
+    from tests.audio_checks import ffmpeg_ebur128
 
-    from audio_edition.audio.ffmpeg import ffmpeg_exe
-
-    result = subprocess.run(
-        [
-            ffmpeg_exe(),
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(reference_build["mp3"]),
-            "-af",
-            "ebur128=peak=true:framelog=quiet",
-            "-f",
-            "null",
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    loudness = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
-    true_peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", result.stderr)[-1])
+    loudness, true_peak = ffmpeg_ebur128(reference_build["mp3"])
     assert loudness == pytest.approx(-16.0, abs=1.0)
     assert true_peak <= -1.0
 

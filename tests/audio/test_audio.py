@@ -75,10 +75,7 @@ def test_mp3_round_trip_is_mono_44k_and_keeps_duration(tmp_path: Path) -> None:
 
 def test_loudness_agrees_with_ffmpeg_ebur128(tmp_path: Path) -> None:
     """Our BS.1770 measurement and ffmpeg's ebur128 filter agree on a real encoded episode."""
-    import re
-    import subprocess
-
-    from audio_edition.audio.ffmpeg import ffmpeg_exe
+    from tests.audio_checks import ffmpeg_ebur128
 
     rng = np.random.default_rng(3)
     t = np.arange(RATE * 8, dtype=np.float32) / RATE
@@ -87,23 +84,6 @@ def test_loudness_agrees_with_ffmpeg_ebur128(tmp_path: Path) -> None:
     clip = normalize(Clip((voiced + noise).astype(np.float32), RATE), -16.0)
     path = tmp_path / "level.mp3"
     encode_mp3(clip, path)
-    result = subprocess.run(
-        [
-            ffmpeg_exe(),
-            "-hide_banner",
-            "-nostats",
-            "-i",
-            str(path),
-            "-af",
-            "ebur128=framelog=quiet",
-            "-f",
-            "null",
-            "-",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    measured = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
+    measured, _ = ffmpeg_ebur128(path)
     assert measured == pytest.approx(-16.0, abs=0.5)
     assert integrated_loudness(decode_audio(path)) == pytest.approx(measured, abs=0.2)
