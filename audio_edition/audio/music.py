@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -21,9 +22,17 @@ STING_MAX_S = 1.0
 
 
 def load_music(path: Path, rate: int) -> Clip:
-    """A music file decoded to mono at `rate` and levelled; InputError if it cannot be read."""
+    """A music file decoded to mono at `rate` and levelled; InputError if it cannot be read.
+
+    Decoded once per file version and rate (checking media before a build, then mixing, reuse it).
+    """
     if not path.is_file():
         raise InputError(f"music file not found: {path}")
+    return _decoded(path.resolve(), path.stat().st_mtime_ns, rate)
+
+
+@functools.lru_cache(maxsize=8)
+def _decoded(path: Path, version: int, rate: int) -> Clip:
     try:
         clip = decode_audio(path, rate)
     except AudioError as exc:
