@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from audio_edition.batch import run_batch
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import read_article
 from audio_edition.ingest.fetch import is_url
@@ -52,128 +53,122 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["debug"] = debug
 
 
-@cli.command()
-@click.argument("articles", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--out",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder to write the episode files into.",
-)
-@click.option(
-    "--engine",
-    default="auto",
-    show_default=True,
-    help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
-)
-@click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com.")
-@click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright.")
-@click.option(
-    "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
-)
-@click.option(
-    "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
-)
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once.")
-@click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache.")
-@click.option(
-    "--min-quote-words",
-    type=click.IntRange(1, 100),
-    default=4,
-    show_default=True,
-    help="Shorter quotations stay in the narrator's voice.",
-)
-@click.option(
-    "--bitrate",
-    type=click.Choice(["64k", "80k", "96k", "112k", "128k", "160k", "192k"]),
-    default="96k",
-    show_default=True,
-    help="MP3 bitrate.",
-)
-@click.option(
-    "--loudness",
-    type=click.FloatRange(-36, -8),
-    default=-16.0,
-    show_default=True,
-    help="Integrated loudness target in LUFS.",
-)
-@click.option(
-    "--speed",
-    type=click.FloatRange(0.5, 2.0),
-    default=1.0,
-    show_default=True,
-    help="Speaking speed; pitch is kept.",
-)
-@click.option("--show", default="Audio Edition", show_default=True, help="Show name, spoken and tagged.")
-@click.option("--no-opening", is_flag=True, help="No spoken opening or closing.")
-@click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening.")
-@click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing.")
-@click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections.")
-@click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3.")
-@click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls).")
-@click.option(
-    "--formats",
-    default="mp3,vtt,srt,chapters",
-    show_default=True,
-    help="Files beside the MP3 and manifest: vtt, srt, chapters, epub, daisy, html, or all.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(
-    articles: tuple[str, ...],
-    out_dir: Path,
-    engine: str,
-    narrator: str | None,
-    quote_voice: str | None,
-    language: str | None,
-    fallback: str | None,
-    jobs: int | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    min_quote_words: int,
-    bitrate: str,
-    loudness: float,
-    speed: float,
-    show: str,
-    no_opening: bool,
-    intro_music: Path | None,
-    outro_music: Path | None,
-    sting: Path | None,
-    cover: Path | None,
-    lexicon: Path | None,
-    formats: str,
-    quiet: bool,
-) -> None:
-    """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
+_BUILD_OPTIONS = [
+    click.option(
+        "-o",
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path),
+        default=Path("output"),
+        show_default=True,
+        help="Folder to write the episode files into.",
+    ),
+    click.option(
+        "--engine",
+        default="auto",
+        show_default=True,
+        help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
+    ),
+    click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),
+    click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright."),
+    click.option(
+        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
+    ),
+    click.option(
+        "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
+    ),
+    click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once."),
+    click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
+    click.option(
+        "--min-quote-words",
+        type=click.IntRange(1, 100),
+        default=4,
+        show_default=True,
+        help="Shorter quotations stay in the narrator's voice.",
+    ),
+    click.option(
+        "--bitrate",
+        type=click.Choice(["64k", "80k", "96k", "112k", "128k", "160k", "192k"]),
+        default="96k",
+        show_default=True,
+        help="MP3 bitrate.",
+    ),
+    click.option(
+        "--loudness",
+        type=click.FloatRange(-36, -8),
+        default=-16.0,
+        show_default=True,
+        help="Integrated loudness target in LUFS.",
+    ),
+    click.option(
+        "--speed",
+        type=click.FloatRange(0.5, 2.0),
+        default=1.0,
+        show_default=True,
+        help="Speaking speed; pitch is kept.",
+    ),
+    click.option("--show", default="Audio Edition", show_default=True, help="Show name, spoken and tagged."),
+    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
+    click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening."),
+    click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing."),
+    click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections."),
+    click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3."),
+    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
+    click.option(
+        "--formats",
+        default="mp3,vtt,srt,chapters",
+        show_default=True,
+        help="Files beside the MP3 and manifest: vtt, srt, chapters, epub, daisy, html, or all.",
+    ),
+    click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+]
+
+
+def build_options(func: Any) -> Any:
+    """The options `build` and `batch` share."""
+    for option in reversed(_BUILD_OPTIONS):
+        func = option(func)
+    return func
+
+
+def options_from(settings: dict[str, Any]) -> Options:
+    """Options from the shared command-line settings (validated, media checked)."""
     options = Options(
-        engine=engine,
-        narrator=narrator,
-        quote_voice=quote_voice,
-        language=language,
-        fallback=fallback,
-        jobs=jobs,
-        use_cache=not no_cache,
-        cache_dir=cache_dir,
-        out_dir=out_dir,
-        min_quote_words=min_quote_words,
-        bitrate=bitrate,
-        loudness=loudness,
-        speed=speed,
-        show=show,
-        opening=not no_opening,
-        intro_music=intro_music,
-        outro_music=outro_music,
-        sting=sting,
-        cover=cover,
-        formats=_formats(formats),
-        lexicon=lexicon,
+        engine=settings["engine"],
+        narrator=settings["narrator"],
+        quote_voice=settings["quote_voice"],
+        language=settings["language"],
+        fallback=settings["fallback"],
+        jobs=settings["jobs"],
+        use_cache=not settings["no_cache"],
+        cache_dir=settings["cache_dir"],
+        out_dir=settings["out_dir"],
+        min_quote_words=settings["min_quote_words"],
+        bitrate=settings["bitrate"],
+        loudness=settings["loudness"],
+        speed=settings["speed"],
+        show=settings["show"],
+        opening=not settings["no_opening"],
+        intro_music=settings["intro_music"],
+        outro_music=settings["outro_music"],
+        sting=settings["sting"],
+        cover=settings["cover"],
+        formats=_formats(settings["formats"]),
+        lexicon=settings["lexicon"],
     )
     check_media(options)
-    for name in {engine, fallback} - {None, "auto"}:
+    for name in {options.engine, options.fallback} - {None, "auto"}:
         get_engine(str(name))
+    return options
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@build_options
+def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
+    """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
+    options = options_from(settings)
     read = [(read_article(_article(a)), slug_for(a)) for a in articles]
     options, chose = resolve_engine(options)
     if chose and not quiet:
@@ -185,6 +180,40 @@ def build(
             click.echo(note, err=True)
         if not quiet:
             click.echo(build_summary(built))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@build_options
+@click.option("--workers", type=click.IntRange(1, 64), help="Articles built at once (default: one per core).")
+@click.option("--base-url", help="Regenerate OUT/feed.xml for this URL after the batch.")
+def batch(directory: Path, quiet: bool, workers: int | None, base_url: str | None, **settings: Any) -> None:
+    """Build every article under DIRECTORY (recursively); unchanged ones are skipped."""
+    options = options_from(settings)
+    options, chose = resolve_engine(options)
+    if chose and not quiet:
+        click.echo(chose, err=True)
+    report = run_batch(directory, options, workers=workers, progress=None if quiet else _batch_progress())
+    if not quiet:
+        click.echo(report.table())
+    for failure in report.failures:
+        click.echo(f"failed: {failure}", err=True)
+    if base_url:
+        path = write_feed(options.out_dir, Show(base_url))
+        if not quiet:
+            click.echo(f"feed: {path}")
+    if report.failures:
+        raise _Failure(f"{len(report.failures)} of {report.total} articles failed (listed above)", 1)
+
+
+def _batch_progress() -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        click.echo(f"\r[{done}/{total}] {name[:60]:<60}", err=True, nl=done == total)
+
+    return show
 
 
 @cli.command()

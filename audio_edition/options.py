@@ -63,3 +63,4 @@ class Options:
     speed: float = 1.0
     formats: tuple[str, ...] = DEFAULT_FORMATS
     lexicon: Path | None = None
+    fingerprint: str | None = None  # of the article and options, recorded for incremental batches

@@ -34,7 +34,7 @@ def publish(
         path = stage.path(f"{slug}.mp3")
         path.write_bytes(audio)
         write_tags(path, episode, options.show, options.cover)
-        stage.path(f"{slug}.json").write_text(_json(manifest(episode)), encoding="utf-8")
+        stage.path(f"{slug}.json").write_text(_json(manifest(episode, options.fingerprint)), encoding="utf-8")
         if qa is not None:
             stage.path(f"{slug}.qa.json").write_text(_json(qa), encoding="utf-8")
         for name in options.formats:

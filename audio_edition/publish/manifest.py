@@ -10,7 +10,7 @@ from audio_edition.model import Episode
 FORMAT_VERSION = 1
 
 
-def manifest(episode: Episode) -> dict[str, Any]:
+def manifest(episode: Episode, fingerprint: str | None = None) -> dict[str, Any]:
     """The manifest as a JSON-ready dict; times are seconds in the final MP3."""
     meta = episode.script.article.meta
     return {
@@ -36,6 +36,7 @@ def manifest(episode: Episode) -> dict[str, Any]:
         "dropped": [{"text": d.text, "reason": d.reason} for d in episode.script.article.dropped],
         "description": description(episode),
         "built": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "fingerprint": fingerprint,
     }
 
 
