@@ -6,10 +6,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,9 +141,18 @@ def build_one(path: Path, slug: str, options: Options) -> ArticleResult:
 
 
 def run_batch(
-    directory: Path, options: Options, *, workers: int | None = None, progress: BatchProgress | None = None
+    directory: Path,
+    options: Options,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    progress: BatchProgress | None = None,
 ) -> BatchReport:
-    """Build every article under `directory` into `options.out_dir`; up-to-date ones are skipped."""
+    """Build every article under `directory` into `options.out_dir`; up-to-date ones are skipped.
+
+    The rest run in local processes (one per core) by default; on a Dask cluster at `scheduler`;
+    or on a local Dask cluster of `workers` processes.
+    """
     if not directory.is_dir():
         raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
     started = time.perf_counter()
@@ -160,7 +170,13 @@ def run_batch(
     cores = os.cpu_count() or 1
     count = max(1, min(workers or cores, len(todo) or 1))
     done = len(report.results)
-    if count == 1:
+    if todo and (scheduler or workers):
+        for result in _on_dask(todo, scheduler, workers or 1):
+            report.results.append(result)
+            done += 1
+            if progress:
+                progress(done, len(paths), result.slug)
+    elif count == 1:
         for path, slug, opts in todo:
             report.results.append(build_one(path, slug, opts))
             done += 1
@@ -182,3 +198,35 @@ def run_batch(
     report.results.sort(key=lambda r: str(r.path))
     report.wall = time.perf_counter() - started
     return report
+
+
+def _on_dask(
+    todo: list[tuple[Path, str, Options]], scheduler: str | None, workers: int
+) -> Iterator[ArticleResult]:
+    """Run the article jobs on a Dask cluster (at `scheduler`, else a local one of `workers` processes)."""
+    from distributed import Client, LocalCluster
+    from distributed import as_completed as dask_completed
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="15s")
+        else:
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    try:
+        futures = [client.submit(build_one, path, slug, opts, pure=False) for path, slug, opts in todo]
+        for future in dask_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

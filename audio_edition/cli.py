@@ -185,15 +185,34 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
 @cli.command()
 @click.argument("directory", type=click.Path(path_type=Path))
 @build_options
-@click.option("--workers", type=click.IntRange(1, 64), help="Articles built at once (default: one per core).")
+@click.option(
+    "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
 @click.option("--base-url", help="Regenerate OUT/feed.xml for this URL after the batch.")
-def batch(directory: Path, quiet: bool, workers: int | None, base_url: str | None, **settings: Any) -> None:
-    """Build every article under DIRECTORY (recursively); unchanged ones are skipped."""
+def batch(
+    directory: Path,
+    quiet: bool,
+    workers: int | None,
+    scheduler: str | None,
+    base_url: str | None,
+    **settings: Any,
+) -> None:
+    """Build every article under DIRECTORY (recursively); unchanged ones are skipped.
+
+    Articles run in local processes (one per core), or on Dask: --workers N starts a local cluster,
+    --scheduler ADDRESS uses a running one (share --cache-dir between its workers)."""
     options = options_from(settings)
     options, chose = resolve_engine(options)
     if chose and not quiet:
         click.echo(chose, err=True)
-    report = run_batch(directory, options, workers=workers, progress=None if quiet else _batch_progress())
+    report = run_batch(
+        directory,
+        options,
+        workers=workers,
+        scheduler=scheduler,
+        progress=None if quiet else _batch_progress(),
+    )
     if not quiet:
         click.echo(report.table())
     for failure in report.failures:

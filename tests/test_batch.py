@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
+import time
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,3 +105,59 @@ def test_unusable_folders_exit_2(tmp_path: Path, make: str, message: str) -> Non
         folder.mkdir()
     result = batch(folder, tmp_path / "out")
     assert result.exit_code == 2 and message in result.output  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def dask_cluster(tmp_path: Path) -> Iterator[str]:
+    """A real `dask scheduler` and `dask worker` on localhost; yields the scheduler's address."""
+    pytest.importorskip("distributed")
+    dask = shutil.which("dask") or str(Path(sys.executable).parent / "dask")
+    info = tmp_path / "scheduler.json"
+    common = {"cwd": str(tmp_path), "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        [
+            dask,
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(info),
+        ],
+        **common,  # type: ignore[arg-type]
+    )
+    worker = None
+    try:
+        for _ in range(100):
+            if info.exists() and info.read_text().strip():
+                break
+            time.sleep(0.1)
+        address = json.loads(info.read_text())["address"]
+        worker = subprocess.Popen(
+            [dask, "worker", address, "--nworkers", "2", "--nthreads", "1", "--no-dashboard"],
+            **common,  # type: ignore[arg-type]
+        )
+        yield address
+    finally:
+        for process in (worker, scheduler):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=20)
+
+
+def test_batch_on_an_external_dask_cluster(newsroom: Path, tmp_path: Path, dask_cluster: str) -> None:
+    out = tmp_path / "out"
+    result = batch(newsroom, out, "--scheduler", dask_cluster, "--base-url", "https://example.org/audio")
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    assert "built                 3" in result.output  # type: ignore[attr-defined]
+    assert len(ET.parse(out / "feed.xml").getroot().findall("channel/item")) == 3
+    again = batch(newsroom, out, "--scheduler", dask_cluster)
+    assert "skipped (up to date)  3" in again.output  # type: ignore[attr-defined]
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(newsroom: Path, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    result = batch(newsroom, tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
+    assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output  # type: ignore[attr-defined]
