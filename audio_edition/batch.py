@@ -146,12 +146,13 @@ def run_batch(
     *,
     workers: int | None = None,
     scheduler: str | None = None,
+    processes: int | None = None,
     progress: BatchProgress | None = None,
 ) -> BatchReport:
     """Build every article under `directory` into `options.out_dir`; up-to-date ones are skipped.
 
-    The rest run in local processes (one per core) by default; on a Dask cluster at `scheduler`;
-    or on a local Dask cluster of `workers` processes.
+    The rest run in local processes (`processes`, default one per core); on a Dask cluster at
+    `scheduler`; or on a local Dask cluster of `workers` processes.
     """
     if not directory.is_dir():
         raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
@@ -168,7 +169,7 @@ def run_batch(
         else:
             todo.append((path, slug, dataclasses.replace(options, fingerprint=stamp)))
     cores = os.cpu_count() or 1
-    count = max(1, min(workers or cores, len(todo) or 1))
+    count = max(1, min(processes or cores, len(todo) or 1))
     done = len(report.results)
     if todo and (scheduler or workers):
         for result in _on_dask(todo, scheduler, workers or 1):

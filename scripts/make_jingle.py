@@ -19,8 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def bell(freq: float, seconds: float, decay: float) -> np.ndarray:
     """A struck-bell tone: a fundamental and two soft partials, decaying."""
     t = np.arange(int(seconds * RATE)) / RATE
-    tone = np.sin(2 * np.pi * freq * t) + 0.4 * np.sin(2 * np.pi * 2 * freq * t) + 0.2 * np.sin(
-        2 * np.pi * 3.01 * freq * t
+    tone = (
+        np.sin(2 * np.pi * freq * t)
+        + 0.4 * np.sin(2 * np.pi * 2 * freq * t)
+        + 0.2 * np.sin(2 * np.pi * 3.01 * freq * t)
     )
     return (tone * np.exp(-t / decay) * np.minimum(1, t / 0.01)).astype(np.float32)
 
@@ -43,8 +45,11 @@ def main() -> None:
     notes = [(k * 0.5, chord[k % 4]) for k in range(12)]
     drone = 0.3 * np.sin(2 * np.pi * 130.81 * np.arange(8 * RATE) / RATE).astype(np.float32)
     jingle = sequence(notes, 8.0, 0.8) + drone * np.minimum(1, np.arange(8 * RATE) / RATE)
-    encode_mp3(Clip((jingle / np.abs(jingle).max() * 0.5).astype(np.float32), RATE), out / "jingle.mp3",
-               bitrate="64k")
+    encode_mp3(
+        Clip((jingle / np.abs(jingle).max() * 0.5).astype(np.float32), RATE),
+        out / "jingle.mp3",
+        bitrate="64k",
+    )
     sting = sequence([(0.0, 659.25), (0.15, 987.77)], 0.9, 0.25)
     encode_mp3(Clip(sting, RATE), out / "sting.mp3", bitrate="64k")
     for name in ("jingle.mp3", "sting.mp3"):
