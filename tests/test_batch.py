@@ -147,14 +147,22 @@ def dask_cluster(tmp_path: Path) -> Iterator[str]:
                 process.wait(timeout=20)
 
 
-def test_batch_on_an_external_dask_cluster(newsroom: Path, tmp_path: Path, dask_cluster: str) -> None:
+def test_batch_on_an_external_dask_cluster(tmp_path: Path, dask_cluster: str) -> None:
+    """Every sample article, and the reference one when it is there, on a running Dask cluster."""
+    from tests.conftest import REFERENCE
+
+    folder = tmp_path / "all"
+    shutil.copytree(ARTICLES, folder, ignore=shutil.ignore_patterns("media"))
+    if REFERENCE.exists():
+        shutil.copy(REFERENCE, folder)
+    count = len(find_articles(folder, tmp_path / "out"))
     out = tmp_path / "out"
-    result = batch(newsroom, out, "--scheduler", dask_cluster, "--base-url", "https://example.org/audio")
+    result = batch(folder, out, "--scheduler", dask_cluster, "--base-url", "https://example.org/audio")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
-    assert "built                 3" in result.output  # type: ignore[attr-defined]
-    assert len(ET.parse(out / "feed.xml").getroot().findall("channel/item")) == 3
-    again = batch(newsroom, out, "--scheduler", dask_cluster)
-    assert "skipped (up to date)  3" in again.output  # type: ignore[attr-defined]
+    assert f"built                 {count}" in result.output  # type: ignore[attr-defined]
+    assert len(ET.parse(out / "feed.xml").getroot().findall("channel/item")) == count
+    again = batch(folder, out, "--scheduler", dask_cluster)
+    assert f"skipped (up to date)  {count}" in again.output  # type: ignore[attr-defined]
 
 
 def test_an_unreachable_scheduler_is_a_clear_error(newsroom: Path, tmp_path: Path) -> None:

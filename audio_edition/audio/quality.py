@@ -14,7 +14,7 @@ from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.options import Options
 
 # Speech rate bounds (words per minute at --speed 1) for segments of four words or more.
-MIN_WPM, MAX_WPM = 70.0, 330.0
+MIN_WPM, MAX_WPM = 70.0, 420.0
 # Shorter segments ("Audio Edition.", a name) must last between these (seconds).
 SHORT_MIN_S, SHORT_MAX_S = 0.2, 3.5
 SILENCE_DB = -50.0
