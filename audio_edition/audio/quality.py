@@ -97,12 +97,20 @@ def check_episode(
     return QualityReport(checks, measurements)
 
 
-def true_peak_db(clip: Clip) -> float:
-    """True peak in dBTP: the sample peak of the signal oversampled four times (BS.1770-4 Annex 2)."""
-    if len(clip.samples) == 0:
+def true_peak_db(clip: Clip, chunk_s: float = 30.0) -> float:
+    """True peak in dBTP: the sample peak of the signal oversampled four times (BS.1770-4 Annex 2).
+
+    Oversampled 30 s at a time (with overlap), so memory does not grow with the episode's length.
+    """
+    x, rate = clip.samples, clip.sample_rate
+    if len(x) == 0:
         return float("-inf")
-    up = soxr.resample(clip.samples, clip.sample_rate, clip.sample_rate * 4, quality="HQ")
-    peak = float(np.max(np.abs(up)))
+    step, pad = max(1, int(chunk_s * rate)), 256
+    peak = 0.0
+    for start in range(0, len(x), step):
+        part = x[max(0, start - pad) : min(len(x), start + step + pad)]
+        up = soxr.resample(part, rate, rate * 4, quality="HQ")
+        peak = max(peak, float(np.max(np.abs(up))))
     return 20 * np.log10(peak) if peak > 0 else float("-inf")
 
 
