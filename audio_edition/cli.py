@@ -134,28 +134,12 @@ def build_options(func: Any) -> Any:
 
 def options_from(settings: dict[str, Any]) -> Options:
     """Options from the shared command-line settings (validated, media checked)."""
+    renamed = {"no_cache", "no_opening", "formats"}
     options = Options(
-        engine=settings["engine"],
-        narrator=settings["narrator"],
-        quote_voice=settings["quote_voice"],
-        language=settings["language"],
-        fallback=settings["fallback"],
-        jobs=settings["jobs"],
+        **{k: v for k, v in settings.items() if k not in renamed},
         use_cache=not settings["no_cache"],
-        cache_dir=settings["cache_dir"],
-        out_dir=settings["out_dir"],
-        min_quote_words=settings["min_quote_words"],
-        bitrate=settings["bitrate"],
-        loudness=settings["loudness"],
-        speed=settings["speed"],
-        show=settings["show"],
         opening=not settings["no_opening"],
-        intro_music=settings["intro_music"],
-        outro_music=settings["outro_music"],
-        sting=settings["sting"],
-        cover=settings["cover"],
         formats=_formats(settings["formats"]),
-        lexicon=settings["lexicon"],
     )
     check_media(options)
     for name in {options.engine, options.fallback} - {None, "auto"}:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -136,7 +136,6 @@ class Episode:
     timeline: tuple[TimedSegment, ...]
     chapters: tuple[TimedChapter, ...]
     audio: Clip
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def duration(self) -> float:

@@ -37,6 +37,12 @@ def decode_audio_bytes(data: bytes, sample_rate: int = 44100, what: str = "audio
     return _decode(["-i", "pipe:0"], data, what, sample_rate)
 
 
+def filter_audio(clip: Clip, audio_filter: str, what: str = "audio") -> Clip:
+    """The clip run through an ffmpeg audio filter (e.g. `atempo=1.1`), same rate, mono."""
+    raw = ["-f", "f32le", "-ar", str(clip.sample_rate), "-ac", "1", "-i", "pipe:0", "-af", audio_filter]
+    return _decode(raw, clip.samples.astype("<f4").tobytes(), what, clip.sample_rate)
+
+
 def _decode(source: list[str], data: bytes | None, what: str, sample_rate: int) -> Clip:
     cmd = [ffmpeg_exe(), "-hide_banner", "-v", "error", *source]
     cmd += ["-f", "f32le", "-ac", "1", "-ar", str(sample_rate), "pipe:1"]

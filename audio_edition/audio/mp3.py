@@ -7,9 +7,8 @@ import warnings
 from pathlib import Path
 from typing import BinaryIO
 
-import numpy as np
-
 from audio_edition.audio.ffmpeg import ffmpeg_exe
+from audio_edition.audio.shape import pcm16
 from audio_edition.errors import AudioError
 from audio_edition.model import Clip
 
@@ -21,9 +20,8 @@ with warnings.catch_warnings():
 
 def to_segment(clip: Clip) -> AudioSegment:
     """A 16-bit mono pydub segment built from float samples (no decoding, no ffprobe)."""
-    pcm = np.clip(clip.samples, -1.0, 1.0)
-    ints = np.round(pcm * 32767).astype("<i2")
-    return AudioSegment(data=ints.tobytes(), sample_width=2, frame_rate=clip.sample_rate, channels=1)
+    data = pcm16(clip.samples).tobytes()
+    return AudioSegment(data=data, sample_width=2, frame_rate=clip.sample_rate, channels=1)
 
 
 def mp3_bytes(clip: Clip, *, bitrate: str = "96k") -> bytes:

@@ -49,7 +49,12 @@ def prepare(clip: Clip, rate: int) -> Clip:
     return fade_edges(trim(resample(clip, rate)))
 
 
+def pcm16(samples: np.ndarray) -> np.ndarray:
+    """Float samples as little-endian 16-bit integers (clipped to full scale): how audio is
+    encoded and cached."""
+    return np.round(np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
+
+
 def quantize(clip: Clip) -> Clip:
     """The clip rounded to 16-bit steps, exactly as it is encoded and cached."""
-    ints = np.round(np.clip(clip.samples, -1.0, 1.0) * 32767)
-    return Clip((ints / 32767).astype(np.float32), clip.sample_rate)
+    return Clip((pcm16(clip.samples) / 32767).astype(np.float32), clip.sample_rate)

@@ -90,8 +90,3 @@ def _is_call_to_action(line: str) -> bool:
             re.IGNORECASE,
         )
     )
-
-
-def is_boilerplate(line: str) -> bool:
-    """True when the whole line is boilerplate."""
-    return boilerplate_reason(line) is not None

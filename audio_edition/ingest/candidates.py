@@ -14,5 +14,3 @@ class Candidate:
 
     text: str
     hint: Hint = None
-    gap_before: bool = False
-    gap_after: bool = False

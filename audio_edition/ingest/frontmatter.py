@@ -11,7 +11,6 @@ import yaml
 from audio_edition.errors import InputError
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-FIELDS = ("title", "byline", "date", "language", "source")
 _ALIASES = {
     "title": ("title", "headline"),
     "byline": ("byline", "author", "authors", "by"),

@@ -30,22 +30,17 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
     skipped: list[str] = []
     para: list[str] = []
     quote: list[str] = []
-    gap = False
     in_fence = False
 
     def flush_para() -> None:
-        nonlocal gap
         if para:
-            _emit(out, " ".join(para), None, gap)
+            _emit(out, " ".join(para), None)
             para.clear()
-            gap = False
 
     def flush_quote() -> None:
-        nonlocal gap
         if quote:
             for piece in _split_quote(quote):
-                _emit(out, piece[0], piece[1], gap)
-                gap = False
+                _emit(out, piece[0], piece[1])
             quote.clear()
 
     for i, raw in enumerate(lines):
@@ -63,7 +58,6 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
         if not stripped:
             flush_para()
             flush_quote()
-            gap = True
             continue
         if stripped.startswith(">"):
             flush_para()
@@ -76,13 +70,11 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
         if atx:
             flush_para()
             level = len(atx.group(1))
-            _emit(out, atx.group(2), "title" if level == 1 else "heading", gap)
-            gap = False
+            _emit(out, atx.group(2), "title" if level == 1 else "heading")
             continue
         if para and _SETEXT.match(stripped) and len(para) == 1:
             hint: Hint = "title" if stripped.startswith("=") else "heading"
-            _emit(out, para.pop(), hint, gap)
-            gap = False
+            _emit(out, para.pop(), hint)
             continue
         if _RULE.match(stripped):
             flush_para()
@@ -95,8 +87,7 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
                 skipped.append(f"link: {inline_text(item)}")
                 continue
             para.append(item)
-            flush_para_as_item(out, para, gap)
-            gap = False
+            flush_para_as_item(out, para)
             continue
         bold = _BOLD_LINE.match(stripped)
         after_title = bool(out) and all(c.hint == "title" for c in out)
@@ -107,19 +98,18 @@ def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
             and _is_last_of_block(lines, i)
             and not bold.group(2).rstrip().endswith(".")
         ):
-            _emit(out, bold.group(2), "heading", gap)
-            gap = False
+            _emit(out, bold.group(2), "heading")
             continue
         para.append(stripped)
     flush_para()
     flush_quote()
     skipped.extend(f"image: {m}" if m else "image" for m in _images(text))
-    return _with_gaps_after(out), skipped
+    return out, skipped
 
 
-def flush_para_as_item(out: list[Candidate], para: list[str], gap: bool) -> None:
+def flush_para_as_item(out: list[Candidate], para: list[str]) -> None:
     """Emit a list item as its own candidate."""
-    _emit(out, " ".join(para), "list-item", gap)
+    _emit(out, " ".join(para), "list-item")
     para.clear()
 
 
@@ -149,17 +139,10 @@ def _split_quote(lines: list[str]) -> list[tuple[str, Hint]]:
     return pieces
 
 
-def _emit(out: list[Candidate], text: str, hint: Hint, gap: bool) -> None:
+def _emit(out: list[Candidate], text: str, hint: Hint) -> None:
     clean = inline_text(text)
     if clean:
-        out.append(Candidate(text=clean, hint=hint, gap_before=gap))
-
-
-def _with_gaps_after(cands: list[Candidate]) -> list[Candidate]:
-    return [
-        Candidate(c.text, c.hint, c.gap_before, cands[k + 1].gap_before if k + 1 < len(cands) else False)
-        for k, c in enumerate(cands)
-    ]
+        out.append(Candidate(text=clean, hint=hint))
 
 
 def _images(text: str) -> list[str]:

@@ -15,16 +15,8 @@ def plain_candidates(text: str) -> list[Candidate]:
     blocks = _blocks(text)
     wrapped = _is_hard_wrapped(blocks)
     out: list[Candidate] = []
-    for b, lines in enumerate(blocks):
-        pieces = [_join_wrapped(lines)] if wrapped else lines
-        for k, piece in enumerate(pieces):
-            out.append(
-                Candidate(
-                    text=piece,
-                    gap_before=(k == 0 and b > 0),
-                    gap_after=(k == len(pieces) - 1 and b < len(blocks) - 1),
-                )
-            )
+    for lines in blocks:
+        out += [Candidate(piece) for piece in ([_join_wrapped(lines)] if wrapped else lines)]
     return out
 
 

@@ -53,9 +53,9 @@ def write_format(
     elif name == "chapters":
         stage.path(f"{slug}.chapters.json").write_text(_json(chapters_json(episode)), encoding="utf-8")
     elif name == "epub":
-        write_epub(stage.path(f"{slug}.epub"), episode, slug, options, mp3)
+        write_epub(stage.path(f"{slug}.epub"), episode, slug, mp3)
     elif name == "daisy":
-        write_daisy(stage.folder(f"{slug}.daisy"), episode, slug, options, mp3)
+        write_daisy(stage.folder(f"{slug}.daisy"), episode, slug, mp3)
     elif name == "html":
         stage.path(f"{slug}.html").write_text(readalong_page(episode, slug), encoding="utf-8")
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.model import Episode
-from audio_edition.options import Options
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
 
 XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
@@ -16,29 +14,21 @@ XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def write_daisy(
-    folder: Path, episode: Episode, slug: str, options: Options, mp3: bytes | None = None
-) -> None:
-    """Fill `folder` with ncc.html, content.html, chapterN.smil, master.smil and the MP3."""
+def write_daisy(folder: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    """Fill `folder` with ncc.html, content.html, chapterN.smil, master.smil and the MP3 (`mp3`)."""
     audio_name = f"{slug}.mp3"
-    (folder / audio_name).write_bytes(
-        mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate)
-    )
+    (folder / audio_name).write_bytes(mp3)
     chapters = sections(episode)
     elapsed = 0.0
     for section in chapters:
         (folder / f"chapter{section.number}.smil").write_text(
             _smil(section, audio_name, elapsed), encoding="utf-8"
         )
-        elapsed += _spoken(section)
+        elapsed += section.spoken
     (folder / "content.html").write_text(_content(episode, chapters), encoding="utf-8")
     (folder / "master.smil").write_text(_master(episode, chapters), encoding="utf-8")
-    files = len(chapters) + 3  # ncc, content, smils, audio
-    (folder / "ncc.html").write_text(_ncc(episode, chapters, files + 1), encoding="utf-8")
-
-
-def _spoken(section: Section) -> float:
-    return sum(t.end - t.start for part in section.parts for t in part.sentences)
+    files = len(chapters) + 4  # the SMIL files, ncc.html, content.html, master.smil, the MP3
+    (folder / "ncc.html").write_text(_ncc(episode, chapters, files), encoding="utf-8")
 
 
 def _hms(seconds: float) -> str:
@@ -68,7 +58,7 @@ def _ncc(episode: Episode, chapters: list[Section], files: int) -> str:
 <meta name="ncc:charset" content="utf-8" />
 <meta name="ncc:generator" content="audio-edition" />
 <meta name="ncc:multimediaType" content="audioFullText" />
-<meta name="ncc:totalTime" content="{_hms(sum(_spoken(s) for s in chapters))}" />
+<meta name="ncc:totalTime" content="{_hms(sum(s.spoken for s in chapters))}" />
 <meta name="ncc:tocItems" content="{len(chapters)}" />
 <meta name="ncc:depth" content="{2 if len(chapters) > 1 else 1}" />
 <meta name="ncc:files" content="{files}" />
@@ -115,11 +105,11 @@ def _smil(section: Section, audio: str, elapsed: float) -> str:
 <meta name="dc:format" content="Daisy 2.02" />
 <meta name="dc:title" content="{escape(section.title)}" />
 <meta name="ncc:totalElapsedTime" content="{_hms(elapsed)}" />
-<meta name="ncc:timeInThisSmil" content="{_hms(_spoken(section))}" />
+<meta name="ncc:timeInThisSmil" content="{_hms(section.spoken)}" />
 <layout><region id="txtView" /></layout>
 </head>
 <body>
-<seq dur="{_spoken(section):.3f}s">
+<seq dur="{section.spoken:.3f}s">
 {pars}
 </seq>
 </body>

@@ -9,9 +9,7 @@ import zipfile
 from html import escape
 from pathlib import Path
 
-from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.model import Episode
-from audio_edition.options import Options
 from audio_edition.publish.layout import Section, clock, part_html, sections, sentence_id
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
@@ -22,11 +20,10 @@ CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
 """
 
 
-def write_epub(path: Path, episode: Episode, slug: str, options: Options, mp3: bytes | None = None) -> None:
-    """Write the EPUB to `path`, with the episode's MP3 inside it."""
+def write_epub(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    """Write the EPUB to `path`, with the episode's MP3 (`mp3`) inside it."""
     meta = episode.script.article.meta
     chapters = sections(episode)
-    audio = mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate)
     book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'audio-edition:' + slug)}"
     with zipfile.ZipFile(path, "w") as book:
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
@@ -38,7 +35,7 @@ def write_epub(path: Path, episode: Episode, slug: str, options: Options, mp3: b
         for section in chapters:
             add(f"OEBPS/chapter{section.number}.xhtml", _chapter(section, meta.language))
             add(f"OEBPS/chapter{section.number}.smil", _overlay(section, slug))
-        book.writestr(f"OEBPS/audio/{slug}.mp3", audio, compress_type=zipfile.ZIP_STORED)
+        book.writestr(f"OEBPS/audio/{slug}.mp3", mp3, compress_type=zipfile.ZIP_STORED)
 
 
 def _adder(book: zipfile.ZipFile):  # type: ignore[no-untyped-def]
@@ -61,10 +58,10 @@ def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str)
     meta = episode.script.article.meta
     modified = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     durations = "\n".join(
-        f'    <meta property="media:duration" refines="#mo{s.number}">{clock(_spoken(s))}</meta>'
+        f'    <meta property="media:duration" refines="#mo{s.number}">{clock(s.spoken)}</meta>'
         for s in chapters
     )
-    total = clock(sum(_spoken(s) for s in chapters))
+    total = clock(sum(s.spoken for s in chapters))
     items = "\n".join(
         f'    <item id="c{s.number}" href="chapter{s.number}.xhtml" media-type="application/xhtml+xml" '
         f'media-overlay="mo{s.number}"/>\n'
@@ -95,11 +92,6 @@ def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str)
   </spine>
 </package>
 """
-
-
-def _spoken(section: Section) -> float:
-    """Seconds of audio the overlay of `section` plays: the sum of its sentences' clips."""
-    return sum(t.end - t.start for part in section.parts for t in part.sentences)
 
 
 def _nav(title: str, language: str, chapters: list[Section]) -> str:

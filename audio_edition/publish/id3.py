@@ -8,6 +8,7 @@ from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE
 
 from audio_edition.errors import InputError
 from audio_edition.model import Episode
+from audio_edition.publish.manifest import description
 
 
 def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = None) -> None:
@@ -21,7 +22,7 @@ def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = Non
     tag.add(TCON(encoding=3, text="Podcast"))
     if meta.date and meta.date[:4].isdigit():
         tag.add(TDRC(encoding=3, text=meta.date[:10]))
-    tag.add(COMM(encoding=3, lang="eng", desc="", text=_summary(episode)))
+    tag.add(COMM(encoding=3, lang="eng", desc="", text=description(episode)))
     tag.add(USLT(encoding=3, lang=_lang3(meta.language), desc="transcript", text=transcript(episode)))
     if cover is not None:
         data, mime = read_cover(cover)
@@ -76,8 +77,3 @@ def read_cover(path: Path) -> tuple[bytes, str]:
 
 def _lang3(language: str) -> str:
     return {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "pt": "por", "it": "ita"}.get(language, "und")
-
-
-def _summary(episode: Episode) -> str:
-    first = next((t.segment.text for t in episode.timeline if t.segment.role == "narration"), "")
-    return first[:300]

@@ -29,6 +29,11 @@ class Section:
     end: float
     parts: tuple[Part, ...]
 
+    @property
+    def spoken(self) -> float:
+        """Seconds of audio its sentences take (the clips an overlay plays)."""
+        return sum(t.end - t.start for part in self.parts for t in part.sentences)
+
 
 def sections(episode: Episode) -> list[Section]:
     """The episode's chapters, each a list of parts; sentences keep their timeline times."""

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from audio_edition.audio.shape import pcm16
 from audio_edition.model import Clip
 from audio_edition.voices.base import Engine, VoiceSpec
 
@@ -69,8 +70,6 @@ class SegmentCache:
         self.folder = root / "segments"
         self.writable = True
         self.warning: str | None = None
-        self.hits = 0
-        self.misses = 0
 
     @staticmethod
     def key(engine: Engine, spec: VoiceSpec, speech: str) -> str:
@@ -96,15 +95,12 @@ class SegmentCache:
         try:
             data = path.read_bytes()
         except OSError:
-            self.misses += 1
             return None
         clip = _decode(data)
         if clip is None:
             log.warning("cache entry %s is damaged; it will be made again", path.name)
             path.unlink(missing_ok=True)
-            self.misses += 1
             return None
-        self.hits += 1
         return clip
 
     def put(self, key: str, clip: Clip) -> None:
@@ -197,7 +193,7 @@ def _decode_episode(data: bytes) -> Mastered | None:
 
 
 def _encode(clip: Clip) -> bytes:
-    payload = np.round(np.clip(clip.samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    payload = pcm16(clip.samples).tobytes()
     header = _HEADER.pack(_MAGIC, clip.sample_rate, len(clip.samples), hashlib.sha256(payload).digest())
     return header + payload
 

@@ -79,7 +79,6 @@ Behaviour = Callable[[int, Sent], tuple[int, dict[str, str], str] | Exception | 
 class FakeGoogle:
     """Records every request; `behaviour(n, sent)` may return a failure for request n (0-based)."""
 
-    mp3: bytes = b""  # unused: answers last as long as their text takes to say
     behaviour: Behaviour | None = None
     delay: float = 0.0
     sent: list[Sent] = field(default_factory=list)
