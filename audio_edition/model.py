@@ -136,6 +136,8 @@ class Episode:
     timeline: tuple[TimedSegment, ...]
     chapters: tuple[TimedChapter, ...]
     audio: Clip
+    silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
+    time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
 
     @property
     def duration(self) -> float:

@@ -66,6 +66,7 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
     tail = max(options.pauses.tail, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else options.pauses.tail
     pauses = [s.pause_after_ms for s in script.segments]
     voice, times = stitch(shaped, pauses, rate, lead_in_ms=lead, tail_ms=tail)
+    scale = 1.0
     if options.speed != 1.0:
         faster = change_tempo(voice, options.speed)
         scale = faster.duration / voice.duration
@@ -84,11 +85,21 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
                 lay_sting(track, sting, times[k - 1][1], times[k][0])
     target = options.loudness + encoder_loss_db(options.bitrate)
     finished = quantize(normalize(compress(Clip(track, rate)), target))  # 16-bit, as encoded
-    return episode_from(script, engine, finished, times)
+    silence = (lead + tail + sum(pauses)) / 1000
+    return episode_from(script, engine, finished, times, silence=silence, time_scale=scale)
 
 
-def episode_from(script: Script, engine: str, audio: Clip, times: Sequence[tuple[float, float]]) -> Episode:
-    """An Episode from finished audio and each segment's (start, end) in it."""
+def episode_from(
+    script: Script,
+    engine: str,
+    audio: Clip,
+    times: Sequence[tuple[float, float]],
+    *,
+    silence: float = 0.0,
+    time_scale: float = 1.0,
+) -> Episode:
+    """An Episode from finished audio and each segment's (start, end) in it; `silence` and
+    `time_scale` say how the timeline was laid (for the duration check)."""
     timeline = tuple(TimedSegment(s, a, b) for s, (a, b) in zip(script.segments, times, strict=True))
     return Episode(
         script=script,
@@ -96,6 +107,8 @@ def episode_from(script: Script, engine: str, audio: Clip, times: Sequence[tuple
         timeline=timeline,
         chapters=_chapters(script, timeline, audio.duration),
         audio=audio,
+        silence=silence,
+        time_scale=time_scale,
     )
 
 

@@ -86,7 +86,7 @@ def check_episode(
             f"{loudness:.1f} LUFS integrated (target {options.loudness:g} ± {LOUDNESS_TOLERANCE:g})",
         ),
         Check("true peak", peak <= TRUE_PEAK_LIMIT_DB, f"{peak:.1f} dBTP (limit {TRUE_PEAK_LIMIT_DB:g})"),
-        _duration(episode, options),
+        _duration(episode),
     )
     measurements = {
         "duration": audio.duration,
@@ -188,16 +188,13 @@ def _clipped_run(x: np.ndarray, run: int = 3) -> bool:
     return bool(np.any(window >= run))
 
 
-def _duration(episode: Episode, options: Options) -> Check:
+def _duration(episode: Episode) -> Check:
     rate = episode.audio.sample_rate
     speech = sum(t.end - t.start for t in episode.timeline)
-    pauses = sum(t.segment.pause_after_ms for t in episode.timeline) / 1000
-    frame = (options.pauses.lead_in + options.pauses.tail) / 1000
-    expected = speech + (pauses + frame) / options.speed
+    expected = speech + episode.silence * episode.time_scale
     actual = episode.audio.duration
-    music = options.intro_music is not None or options.outro_music is not None
-    tolerance = (len(episode.timeline) + 2) / rate + (0.02 if options.speed != 1.0 else 0.0)
-    ok = music or abs(actual - expected) <= tolerance
+    tolerance = (len(episode.timeline) + 2) / rate + (0.02 if episode.time_scale != 1.0 else 0.0)
+    ok = abs(actual - expected) <= tolerance
     inside = all(0 <= t.start <= t.end <= actual for t in episode.timeline)
     ordered = all(a.end <= b.start for a, b in zip(episode.timeline, episode.timeline[1:], strict=False))
     detail = f"{actual:.3f} s against {expected:.3f} s of speech, pauses, lead-in and tail"

@@ -89,3 +89,26 @@ def test_longest_silence_finds_the_gap() -> None:
     x = np.concatenate([tone, np.zeros(int(rate * 2.5), dtype=np.float32), tone])
     length, start = longest_silence(Clip(x, rate))
     assert length == pytest.approx(2.5, abs=0.02) and start == pytest.approx(1.0, abs=0.02)
+
+
+def test_duration_check_catches_audio_that_is_not_the_sum_of_its_parts(tmp_path: Path) -> None:
+    import dataclasses
+
+    from audio_edition.audio import master
+    from audio_edition.audio.quality import check_episode
+    from audio_edition.ingest import read_article
+    from audio_edition.options import Options
+    from audio_edition.script import write_script
+    from audio_edition.voices.cast import resolve_cast
+    from audio_edition.voices.synthesize import synthesize
+
+    opts = Options(engine="fake", speed=1.2, intro_music=None)
+    script = write_script(read_article(ARTICLE), opts)
+    clips = synthesize(script, resolve_cast(opts, "en"))
+    episode = master(script, clips, opts, engine="fake")
+    check = {c.name: c for c in check_episode(episode, clips, opts).checks}["duration"]
+    assert check.passed, check.detail
+    padded = Clip(np.concatenate([episode.audio.samples, np.zeros(44100, np.float32)]), 44100)
+    longer = dataclasses.replace(episode, audio=padded)
+    check = {c.name: c for c in check_episode(longer, clips, opts).checks}["duration"]
+    assert not check.passed and "against" in check.detail
