@@ -245,13 +245,14 @@ def voices() -> None:
     """List engines and their voices, and whether each is usable here."""
     for name in engine_names():
         engine = get_engine(name)
-        ok, why = engine.available()
+        installed, why = engine.available()
+        ok = installed
         if ok and name == "gtts":
             chosen, reason = choose_engine("auto")
             ok, why = chosen == "gtts", reason.removeprefix("auto: ").split(", using")[0]
         state = "usable" if ok else f"not usable: {why}"
         click.echo(f"{name} ({engine.version}): {state}")
-        voices = engine.voices() if engine.available()[0] else []
+        voices = engine.voices() if installed else []
         click.echo("  " + ", ".join(f"{name}:{v}" for v in voices) if voices else "  (no voices)")
 
 

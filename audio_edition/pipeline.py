@@ -79,8 +79,8 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
         episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)
         mp3, qa = reused.mp3, reused.qa
     else:
-        clips, cast = _speak(script, cast, opts, cache, stats, notes, progress)
-        episode = master(script, clips, opts, engine=cast["narrator"].engine)
+        clips, spoken_by = _speak(script, cast, opts, cache, stats, notes, progress)
+        episode = master(script, clips, opts, engine=spoken_by["narrator"].engine)
         delivered = deliver(episode, opts)
         episode, mp3 = delivered.episode, delivered.mp3
         report = check_episode(episode, clips, opts, (delivered.loudness, delivered.true_peak))
@@ -89,7 +89,9 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
         qa = report.as_dict()
         if cache is not None:
             times = [(t.start, t.end) for t in episode.timeline]
-            cache.put_episode(_episode_key(script, cast, opts), Mastered(episode.audio, times, mp3, qa))
+            if spoken_by != cast:  # the fallback engine spoke it: file it under its own key
+                key = _episode_key(script, spoken_by, opts)
+            cache.put_episode(key, Mastered(episode.audio, times, mp3, qa))
     if cache is not None and cache.warning:
         notes.append(f"warning: {cache.warning}")
     files = tuple(publish(episode, slug, opts, mp3, qa))
