@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from audio_edition.audio.dynamics import compress
@@ -26,7 +28,7 @@ __all__ = ["master", "episode_from", "mastering_settings"]
 
 _CLIP_LEVEL_DB = -20.0
 # Bump when mastering changes what it makes from the same clips: cached episodes are then re-made.
-MASTERING_REVISION = 4
+MASTERING_REVISION = 5
 
 
 def mastering_settings(options: Options, pauses: Sequence[int]) -> dict[str, object]:
@@ -56,9 +58,10 @@ def _file_identity(path: Path | None) -> str | None:
 
 def master(script: Script, clips: Sequence[Clip], options: Options, engine: str) -> Episode:
     """Place every clip on one timeline with its structural pause, add music if asked, and bring
-    the whole to target loudness."""
-    rate = options.sample_rate
-    shaped = [match_level(prepare(c, rate), _CLIP_LEVEL_DB) for c in clips]
+    the whole to target loudness. The audio is at `mastering_rate` (the delivery rate with music)."""
+    music = options.intro_music or options.outro_music or options.sting
+    rate = options.sample_rate if music else mastering_rate(clips, options.sample_rate)
+    shaped = _shape_all(clips, rate)
     intro = load_music(options.intro_music, rate) if options.intro_music else None
     outro = load_music(options.outro_music, rate) if options.outro_music else None
     sting = load_music(options.sting, rate) if options.sting else None
@@ -66,12 +69,14 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
     tail = max(options.pauses.tail, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else options.pauses.tail
     pauses = [s.pause_after_ms for s in script.segments]
     voice, times = stitch(shaped, pauses, rate, lead_in_ms=lead, tail_ms=tail)
+    del shaped
     scale = 1.0
     if options.speed != 1.0:
         faster = change_tempo(voice, options.speed)
         scale = faster.duration / voice.duration
         voice, times = faster, [(a * scale, b * scale) for a, b in times]
-    track = voice.samples.copy()
+    track = voice.samples.copy() if (intro or outro or sting) else voice.samples
+    del voice
     roles = [s.role for s in script.segments]
     if intro:
         opening = next((k for k, r in enumerate(roles) if r not in ("intro", "title")), 1) - 1
@@ -87,6 +92,27 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
     finished = quantize(normalize(compress(Clip(track, rate)), target))  # 16-bit, as encoded
     silence = (lead + tail + sum(pauses)) / 1000
     return episode_from(script, engine, finished, times, silence=silence, time_scale=scale)
+
+
+def mastering_rate(clips: Sequence[Clip], delivery_rate: int) -> int:
+    """The rate to master speech at: the rate most of the clips have (the narrator's), when it is
+    not above the delivery rate. Voices carry nothing above half their own rate, so mastering at
+    it halves the work; the encoder resamples once to the delivery rate. Music needs the full rate."""
+    rates = [c.sample_rate for c in clips]
+    if not rates:
+        return delivery_rate
+    common = max(set(rates), key=lambda r: sum(len(c.samples) for c in clips if c.sample_rate == r))
+    return common if common <= delivery_rate else delivery_rate
+
+
+def _shape_all(clips: Sequence[Clip], rate: int) -> list[Clip]:
+    """Every clip resampled, trimmed, faded and levelled, on every core (numpy and soxr release the GIL)."""
+
+    def shape(clip: Clip) -> Clip:
+        return match_level(prepare(clip, rate), _CLIP_LEVEL_DB)
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return list(pool.map(shape, clips))
 
 
 def episode_from(

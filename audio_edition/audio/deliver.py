@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from audio_edition.audio.ffmpeg import decode_audio_bytes
-from audio_edition.audio.loudness import PEAK_CEILING_DB, integrated_loudness, limit
-from audio_edition.audio.mp3 import mp3_bytes
-from audio_edition.audio.quality import TRUE_PEAK_LIMIT_DB, true_peak_db
+from audio_edition.audio.encode import encode_measured
+from audio_edition.audio.loudness import PEAK_CEILING_DB, limit
+from audio_edition.audio.quality import TRUE_PEAK_LIMIT_DB
 from audio_edition.audio.shape import quantize
 from audio_edition.model import Clip, Episode
 from audio_edition.options import Options
@@ -22,11 +21,10 @@ ATTEMPTS = 3
 
 @dataclass(frozen=True, eq=False)
 class Delivered:
-    """The episode as encoded: MP3 bytes (untagged), their decoded audio, and its measurements."""
+    """The episode as encoded: MP3 bytes (untagged) and what their decoded audio measures."""
 
     episode: Episode
     mp3: bytes
-    decoded: Clip
     loudness: float
     true_peak: float
 
@@ -37,9 +35,7 @@ def deliver(episode: Episode, options: Options) -> Delivered:
     audio = episode.audio
     ceiling = PEAK_CEILING_DB
     for attempt in range(1, ATTEMPTS + 1):
-        mp3 = mp3_bytes(audio, bitrate=options.bitrate)
-        decoded = decode_audio_bytes(mp3, audio.sample_rate, "the encoded episode")
-        loudness, peak = integrated_loudness(decoded), true_peak_db(decoded)
+        mp3, loudness, peak = encode_measured(audio, options.bitrate, options.sample_rate)
         over = peak - TRUE_PEAK_LIMIT_DB
         off = options.loudness - loudness
         if attempt == ATTEMPTS or not np.isfinite(loudness) or (over <= 0 and abs(off) <= LOUDNESS_AIM):
@@ -47,4 +43,4 @@ def deliver(episode: Episode, options: Options) -> Delivered:
         ceiling -= max(0.0, over + 0.1)
         gained = audio.samples * np.float32(10 ** (off / 20))
         audio = quantize(Clip(limit(gained, audio.sample_rate, ceiling), audio.sample_rate))
-    return Delivered(dataclasses.replace(episode, audio=audio), mp3, decoded, loudness, peak)
+    return Delivered(dataclasses.replace(episode, audio=audio), mp3, loudness, peak)

@@ -11,6 +11,7 @@ THRESHOLD_DB = -12.0
 RATIO = 2.5
 KNEE_DB = 6.0
 _BLOCK_S = 0.0025
+_CHUNK_BLOCKS = 4000  # 10 s
 
 
 def compress(clip: Clip, threshold_db: float = THRESHOLD_DB, ratio: float = RATIO) -> Clip:
@@ -25,8 +26,7 @@ def compress(clip: Clip, threshold_db: float = THRESHOLD_DB, ratio: float = RATI
     block = max(1, int(rate * _BLOCK_S))
     if len(x) < 4 * block:
         return clip
-    padded = np.concatenate([x, np.zeros((-len(x)) % block, dtype=x.dtype)])
-    peaks = np.abs(padded).reshape(-1, block).max(axis=1)
+    peaks = _block_peaks(x, block)
     held = maximum_filter1d(peaks, size=5, mode="nearest")  # ~10 ms
     envelope = uniform_filter1d(held, size=13, mode="nearest")  # ~30 ms
     over = 20 * np.log10(np.maximum(envelope, 1e-9)) - threshold_db
@@ -39,5 +39,24 @@ def compress(clip: Clip, threshold_db: float = THRESHOLD_DB, ratio: float = RATI
     gain_db = uniform_filter1d(-reduction, size=9, mode="nearest")  # ~20 ms
     if not np.any(gain_db < -0.01):
         return clip
-    gain = np.repeat((10 ** (gain_db / 20)).astype(np.float32), block)[: len(x)]
-    return Clip(x * gain, rate)
+    gain = (10 ** (gain_db / 20)).astype(np.float32)
+    out = np.empty_like(x)
+    span = _CHUNK_BLOCKS * block
+    for a in range(0, len(x), span):  # chunk by chunk: no whole-length gain array
+        b = min(len(x), a + span)
+        out[a:b] = x[a:b] * np.repeat(gain[a // block : -(-b // block)], block)[: b - a]
+    return Clip(out, rate)
+
+
+def _block_peaks(x: np.ndarray, block: int) -> np.ndarray:
+    """Peak magnitude of each `block` samples (the last block may be short), a chunk at a time."""
+    peaks = np.empty(-(-len(x) // block), dtype=np.float32)
+    span = _CHUNK_BLOCKS * block
+    for a in range(0, len(x), span):
+        part = np.abs(x[a : a + span])
+        usable = len(part) - len(part) % block
+        k = a // block
+        peaks[k : k + usable // block] = part[:usable].reshape(-1, block).max(axis=1)
+        if usable < len(part):
+            peaks[k + usable // block] = part[usable:].max()
+    return peaks

@@ -1,13 +1,12 @@
-"""Loudness: BS.1770 integrated loudness (pyloudnorm), fast level matching, normalisation, limiting."""
+"""Loudness: fast level matching of clips, normalisation of the episode (BS.1770), peak limiting."""
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
-import pyloudnorm
+import soxr
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
+from audio_edition.audio.meter import measure
 from audio_edition.model import Clip
 
 PEAK_CEILING_DB = -1.0
@@ -27,21 +26,6 @@ _ENCODER_LOSS_DB = {
     "192k": 0.27,
 }
 _FRAME_S = 0.05
-
-
-@functools.lru_cache(maxsize=4)
-def _meter(rate: int) -> pyloudnorm.Meter:
-    return pyloudnorm.Meter(rate)
-
-
-def integrated_loudness(clip: Clip) -> float:
-    """Integrated loudness in LUFS per ITU-R BS.1770 (-inf for silence or audio under 0.4 s).
-
-    Filtering runs in float32: the same value as float64 to 1e-6 LU, at a third of the time.
-    """
-    if len(clip.samples) < int(0.4 * clip.sample_rate):
-        return float("-inf")
-    return float(_meter(clip.sample_rate).integrated_loudness(clip.samples.astype(np.float32)))
 
 
 def encoder_loss_db(bitrate: str) -> float:
@@ -77,27 +61,33 @@ def match_level(clip: Clip, target_db: float) -> Clip:
 
 
 def normalize(clip: Clip, target_lufs: float, ceiling_db: float = PEAK_CEILING_DB) -> Clip:
-    """Bring the episode to `target_lufs` (within 0.2 LU) with peaks held under `ceiling_db`.
+    """Bring the episode to `target_lufs` (within 0.2 LU) with its true peak under `ceiling_db`.
 
-    The limiter takes a little loudness away, so the level is measured again and topped up
-    (at most three passes).
+    The limiter works on samples and takes a little loudness away, so loudness and true peak are
+    measured again after each pass: the level is topped up and, if peaks between samples still
+    reach over the ceiling, the limiter's threshold is lowered by the excess (at most four passes).
     """
-    x = clip.samples
-    for _ in range(3):
-        level = integrated_loudness(Clip(x, clip.sample_rate))
-        if not np.isfinite(level) or abs(level - target_lufs) <= 0.2:
+    x, rate = clip.samples, clip.sample_rate
+    threshold = ceiling_db
+    level, peak = measure(Clip(x, rate))
+    for attempt in range(4):
+        if not np.isfinite(level) or (abs(level - target_lufs) <= 0.2 and peak <= ceiling_db):
             break
-        x = limit(x * np.float32(10 ** ((target_lufs - level) / 20)), clip.sample_rate, ceiling_db)
-    return Clip(x.astype(np.float32, copy=False), clip.sample_rate)
+        if attempt and peak > ceiling_db:
+            threshold -= peak - ceiling_db + 0.1
+        x = limit(x * np.float32(10 ** ((target_lufs - level) / 20)), rate, threshold)
+        level, peak = measure(Clip(x, rate))
+    return Clip(x.astype(np.float32, copy=False), rate)
 
 
 def limit(x: np.ndarray, rate: int, ceiling_db: float, window_ms: float = 6.0) -> np.ndarray:
-    """A look-ahead peak limiter: around each run of peaks, a smoothed gain keeps |x| under the ceiling.
+    """A look-ahead true-peak limiter: around each run of peaks, a smoothed gain keeps the signal,
+    including its peaks between samples (seen four times oversampled), under the ceiling.
 
-    Only the neighbourhoods of samples above the ceiling are touched; elsewhere the gain is 1.
+    Only the neighbourhoods of peaks above the ceiling are touched; elsewhere the gain is 1.
     """
     ceiling = 10 ** ((ceiling_db - TRUE_PEAK_MARGIN_DB) / 20)
-    mag = np.abs(x)
+    mag = true_magnitude(x, rate)
     over = np.flatnonzero(mag > ceiling)
     y = x.astype(np.float32, copy=True)
     if len(over) == 0:
@@ -111,3 +101,20 @@ def limit(x: np.ndarray, rate: int, ceiling_db: float, window_ms: float = 6.0) -
         gain = uniform_filter1d(floor, size=width | 1, mode="nearest")
         y[a:b] *= np.minimum(gain, need).astype(np.float32)
     return y
+
+
+def true_magnitude(x: np.ndarray, rate: int, chunk_s: float = 10.0) -> np.ndarray:
+    """For each sample, the largest magnitude the signal reaches from it to the next sample
+    (four times oversampled, BS.1770-4 Annex 2), computed a chunk at a time."""
+    out = np.empty(len(x), dtype=np.float32)
+    step, pad = max(1, int(chunk_s * rate)), 64
+    for a in range(0, len(x), step):
+        b = min(len(x), a + step)
+        lo, hi = max(0, a - pad), min(len(x), b + pad)
+        up = soxr.resample(x[lo:hi].astype(np.float32), rate, rate * 4, quality="HQ")
+        up = np.abs(up[(a - lo) * 4 : (b - lo) * 4])
+        usable = min(len(up) // 4, b - a)
+        out[a : a + usable] = up[: usable * 4].reshape(-1, 4).max(axis=1)
+        out[a + usable : b] = 0.0
+        np.maximum(out[a:b], np.abs(x[a:b]), out=out[a:b])
+    return out

@@ -24,17 +24,22 @@ def to_segment(clip: Clip) -> AudioSegment:
     return AudioSegment(data=data, sample_width=2, frame_rate=clip.sample_rate, channels=1)
 
 
-def mp3_bytes(clip: Clip, *, bitrate: str = "96k") -> bytes:
-    """`clip` encoded as a mono MP3 without tags, in memory."""
+def mp3_bytes(clip: Clip, *, bitrate: str = "96k", rate: int | None = None) -> bytes:
+    """`clip` encoded as a mono MP3 without tags, in memory (at `rate`, default the clip's)."""
     buffer = io.BytesIO()
-    encode_mp3(clip, buffer, bitrate=bitrate)
+    encode_mp3(clip, buffer, bitrate=bitrate, rate=rate)
     return buffer.getvalue()
 
 
 def encode_mp3(
-    clip: Clip, path: Path | BinaryIO, *, bitrate: str = "96k", tags: dict[str, str] | None = None
+    clip: Clip,
+    path: Path | BinaryIO,
+    *,
+    bitrate: str = "96k",
+    tags: dict[str, str] | None = None,
+    rate: int | None = None,
 ) -> None:
-    """Write `clip` as a mono MP3 at its sample rate (to a path or a binary file object)."""
+    """Write `clip` as a mono MP3 at `rate` (default its own) to a path or a binary file object."""
     AudioSegment.converter = ffmpeg_exe()
     try:
         written = to_segment(clip).export(
@@ -43,7 +48,7 @@ def encode_mp3(
             bitrate=bitrate,
             tags=tags or {},
             id3v2_version="4",
-            parameters=["-ac", "1", "-ar", str(clip.sample_rate)],
+            parameters=["-ac", "1", "-ar", str(rate or clip.sample_rate)],
         )
         if isinstance(path, Path):
             written.close()

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import soxr
 
-from audio_edition.audio.loudness import integrated_loudness
+from audio_edition.audio.meter import measure
 from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.options import Options
 
@@ -74,7 +73,7 @@ def check_episode(
     after the encoder; otherwise both are measured on the episode's audio.
     """
     audio = episode.audio
-    loudness, peak = measured if measured is not None else (integrated_loudness(audio), true_peak_db(audio))
+    loudness, peak = measured if measured is not None else measure(audio)
     longest, at = longest_silence(audio)
     checks = (
         _speech_rate(episode, options.speed),
@@ -97,30 +96,14 @@ def check_episode(
     return QualityReport(checks, measurements)
 
 
-def true_peak_db(clip: Clip, chunk_s: float = 30.0) -> float:
-    """True peak in dBTP: the sample peak of the signal oversampled four times (BS.1770-4 Annex 2).
-
-    Oversampled 30 s at a time (with overlap), so memory does not grow with the episode's length.
-    """
-    x, rate = clip.samples, clip.sample_rate
-    if len(x) == 0:
-        return float("-inf")
-    step, pad = max(1, int(chunk_s * rate)), 256
-    peak = 0.0
-    for start in range(0, len(x), step):
-        part = x[max(0, start - pad) : min(len(x), start + step + pad)]
-        up = soxr.resample(part, rate, rate * 4, quality="HQ")
-        peak = max(peak, float(np.max(np.abs(up))))
-    return 20 * np.log10(peak) if peak > 0 else float("-inf")
-
-
 def longest_silence(clip: Clip, threshold_db: float = SILENCE_DB) -> tuple[float, float]:
     """(length, start) in seconds of the longest run of 10 ms frames below `threshold_db`."""
     frame = max(1, clip.sample_rate // 100)
     usable = len(clip.samples) - len(clip.samples) % frame
     if usable == 0:
         return 0.0, 0.0
-    power = np.mean(np.square(clip.samples[:usable].reshape(-1, frame), dtype=np.float64), axis=1)
+    frames = clip.samples[:usable].reshape(-1, frame)
+    power = np.einsum("ij,ij->i", frames, frames, dtype=np.float32) / np.float32(frame)
     quiet = np.concatenate([[False], power < 10 ** (threshold_db / 10), [False]])
     edges = np.flatnonzero(np.diff(quiet.astype(np.int8)))
     if len(edges) == 0:

@@ -57,4 +57,4 @@ def pcm16(samples: np.ndarray) -> np.ndarray:
 
 def quantize(clip: Clip) -> Clip:
     """The clip rounded to 16-bit steps, exactly as it is encoded and cached."""
-    return Clip((pcm16(clip.samples) / 32767).astype(np.float32), clip.sample_rate)
+    return Clip(pcm16(clip.samples).astype(np.float32) / np.float32(32767), clip.sample_rate)

@@ -29,16 +29,17 @@ def publish(
 
     `mp3` is the episode's audio already encoded (untagged); without it the audio is encoded here.
     """
-    audio = mp3 if mp3 is not None else mp3_bytes(episode.audio, bitrate=options.bitrate)
+    if mp3 is None:
+        mp3 = mp3_bytes(episode.audio, bitrate=options.bitrate, rate=options.sample_rate)
     with Staging(options.out_dir) as stage:
         path = stage.path(f"{slug}.mp3")
-        path.write_bytes(audio)
+        path.write_bytes(mp3)
         write_tags(path, episode, options.show, options.cover)
         stage.path(f"{slug}.json").write_text(_json(manifest(episode, options.fingerprint)), encoding="utf-8")
         if qa is not None:
             stage.path(f"{slug}.qa.json").write_text(_json(qa), encoding="utf-8")
         for name in options.formats:
-            write_format(name, stage, episode, slug, options, audio)
+            write_format(name, stage, episode, slug, options, mp3)
         return stage.commit()
 
 

@@ -9,7 +9,8 @@ import pytest
 from mutagen.mp3 import MP3
 
 from audio_edition.audio.ffmpeg import decode_audio
-from audio_edition.audio.loudness import integrated_loudness, normalize
+from audio_edition.audio.loudness import normalize
+from audio_edition.audio.meter import integrated_loudness, measure
 from audio_edition.audio.mp3 import encode_mp3
 from audio_edition.audio.shape import resample, trim
 from audio_edition.audio.stitch import stitch
@@ -87,3 +88,15 @@ def test_loudness_agrees_with_ffmpeg_ebur128(tmp_path: Path) -> None:
     measured, _ = ffmpeg_ebur128(path)
     assert measured == pytest.approx(-16.0, abs=0.5)
     assert integrated_loudness(decode_audio(path)) == pytest.approx(measured, abs=0.2)
+
+
+def test_normalize_holds_the_true_peak_when_peaks_fall_between_samples() -> None:
+    rate = 22050
+    n = np.arange(rate * 20)
+    # A tone at a quarter of the rate sampled off its crests (true peak 3 dB over the samples),
+    # in bursts like syllables: a sample-peak limiter alone would let the true peak through.
+    tone = np.sin(np.pi / 2 * n + np.pi / 4) * (0.3 + 0.7 * (np.sin(2 * np.pi * 3 * n / rate) > 0.6))
+    out = normalize(Clip(tone.astype(np.float32), rate), -14.0)
+    loud, peak = measure(out)
+    assert loud == pytest.approx(-14.0, abs=0.2)
+    assert peak <= -1.0
