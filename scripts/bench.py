@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 
 from audio_edition.audio import master
-from audio_edition.audio.mp3 import encode_mp3, mp3_bytes
+from audio_edition.audio.encode import encode_measured
+from audio_edition.audio.mp3 import encode_mp3
 from audio_edition.ingest import read_article
 from audio_edition.model import Article, Clip
 from audio_edition.options import Options
@@ -83,7 +84,9 @@ def stage_times(article: Article, opts: Options, cache: Path) -> dict[str, float
     times["master (level, stitch, compress, loudness)"] = timed(
         lambda: episode.append(master(script, clips, opts, engine="piper"))
     )
-    times["encode MP3"] = timed(lambda: mp3_bytes(episode[0].audio, bitrate=opts.bitrate))
+    times["encode MP3 (measured while encoding)"] = timed(
+        lambda: encode_measured(episode[0].audio, opts.bitrate, opts.sample_rate)
+    )
     return times
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import soxr
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
 
-from audio_edition.audio.meter import measure
+from audio_edition.audio.meter import integrated_loudness
 from audio_edition.model import Clip
 
 PEAK_CEILING_DB = -1.0
@@ -63,31 +63,37 @@ def match_level(clip: Clip, target_db: float) -> Clip:
 def normalize(clip: Clip, target_lufs: float, ceiling_db: float = PEAK_CEILING_DB) -> Clip:
     """Bring the episode to `target_lufs` (within 0.2 LU) with its true peak under `ceiling_db`.
 
-    The limiter works on samples and takes a little loudness away, so loudness and true peak are
-    measured again after each pass: the level is topped up and, if peaks between samples still
-    reach over the ceiling, the limiter's threshold is lowered by the excess (at most four passes).
+    Each pass limits the unlimited audio at a new gain: the limiter takes a little loudness away,
+    so the level is measured and the gain topped up (at most four passes). The signal's true
+    magnitude is found once; at any gain it is that magnitude scaled.
     """
     x, rate = clip.samples, clip.sample_rate
-    threshold = ceiling_db
-    level, peak = measure(Clip(x, rate))
-    for attempt in range(4):
-        if not np.isfinite(level) or (abs(level - target_lufs) <= 0.2 and peak <= ceiling_db):
+    level = integrated_loudness(clip)
+    if not np.isfinite(level):
+        return clip
+    magnitude = true_magnitude(x, rate)
+    gain_db = target_lufs - level
+    for _ in range(4):
+        gain = np.float32(10 ** (gain_db / 20))
+        y = limit(x * gain, rate, ceiling_db, magnitude=magnitude * gain)
+        level = integrated_loudness(Clip(y, rate))
+        if abs(level - target_lufs) <= 0.2:
             break
-        if attempt and peak > ceiling_db:
-            threshold -= peak - ceiling_db + 0.1
-        x = limit(x * np.float32(10 ** ((target_lufs - level) / 20)), rate, threshold)
-        level, peak = measure(Clip(x, rate))
-    return Clip(x.astype(np.float32, copy=False), rate)
+        gain_db += target_lufs - level
+    return Clip(y, rate)
 
 
-def limit(x: np.ndarray, rate: int, ceiling_db: float, window_ms: float = 6.0) -> np.ndarray:
+def limit(
+    x: np.ndarray, rate: int, ceiling_db: float, window_ms: float = 6.0, magnitude: np.ndarray | None = None
+) -> np.ndarray:
     """A look-ahead true-peak limiter: around each run of peaks, a smoothed gain keeps the signal,
     including its peaks between samples (seen four times oversampled), under the ceiling.
 
     Only the neighbourhoods of peaks above the ceiling are touched; elsewhere the gain is 1.
+    `magnitude` is `true_magnitude(x, rate)` when the caller already knows it.
     """
     ceiling = 10 ** ((ceiling_db - TRUE_PEAK_MARGIN_DB) / 20)
-    mag = true_magnitude(x, rate)
+    mag = magnitude if magnitude is not None else true_magnitude(x, rate)
     over = np.flatnonzero(mag > ceiling)
     y = x.astype(np.float32, copy=True)
     if len(over) == 0:
@@ -114,7 +120,8 @@ def true_magnitude(x: np.ndarray, rate: int, chunk_s: float = 10.0) -> np.ndarra
         up = soxr.resample(x[lo:hi].astype(np.float32), rate, rate * 4, quality="HQ")
         up = np.abs(up[(a - lo) * 4 : (b - lo) * 4])
         usable = min(len(up) // 4, b - a)
-        out[a : a + usable] = up[: usable * 4].reshape(-1, 4).max(axis=1)
+        q = [up[k : usable * 4 : 4] for k in range(4)]  # strided: far faster than max(axis=1)
+        out[a : a + usable] = np.maximum(np.maximum(q[0], q[1]), np.maximum(q[2], q[3]))
         out[a + usable : b] = 0.0
         np.maximum(out[a:b], np.abs(x[a:b]), out=out[a:b])
     return out
