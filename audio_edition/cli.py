@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,16 @@ class _Group(click.Group):
             if ctx.meta.get("debug"):
                 raise
             raise _Failure(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), 1) from None
+        except KeyboardInterrupt:
+            if ctx.meta.get("debug"):
+                raise
+            raise _Failure(INTERRUPTED, 130) from None
+
+
+INTERRUPTED = (
+    "interrupted: no output files were written; segments already spoken are cached, "
+    "so the same command resumes where this one stopped"
+)
 
 
 class _Failure(click.ClickException):
@@ -348,8 +359,13 @@ class _progress:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. SIGTERM is handled like Ctrl-C: temporary files are removed."""
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="audio-edition")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -94,6 +94,8 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
             cache.put_episode(key, Mastered(episode.audio, times, mp3, qa))
     if cache is not None and cache.warning:
         notes.append(f"warning: {cache.warning}")
+    if cache is not None and cache.damaged:
+        notes.append(f"warning: {len(cache.damaged)} damaged cache entries were found and made again")
     files = tuple(publish(episode, slug, opts, mp3, qa))
     return Built(episode, files, stats, tuple(notes), reused is not None)
 

@@ -56,6 +56,10 @@ def encode_measured(clip: Clip, bitrate: str, rate: int | None = None) -> tuple[
             thread.start()
         try:
             _measure(decoder.stdout, meter, rate)
+        except BaseException:  # Ctrl-C or a failure: stop both programs so the pumps end
+            encoder.kill()
+            decoder.kill()
+            raise
         finally:
             for thread in threads:
                 thread.join()

@@ -86,7 +86,33 @@ def parse_article(
         Dropped(s.split(": ", 1)[1], "pull-quote") if s.startswith("repeated: ") else Dropped(s, "markup")
         for s in skipped
     )
-    return Article(meta=meta, blocks=tuple(Block(b.kind, b.text) for b in found.blocks), dropped=dropped)
+    blocks, unreadable = _without_unreadable_runs([Block(b.kind, b.text) for b in found.blocks])
+    if not blocks:
+        raise InputError(f"{name} has no article text to read: only runs of characters that are not words")
+    return Article(meta=meta, blocks=tuple(blocks), dropped=dropped + tuple(unreadable))
+
+
+# A "word" longer than this (no spaces, not a web address) is a hash, a code blob or an encoding
+# accident: it is left out of the reading and listed as dropped.
+MAX_WORD_CHARS = 64
+_LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+_ADDRESS = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.)", re.IGNORECASE)
+
+
+def _without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
+    """Blocks with over-long runs of non-space characters removed (blocks left empty go too)."""
+    kept: list[Block] = []
+    dropped: list[Dropped] = []
+    for block in blocks:
+        text = block.text
+        for run in _LONG_RUN.findall(text):
+            if not _ADDRESS.match(run):
+                dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", "unreadable"))
+                text = text.replace(run, " ")
+        text = " ".join(text.split()) if text is not block.text else text
+        if text.strip():
+            kept.append(Block(block.kind, text))
+    return kept, dropped
 
 
 def _title_from_name(name: str) -> str:

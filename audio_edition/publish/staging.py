@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 from pathlib import Path
@@ -30,6 +31,7 @@ class Staging:
             raise InputError(f"cannot create output folder {self.out_dir}: permission denied") from None
         if not os.access(self.out_dir, os.W_OK):
             raise InputError(f"output folder {self.out_dir} is not writable: choose another -o folder")
+        sweep_leftovers(self.out_dir)
         return self
 
     def path(self, name: str) -> Path:
@@ -37,7 +39,7 @@ class Staging:
         final = self.out_dir / name
         if final.resolve().parent != self.out_dir.resolve():
             raise InputError(f"refusing to write {name!r} outside {self.out_dir}")
-        temp = self.out_dir / f".{name}.{secrets.token_hex(4)}.part"
+        temp = self.out_dir / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.part"
         self._pending.append((temp, final))
         return temp
 
@@ -52,7 +54,7 @@ class Staging:
         done = []
         for temp, final in self._pending:
             if temp.is_dir():
-                old = final.with_name(f".{final.name}.{secrets.token_hex(4)}.old")
+                old = final.with_name(f".{final.name}.{os.getpid()}-{secrets.token_hex(4)}.old")
                 if final.exists():
                     os.replace(final, old)
                 os.replace(temp, final)
@@ -72,3 +74,34 @@ class Staging:
             else:
                 temp.unlink(missing_ok=True)
         self._pending.clear()
+
+
+_LEFTOVER = re.compile(r"^\..+\.(\d+)-[0-9a-f]{8}\.(part|old)$")
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Remove staging files and folders left by builds that were killed (their process is gone);
+    those of builds still running are kept. Returns what was removed."""
+    removed = []
+    for entry in folder.iterdir():
+        match = _LEFTOVER.match(entry.name)
+        if match is None or _alive(int(match.group(1))):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True

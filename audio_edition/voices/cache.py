@@ -9,6 +9,7 @@ import os
 import shutil
 import struct
 import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +71,8 @@ class SegmentCache:
         self.folder = root / "segments"
         self.writable = True
         self.warning: str | None = None
+        self.damaged: list[str] = []  # entries found damaged (and made again) in this run
+        self._lock = threading.Lock()
 
     @staticmethod
     def key(engine: Engine, spec: VoiceSpec, speech: str) -> str:
@@ -98,8 +101,7 @@ class SegmentCache:
             return None
         clip = _decode(data)
         if clip is None:
-            log.warning("cache entry %s is damaged; it will be made again", path.name)
-            path.unlink(missing_ok=True)
+            self._damaged(path)
             return None
         return clip
 
@@ -120,9 +122,18 @@ class SegmentCache:
             return None
         found = _decode_episode(data)
         if found is None:
-            log.warning("cache entry %s is damaged; it will be made again", path.name)
-            path.unlink(missing_ok=True)
+            self._damaged(path)
         return found
+
+    def _damaged(self, path: Path) -> None:
+        """Forget an entry that is truncated, corrupted or not ours; it is made again and reported."""
+        log.warning("cache entry %s is damaged; it will be made again", path.name)
+        with self._lock:
+            self.damaged.append(path.name)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def put_episode(self, key: str, episode: Mastered) -> None:
         """Store a mastered episode atomically."""

@@ -148,6 +148,11 @@ def _classify(exc: Any) -> Exception:
     if isinstance(cause, requests.exceptions.Timeout):
         return Retryable("no answer from Google in time (timeout)")
     logging.getLogger(__name__).debug("gTTS network failure: %r", cause)
+    said = repr(cause)
+    if isinstance(cause, requests.exceptions.ChunkedEncodingError) or "Connection broken" in said:
+        return Retryable("the connection to Google broke in the middle of an answer (reset)")
+    if any(s in said for s in ("NameResolution", "Name or service not known", "getaddrinfo", "resolve")):
+        return Retryable("cannot reach Google: its name does not resolve (DNS failure)")
     return Retryable("cannot reach Google (connection failed)")
 
 

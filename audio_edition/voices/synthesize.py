@@ -97,14 +97,15 @@ def _run(
         for item in todo:
             speak(item)
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="speak") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="speak")
+    try:
         futures: list[Future[None]] = [pool.submit(speak, item) for item in todo]
         finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
         failed = next((f for f in finished if f.exception() is not None), None)
         if failed is not None:
-            for future in futures:
-                future.cancel()
             raise failed.exception()  # type: ignore[misc]
+    finally:  # on failure or Ctrl-C, segments not yet begun are not spoken
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _name(seg: Segment) -> str:

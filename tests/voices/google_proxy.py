@@ -7,6 +7,7 @@ import json
 import socket
 import socketserver
 import ssl
+import struct
 import threading
 import time
 import urllib.parse
@@ -31,8 +32,14 @@ class ProxyLog:
 
 
 @contextmanager
-def google_proxy(*, every_nth_429: int = 0, delay: float = 0.05) -> Iterator[tuple[str, ProxyLog]]:
-    """Run the proxy on 127.0.0.1; yields its URL (for HTTPS_PROXY) and its log."""
+def google_proxy(
+    *, every_nth_429: int = 0, delay: float = 0.05, fault: str = ""
+) -> Iterator[tuple[str, ProxyLog]]:
+    """Run the proxy on 127.0.0.1; yields its URL (for HTTPS_PROXY) and its log.
+
+    `fault` makes every answer fail for real on the socket: "stall" sends nothing for a minute,
+    "reset" sends the headers and half the body, then resets the connection (TCP RST).
+    """
     ca = trustme.CA()
     cert = ca.issue_cert("translate.google.com", "translate.google.co.uk", "*.google.com")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -81,12 +88,22 @@ def google_proxy(*, every_nth_429: int = 0, delay: float = 0.05) -> Iterator[tup
                     b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: text/plain\r\n"
                     b"Content-Length: %d\r\n\r\n%s" % (len(answer), answer)
                 )
+            elif fault == "stall":
+                time.sleep(60)
+                return
             else:
                 body = envelope(mp3_for(text)).encode("utf-8")
-                stream.write(
+                head = (
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
-                    b"Content-Length: %d\r\n\r\n%s" % (len(body), body)
+                    b"Content-Length: %d\r\n\r\n" % len(body)
                 )
+                if fault == "reset":
+                    stream.write(head + body[: len(body) // 2])
+                    stream.flush()
+                    tls.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    tls.close()
+                    return
+                stream.write(head + body)
             stream.flush()
 
     class Server(socketserver.ThreadingTCPServer):
