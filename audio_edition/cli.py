@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import signal
 import sys
@@ -36,11 +37,23 @@ class _Group(click.Group):
         except OSError as exc:
             if ctx.meta.get("debug"):
                 raise
-            raise _Failure(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), 1) from None
+            raise _Failure(_system_failure(exc), 1) from None
         except KeyboardInterrupt:
             if ctx.meta.get("debug"):
                 raise
             raise _Failure(INTERRUPTED, 130) from None
+
+
+def _system_failure(exc: OSError) -> str:
+    """One line for a failure of the machine rather than the input (disk full, a vanished file)."""
+    where = Path(exc.filename).parent if exc.filename else None
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        folder = f" in {where}" if where else ""
+        return (
+            f"disk full while writing{folder}: nothing was written; "
+            "free some space or choose another -o folder"
+        )
+    return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
 
 
 INTERRUPTED = (

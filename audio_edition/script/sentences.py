@@ -7,7 +7,8 @@ import functools
 import pysbd
 from pysbd.languages import LANGUAGE_CODES
 
-_MAX_SBD_CHARS = 20_000
+# pySBD costs grow with the square of a chunk's length; news paragraphs are far shorter than this
+_MAX_SBD_CHARS = 2_500
 
 
 @functools.lru_cache(maxsize=8)
@@ -46,7 +47,8 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     while start < len(text):
         end = min(len(text), start + _MAX_SBD_CHARS)
         if end < len(text):
-            cut = max(text.rfind(". ", start, end), text.rfind(" ", start, end))
+            cut = text.rfind(". ", start, end)  # a sentence end if there is one, else a space
+            cut = cut if cut > start else text.rfind(" ", start, end)
             end = cut + 1 if cut > start else end
         out.append((start, text[start:end]))
         start = end

@@ -21,8 +21,8 @@ from audio_edition.audio.shape import pcm16
 from audio_edition.model import Clip
 from audio_edition.voices.base import Engine, VoiceSpec
 
-_MAGIC = b"AEC1"
-_HEADER = struct.Struct("<4sIQ32s")  # magic, sample rate, sample count, sha256 of the payload
+_MAGIC = b"AEC2"
+_HEADER = struct.Struct("<4sIQ32s")  # magic, sample rate, sample count, sha256 of key and payload
 FORMAT = 1
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,7 @@ class SegmentCache:
             data = path.read_bytes()
         except OSError:
             return None
-        clip = _decode(data)
+        clip = _decode(data, key)
         if clip is None:
             self._damaged(path)
             return None
@@ -107,7 +107,7 @@ class SegmentCache:
 
     def put(self, key: str, clip: Clip) -> None:
         """Store `clip` under `key` atomically; an unwritable cache turns itself off with a warning."""
-        self._write(self.path(key), _encode(clip))
+        self._write(self.path(key), _encode(clip, key))
 
     def episode_path(self, key: str) -> Path:
         """Where the mastered episode for `key` lives."""
@@ -120,7 +120,7 @@ class SegmentCache:
             data = path.read_bytes()
         except OSError:
             return None
-        found = _decode_episode(data)
+        found = _decode_episode(data, key)
         if found is None:
             self._damaged(path)
         return found
@@ -137,7 +137,7 @@ class SegmentCache:
 
     def put_episode(self, key: str, episode: Mastered) -> None:
         """Store a mastered episode atomically."""
-        self._write(self.episode_path(key), _encode_episode(episode))
+        self._write(self.episode_path(key), _encode_episode(episode, key))
 
     def _write(self, path: Path, data: bytes) -> None:
         if not self.writable:
@@ -174,28 +174,33 @@ class SegmentCache:
         return before
 
 
-_EPISODE = struct.Struct("<4sIQQ32s")  # magic, JSON length, clip length, MP3 length, sha256 of the rest
+# magic, JSON length, clip length, MP3 length, sha256 of the key and the rest
+_EPISODE = struct.Struct("<4sIQQ32s")
+_EPISODE_MAGIC = b"AEE2"
 
 
-def _encode_episode(episode: Mastered) -> bytes:
+def _digest(key: str, payload: bytes) -> bytes:
+    """SHA-256 of the entry's key and payload: a valid entry filed under another key fails it."""
+    return hashlib.sha256(key.encode("ascii") + b"\0" + payload).digest()
+
+
+def _encode_episode(episode: Mastered, key: str) -> bytes:
     meta = json.dumps({"times": episode.times, "qa": episode.qa}).encode("utf-8")
-    clip = _encode(episode.audio)
+    clip = _encode(episode.audio, key)
     body = meta + clip + episode.mp3
-    return (
-        _EPISODE.pack(b"AEE1", len(meta), len(clip), len(episode.mp3), hashlib.sha256(body).digest()) + body
-    )
+    return _EPISODE.pack(_EPISODE_MAGIC, len(meta), len(clip), len(episode.mp3), _digest(key, body)) + body
 
 
-def _decode_episode(data: bytes) -> Mastered | None:
+def _decode_episode(data: bytes, key: str) -> Mastered | None:
     if len(data) < _EPISODE.size:
         return None
     magic, meta_len, clip_len, mp3_len, digest = _EPISODE.unpack_from(data)
     body = data[_EPISODE.size :]
-    if magic != b"AEE1" or len(body) != meta_len + clip_len + mp3_len:
+    if magic != _EPISODE_MAGIC or len(body) != meta_len + clip_len + mp3_len:
         return None
-    if hashlib.sha256(body).digest() != digest:
+    if _digest(key, body) != digest:
         return None
-    clip = _decode(body[meta_len : meta_len + clip_len])
+    clip = _decode(body[meta_len : meta_len + clip_len], key)
     if clip is None:
         return None
     meta = json.loads(body[:meta_len])
@@ -203,18 +208,17 @@ def _decode_episode(data: bytes) -> Mastered | None:
     return Mastered(clip, times, body[meta_len + clip_len :], meta.get("qa", {}))
 
 
-def _encode(clip: Clip) -> bytes:
+def _encode(clip: Clip, key: str) -> bytes:
     payload = pcm16(clip.samples).tobytes()
-    header = _HEADER.pack(_MAGIC, clip.sample_rate, len(clip.samples), hashlib.sha256(payload).digest())
-    return header + payload
+    return _HEADER.pack(_MAGIC, clip.sample_rate, len(clip.samples), _digest(key, payload)) + payload
 
 
-def _decode(data: bytes) -> Clip | None:
+def _decode(data: bytes, key: str) -> Clip | None:
     if len(data) < _HEADER.size:
         return None
     magic, rate, count, digest = _HEADER.unpack_from(data)
     payload = data[_HEADER.size :]
-    if magic != _MAGIC or len(payload) != count * 2 or hashlib.sha256(payload).digest() != digest:
+    if magic != _MAGIC or len(payload) != count * 2 or _digest(key, payload) != digest:
         return None
     samples = (np.frombuffer(payload, dtype="<i2") / 32767).astype(np.float32)
     return Clip(samples, rate)
