@@ -82,6 +82,8 @@ SCRIPT = """
 })();
 """
 
+_JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
 
 def readalong_page(episode: Episode, slug: str) -> str:
     """The page's HTML; it plays `slug.mp3` from its own folder."""
@@ -109,7 +111,8 @@ def readalong_page(episode: Episode, slug: str) -> str:
         for s in chapters
     )
     byline = f"<p>{escape(meta.byline)}</p>" if meta.byline else ""
-    data = json.dumps(timeline, ensure_ascii=False).replace("</", "<\\/")
+    # as Django's json_script: no <, > or & in the element, so nothing in it can end or open a tag
+    data = json.dumps(timeline, ensure_ascii=False).translate(_JSON_IN_HTML)
     return f"""<!DOCTYPE html>
 <html lang="{escape(meta.language)}">
 <head>

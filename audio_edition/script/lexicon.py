@@ -57,7 +57,12 @@ def _from_toml(raw: bytes, name: str) -> tuple[Entry, ...]:
     for word, value in data.items():
         if isinstance(value, str):
             entries.append(Entry(word, alias=value))
-        elif isinstance(value, dict) and set(value) <= {"alias", "ipa"} and value:
+        elif (
+            isinstance(value, dict)
+            and value
+            and set(value) <= {"alias", "ipa"}
+            and all(isinstance(v, str) and v.strip() for v in value.values())
+        ):
             entries.append(Entry(word, alias=value.get("alias"), ipa=value.get("ipa")))
         else:
             raise InputError(f'lexicon {name}: "{word}" must be "alias" or {{ alias = "…", ipa = "…" }}')
