@@ -103,7 +103,8 @@ _ADDRESS = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.)", re.IGNORECASE)
 
 
 def _without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
-    """Blocks with over-long runs of non-space characters removed (blocks left empty go too)."""
+    """Blocks with over-long runs of non-space characters removed; blocks left without a letter or
+    digit (rules like `---`, `***`) go too: there is nothing in them to say."""
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for block in blocks:
@@ -113,8 +114,10 @@ def _without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Dro
                 dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", "unreadable"))
                 text = text.replace(run, " ")
         text = " ".join(text.split()) if text is not block.text else text
-        if text.strip():
+        if any(ch.isalnum() for ch in text):
             kept.append(Block(block.kind, text))
+        elif text.strip():
+            dropped.append(Dropped(text.strip(), "no words"))
     return kept, dropped
 
 
