@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from audio_edition.audio import episode_from, master, mastering_settings
 from audio_edition.audio.deliver import deliver
 from audio_edition.audio.music import load_music
-from audio_edition.audio.quality import check_episode
+from audio_edition.audio.quality import check_episode, engine_clipping
 from audio_edition.errors import EngineError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.ingest.fetch import is_url
@@ -80,10 +80,11 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
         mp3, qa = reused.mp3, reused.qa
     else:
         clips, spoken_by = _speak(script, cast, opts, cache, stats, notes, progress)
-        episode = master(script, clips, opts, engine=spoken_by["narrator"].engine)
+        clipped = engine_clipping(clips)
+        episode = master(script, clips, opts, engine=spoken_by["narrator"].engine)  # consumes clips
         delivered = deliver(episode, opts)
         episode, mp3 = delivered.episode, delivered.mp3
-        report = check_episode(episode, clips, opts, (delivered.loudness, delivered.true_peak))
+        report = check_episode(episode, clipped, opts, (delivered.loudness, delivered.true_peak))
         if not report.passed:
             raise QualityError(f"quality check failed, nothing written: {report.summary()}")
         qa = report.as_dict()

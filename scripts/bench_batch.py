@@ -59,7 +59,8 @@ import resource, sys
 from pathlib import Path
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
-options = Options(engine="fake", out_dir=Path(sys.argv[2]), use_cache=False, formats=())
+out = Path(sys.argv[2])
+options = Options(engine="fake", out_dir=out, cache_dir=out / ("cache-" + Path(sys.argv[1]).stem), formats=())
 built = produce(Path(sys.argv[1]), options)
 print(built.episode.duration, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """

@@ -18,7 +18,7 @@ from audio_edition.audio.music import (
     lay_sting,
     load_music,
 )
-from audio_edition.audio.shape import prepare, quantize
+from audio_edition.audio.shape import prepare, quantize_in_place
 from audio_edition.audio.stitch import stitch
 from audio_edition.audio.tempo import change_tempo
 from audio_edition.model import Clip, Episode, Script, TimedChapter, TimedSegment
@@ -56,20 +56,24 @@ def _file_identity(path: Path | None) -> str | None:
     return f"{path.resolve()} {stat.st_size} {stat.st_mtime_ns}"
 
 
-def master(script: Script, clips: Sequence[Clip], options: Options, engine: str) -> Episode:
+def master(script: Script, clips: list[Clip], options: Options, engine: str) -> Episode:
     """Place every clip on one timeline with its structural pause, add music if asked, and bring
-    the whole to target loudness. The audio is at `mastering_rate` (the delivery rate with music)."""
+    the whole to target loudness. The audio is at `mastering_rate` (the delivery rate with music).
+
+    Consumes `clips`: each is replaced by its shaped form, then released as it is laid on the
+    timeline, and the timeline is compressed and levelled where it lies, so at no point do the
+    engine's clips and the episode all sit in memory together.
+    """
     music = options.intro_music or options.outro_music or options.sting
     rate = options.sample_rate if music else mastering_rate(clips, options.sample_rate)
-    shaped = _shape_all(clips, rate)
+    _shape_all(clips, rate)
     intro = load_music(options.intro_music, rate) if options.intro_music else None
     outro = load_music(options.outro_music, rate) if options.outro_music else None
     sting = load_music(options.sting, rate) if options.sting else None
     lead = options.pauses.lead_in + (int(INTRO_LEAD_S * 1000) if intro else 0)
     tail = max(options.pauses.tail, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else options.pauses.tail
     pauses = [s.pause_after_ms for s in script.segments]
-    voice, times = stitch(shaped, pauses, rate, lead_in_ms=lead, tail_ms=tail)
-    del shaped
+    voice, times = stitch(clips, pauses, rate, lead_in_ms=lead, tail_ms=tail, consume=True)
     scale = 1.0
     if options.speed != 1.0:
         faster = change_tempo(voice, options.speed)
@@ -89,7 +93,8 @@ def master(script: Script, clips: Sequence[Clip], options: Options, engine: str)
             if role == "heading" and k > 0:
                 lay_sting(track, sting, times[k - 1][1], times[k][0])
     target = options.loudness + encoder_loss_db(options.bitrate)
-    finished = quantize(normalize(compress(Clip(track, rate)), target))  # 16-bit, as encoded
+    levelled = normalize(compress(Clip(track, rate), in_place=True), target, in_place=True)
+    finished = Clip(quantize_in_place(levelled.samples), rate)  # 16-bit, as encoded
     silence = (lead + tail + sum(pauses)) / 1000
     return episode_from(script, engine, finished, times, silence=silence, time_scale=scale)
 
@@ -105,14 +110,15 @@ def mastering_rate(clips: Sequence[Clip], delivery_rate: int) -> int:
     return common if common <= delivery_rate else delivery_rate
 
 
-def _shape_all(clips: Sequence[Clip], rate: int) -> list[Clip]:
-    """Every clip resampled, trimmed, faded and levelled, on every core (numpy and soxr release the GIL)."""
+def _shape_all(clips: list[Clip], rate: int) -> None:
+    """Replace every clip by itself resampled, trimmed, faded and levelled, on every core (numpy
+    and soxr release the GIL)."""
 
-    def shape(clip: Clip) -> Clip:
-        return match_level(prepare(clip, rate), _CLIP_LEVEL_DB)
+    def shape(k: int) -> None:
+        clips[k] = match_level(prepare(clips[k], rate), _CLIP_LEVEL_DB)
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return list(pool.map(shape, clips))
+        list(pool.map(shape, range(len(clips))))
 
 
 def episode_from(

@@ -14,12 +14,15 @@ _BLOCK_S = 0.0025
 _CHUNK_BLOCKS = 4000  # 10 s
 
 
-def compress(clip: Clip, threshold_db: float = THRESHOLD_DB, ratio: float = RATIO) -> Clip:
+def compress(
+    clip: Clip, threshold_db: float = THRESHOLD_DB, ratio: float = RATIO, *, in_place: bool = False
+) -> Clip:
     """Reduce peaks above `threshold_db` (peak envelope, soft knee) by `ratio`; quieter audio is untouched.
 
     The envelope is the peak of 2.5 ms blocks, held over 10 ms and smoothed over 30 ms, centred
     (looking ahead as much as back); the gain is smoothed over 20 ms, so from one block to the next
-    it moves by hundredths of a decibel: no clicks, no pumping on syllables.
+    it moves by hundredths of a decibel: no clicks, no pumping on syllables. `in_place` writes
+    into the clip's own samples (float32) instead of a new array.
     """
     x = clip.samples
     rate = clip.sample_rate
@@ -40,7 +43,7 @@ def compress(clip: Clip, threshold_db: float = THRESHOLD_DB, ratio: float = RATI
     if not np.any(gain_db < -0.01):
         return clip
     gain = (10 ** (gain_db / 20)).astype(np.float32)
-    out = np.empty_like(x)
+    out = x if in_place else np.empty_like(x)
     span = _CHUNK_BLOCKS * block
     for a in range(0, len(x), span):  # chunk by chunk: no whole-length gain array
         b = min(len(x), a + span)

@@ -60,59 +60,79 @@ def match_level(clip: Clip, target_db: float) -> Clip:
     return Clip((clip.samples * gain).astype(np.float32), clip.sample_rate)
 
 
-def normalize(clip: Clip, target_lufs: float, ceiling_db: float = PEAK_CEILING_DB) -> Clip:
+def normalize(
+    clip: Clip, target_lufs: float, ceiling_db: float = PEAK_CEILING_DB, *, in_place: bool = False
+) -> Clip:
     """Bring the episode to `target_lufs` (within 0.2 LU) with its true peak under `ceiling_db`.
 
-    Each pass limits the unlimited audio at a new gain: the limiter takes a little loudness away,
-    so the level is measured and the gain topped up (at most four passes). The signal's true
-    magnitude is found once; at any gain it is that magnitude scaled.
+    Gain, then the true-peak limiter; the limiter takes a little loudness away, so the level is
+    measured again and topped up (at most four passes). `in_place` works in the clip's own
+    float32 samples: no second episode-long array.
     """
-    x, rate = clip.samples, clip.sample_rate
+    rate = clip.sample_rate
+    x = clip.samples if in_place else clip.samples.astype(np.float32, copy=True)
     level = integrated_loudness(clip)
-    if not np.isfinite(level):
-        return clip
-    magnitude = true_magnitude(x, rate)
-    gain_db = target_lufs - level
     for _ in range(4):
-        gain = np.float32(10 ** (gain_db / 20))
-        y = limit(x * gain, rate, ceiling_db, magnitude=magnitude * gain)
-        level = integrated_loudness(Clip(y, rate))
-        if abs(level - target_lufs) <= 0.2:
+        if not np.isfinite(level) or abs(level - target_lufs) <= 0.2:
             break
-        gain_db += target_lufs - level
-    return Clip(y, rate)
+        gain = np.float32(10 ** ((target_lufs - level) / 20))
+        x *= gain
+        limit_in_place(x, rate, ceiling_db, true_peaks(x, rate, _ceiling(ceiling_db)), 1.0)
+        level = integrated_loudness(Clip(x, rate))
+    return Clip(x, rate)
 
 
-def limit(
-    x: np.ndarray, rate: int, ceiling_db: float, window_ms: float = 6.0, magnitude: np.ndarray | None = None
-) -> np.ndarray:
+def _ceiling(ceiling_db: float) -> float:
+    return float(10 ** ((ceiling_db - TRUE_PEAK_MARGIN_DB) / 20))
+
+
+def limit(x: np.ndarray, rate: int, ceiling_db: float, window_ms: float = 6.0) -> np.ndarray:
     """A look-ahead true-peak limiter: around each run of peaks, a smoothed gain keeps the signal,
     including its peaks between samples (seen four times oversampled), under the ceiling.
 
     Only the neighbourhoods of peaks above the ceiling are touched; elsewhere the gain is 1.
-    `magnitude` is `true_magnitude(x, rate)` when the caller already knows it.
     """
-    ceiling = 10 ** ((ceiling_db - TRUE_PEAK_MARGIN_DB) / 20)
-    mag = magnitude if magnitude is not None else true_magnitude(x, rate)
-    over = np.flatnonzero(mag > ceiling)
     y = x.astype(np.float32, copy=True)
-    if len(over) == 0:
-        return y
-    width = max(1, int(rate * window_ms / 1000))
-    groups = np.split(over, np.flatnonzero(np.diff(over) > 4 * width) + 1)
-    for group in groups:
-        a, b = max(0, int(group[0]) - 2 * width), min(len(x), int(group[-1]) + 2 * width + 1)
-        need = np.minimum(1.0, ceiling / np.maximum(mag[a:b], 1e-9))
-        floor = minimum_filter1d(need, size=2 * width + 1, mode="nearest")
-        gain = uniform_filter1d(floor, size=width | 1, mode="nearest")
-        y[a:b] *= np.minimum(gain, need).astype(np.float32)
+    limit_in_place(y, rate, ceiling_db, true_peaks(y, rate, _ceiling(ceiling_db)), 1.0, window_ms)
     return y
 
 
-def true_magnitude(x: np.ndarray, rate: int, chunk_s: float = 10.0) -> np.ndarray:
-    """For each sample, the largest magnitude the signal reaches from it to the next sample
-    (four times oversampled, BS.1770-4 Annex 2), computed a chunk at a time."""
-    out = np.empty(len(x), dtype=np.float32)
+def limit_in_place(
+    y: np.ndarray,
+    rate: int,
+    ceiling_db: float,
+    peaks: tuple[np.ndarray, np.ndarray],
+    scale: float,
+    window_ms: float = 6.0,
+) -> None:
+    """`limit`, writing into `y`: `peaks` are (index, true magnitude) of every sample of the
+    unscaled audio that `scale` could push over the ceiling (see `true_peaks`)."""
+    ceiling = _ceiling(ceiling_db)
+    where, magnitude = peaks
+    hot = magnitude * scale > ceiling
+    over = where[hot]
+    if len(over) == 0:
+        return
+    width = max(1, int(rate * window_ms / 1000))
+    groups = np.split(over, np.flatnonzero(np.diff(over) > 4 * width) + 1)
+    for group in groups:
+        a, b = max(0, int(group[0]) - 2 * width), min(len(y), int(group[-1]) + 2 * width + 1)
+        need = np.ones(b - a)
+        lo, hi = np.searchsorted(where, [a, b])
+        need[where[lo:hi] - a] = np.minimum(1.0, ceiling / np.maximum(magnitude[lo:hi] * scale, 1e-9))
+        floor = minimum_filter1d(need, size=2 * width + 1, mode="nearest")
+        gain = uniform_filter1d(floor, size=width | 1, mode="nearest")
+        y[a:b] *= np.minimum(gain, need).astype(np.float32)
+
+
+def true_peaks(
+    x: np.ndarray, rate: int, floor: float, chunk_s: float = 10.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """(indices, magnitudes) of the samples whose true magnitude (the largest the signal reaches
+    from the sample to the next, four times oversampled, BS.1770-4 Annex 2) exceeds `floor`.
+    Computed a chunk at a time; only those samples are kept."""
+    where: list[np.ndarray] = []
+    values: list[np.ndarray] = []
     step, pad = max(1, int(chunk_s * rate)), 64
     for a in range(0, len(x), step):
         b = min(len(x), a + step)
@@ -121,7 +141,11 @@ def true_magnitude(x: np.ndarray, rate: int, chunk_s: float = 10.0) -> np.ndarra
         up = np.abs(up[(a - lo) * 4 : (b - lo) * 4])
         usable = min(len(up) // 4, b - a)
         q = [up[k : usable * 4 : 4] for k in range(4)]  # strided: far faster than max(axis=1)
-        out[a : a + usable] = np.maximum(np.maximum(q[0], q[1]), np.maximum(q[2], q[3]))
-        out[a + usable : b] = 0.0
-        np.maximum(out[a:b], np.abs(x[a:b]), out=out[a:b])
-    return out
+        mag = np.abs(x[a:b]).astype(np.float32)
+        np.maximum(mag[:usable], np.maximum(np.maximum(q[0], q[1]), np.maximum(q[2], q[3])), out=mag[:usable])
+        keep = np.flatnonzero(mag > floor)
+        where.append(keep + a)
+        values.append(mag[keep])
+    if not where:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return np.concatenate(where), np.concatenate(values)

@@ -63,11 +63,12 @@ class QualityReport:
 
 def check_episode(
     episode: Episode,
-    clips: Sequence[Clip],
+    clipped: Sequence[bool],
     options: Options,
     measured: tuple[float, float] | None = None,
 ) -> QualityReport:
-    """Run every check on the finished audio; `clips` are the engine's raw clips, in segment order.
+    """Run every check on the finished audio; `clipped` says, per segment, whether the engine's
+    raw clip came clipped (see `engine_clipping`).
 
     `measured` is (loudness, true peak) of the decoded MP3 when known: what the listener gets,
     after the encoder; otherwise both are measured on the episode's audio.
@@ -78,7 +79,7 @@ def check_episode(
     checks = (
         _speech_rate(episode, options.speed),
         _silence(longest, at, options),
-        _clipping(episode, clips),
+        _clipping(episode, clipped),
         Check(
             "loudness",
             bool(np.isfinite(loudness)) and abs(loudness - options.loudness) <= LOUDNESS_TOLERANCE,
@@ -149,11 +150,15 @@ def _silence(longest: float, at: float, options: Options) -> Check:
     return Check("silence", ok, f"longest silence {longest:.2f} s at {at:.1f} s (allowed {allowed:.2f} s)")
 
 
-def _clipping(episode: Episode, clips: Sequence[Clip]) -> Check:
-    bad = [
-        seg for seg, clip in zip(episode.script.segments, clips, strict=False) if _clipped_run(clip.samples)
-    ]
-    final = int(np.sum(np.abs(episode.audio.samples) >= CLIP_LEVEL))
+def engine_clipping(clips: Sequence[Clip]) -> list[bool]:
+    """For each raw clip from the engine: whether it has a run of samples at full scale."""
+    return [_clipped_run(clip.samples) for clip in clips]
+
+
+def _clipping(episode: Episode, clipped: Sequence[bool]) -> Check:
+    bad = [seg for seg, hot in zip(episode.script.segments, clipped, strict=False) if hot]
+    x, step = episode.audio.samples, 1 << 20  # a chunk at a time: no episode-long temporaries
+    final = sum(int(np.count_nonzero(np.abs(x[a : a + step]) >= CLIP_LEVEL)) for a in range(0, len(x), step))
     detail = (
         ", ".join(f"{segment_label(seg)} came clipped from the engine" for seg in bad)
         if bad

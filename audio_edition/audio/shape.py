@@ -58,3 +58,12 @@ def pcm16(samples: np.ndarray) -> np.ndarray:
 def quantize(clip: Clip) -> Clip:
     """The clip rounded to 16-bit steps, exactly as it is encoded and cached."""
     return Clip(pcm16(clip.samples).astype(np.float32) / np.float32(32767), clip.sample_rate)
+
+
+def quantize_in_place(samples: np.ndarray) -> np.ndarray:
+    """`quantize` for float32 samples the caller owns: rounded to 16-bit steps where they lie."""
+    np.clip(samples, -1.0, 1.0, out=samples)
+    samples *= np.float32(32767)
+    np.rint(samples, out=samples)
+    samples /= np.float32(32767)
+    return samples

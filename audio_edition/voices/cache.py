@@ -10,7 +10,7 @@ import shutil
 import struct
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,9 +137,9 @@ class SegmentCache:
 
     def put_episode(self, key: str, episode: Mastered) -> None:
         """Store a mastered episode atomically."""
-        self._write(self.episode_path(key), _encode_episode(episode, key))
+        self._write(self.episode_path(key), _episode_parts(episode, key))
 
-    def _write(self, path: Path, data: bytes) -> None:
+    def _write(self, path: Path, data: bytes | Iterable[bytes]) -> None:
         if not self.writable:
             return
         try:
@@ -147,7 +147,8 @@ class SegmentCache:
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
+                    for part in [data] if isinstance(data, bytes) else data:
+                        handle.write(part)
                 os.replace(temp, path)
             except BaseException:
                 Path(temp).unlink(missing_ok=True)
@@ -181,14 +182,46 @@ _EPISODE_MAGIC = b"AEE2"
 
 def _digest(key: str, payload: bytes) -> bytes:
     """SHA-256 of the entry's key and payload: a valid entry filed under another key fails it."""
-    return hashlib.sha256(key.encode("ascii") + b"\0" + payload).digest()
+    digest = _hasher(key)
+    digest.update(payload)
+    return bytes(digest.digest())
 
 
-def _encode_episode(episode: Mastered, key: str) -> bytes:
+def _episode_parts(episode: Mastered, key: str) -> Iterator[bytes]:
+    """The episode entry as a stream of parts (the audio as 16-bit chunks): written without
+    holding an encoded copy of the episode. Digests are taken in a first pass over the chunks."""
     meta = json.dumps({"times": episode.times, "qa": episode.qa}).encode("utf-8")
-    clip = _encode(episode.audio, key)
-    body = meta + clip + episode.mp3
-    return _EPISODE.pack(_EPISODE_MAGIC, len(meta), len(clip), len(episode.mp3), _digest(key, body)) + body
+    samples = episode.audio.samples
+
+    def chunks() -> Iterator[bytes]:
+        for start in range(0, len(samples), _CHUNK):
+            yield pcm16(samples[start : start + _CHUNK]).tobytes()
+
+    clip_hash = _hasher(key)
+    for chunk in chunks():
+        clip_hash.update(chunk)
+    clip_head = _HEADER.pack(_MAGIC, episode.audio.sample_rate, len(samples), clip_hash.digest())
+    clip_len = len(clip_head) + 2 * len(samples)
+    body_hash = _hasher(key)
+    body_hash.update(meta)
+    body_hash.update(clip_head)
+    for chunk in chunks():
+        body_hash.update(chunk)
+    body_hash.update(episode.mp3)
+    yield _EPISODE.pack(_EPISODE_MAGIC, len(meta), clip_len, len(episode.mp3), body_hash.digest())
+    yield meta
+    yield clip_head
+    yield from chunks()
+    yield episode.mp3
+
+
+_CHUNK = 1 << 20
+
+
+def _hasher(key: str) -> Any:
+    digest = hashlib.sha256()
+    digest.update(key.encode("ascii") + b"\0")
+    return digest
 
 
 def _decode_episode(data: bytes, key: str) -> Mastered | None:

@@ -96,7 +96,7 @@ def test_duration_check_catches_audio_that_is_not_the_sum_of_its_parts(tmp_path:
     import dataclasses
 
     from audio_edition.audio import master
-    from audio_edition.audio.quality import check_episode
+    from audio_edition.audio.quality import check_episode, engine_clipping
     from audio_edition.ingest import read_article
     from audio_edition.options import Options
     from audio_edition.script import write_script
@@ -106,10 +106,12 @@ def test_duration_check_catches_audio_that_is_not_the_sum_of_its_parts(tmp_path:
     opts = Options(engine="fake", speed=1.2, intro_music=None)
     script = write_script(read_article(ARTICLE), opts)
     clips = synthesize(script, resolve_cast(opts, "en"))
+    clipped = engine_clipping(clips)
     episode = master(script, clips, opts, engine="fake")
-    check = {c.name: c for c in check_episode(episode, clips, opts).checks}["duration"]
+    check = {c.name: c for c in check_episode(episode, clipped, opts).checks}["duration"]
     assert check.passed, check.detail
-    padded = Clip(np.concatenate([episode.audio.samples, np.zeros(44100, np.float32)]), 44100)
+    rate = episode.audio.sample_rate
+    padded = Clip(np.concatenate([episode.audio.samples, np.zeros(rate, np.float32)]), rate)  # 1 s more
     longer = dataclasses.replace(episode, audio=padded)
-    check = {c.name: c for c in check_episode(longer, clips, opts).checks}["duration"]
+    check = {c.name: c for c in check_episode(longer, clipped, opts).checks}["duration"]
     assert not check.passed and "against" in check.detail
