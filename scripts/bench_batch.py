@@ -54,15 +54,17 @@ def throughput(folder: Path, mode: str, work: Path) -> tuple[float, float]:
     return minutes / (report.wall / 60), report.wall
 
 
+# VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec, so a child would report its parent's peak
 PEAK = """
-import resource, sys
+import re, sys
 from pathlib import Path
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 out = Path(sys.argv[2])
 options = Options(engine="fake", out_dir=out, cache_dir=out / ("cache-" + Path(sys.argv[1]).stem), formats=())
 built = produce(Path(sys.argv[1]), options)
-print(built.episode.duration, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+status = Path("/proc/self/status").read_text()
+print(built.episode.duration, re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
 """
 
 
