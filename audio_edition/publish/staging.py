@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
 import shutil
+import socket
+import time
 from pathlib import Path
 from types import TracebackType
 
@@ -39,7 +42,7 @@ class Staging:
         final = self.out_dir / name
         if final.resolve().parent != self.out_dir.resolve():
             raise InputError(f"refusing to write {name!r} outside {self.out_dir}")
-        temp = self.out_dir / f".{name}.{os.getpid()}-{secrets.token_hex(4)}.part"
+        temp = self.out_dir / f".{name}.{_owner()}-{secrets.token_hex(4)}.part"
         self._pending.append((temp, final))
         return temp
 
@@ -54,7 +57,7 @@ class Staging:
         done = []
         for temp, final in self._pending:
             if temp.is_dir():
-                old = final.with_name(f".{final.name}.{os.getpid()}-{secrets.token_hex(4)}.old")
+                old = final.with_name(f".{final.name}.{_owner()}-{secrets.token_hex(4)}.old")
                 if final.exists():
                     os.replace(final, old)
                 os.replace(temp, final)
@@ -76,16 +79,31 @@ class Staging:
         self._pending.clear()
 
 
-_LEFTOVER = re.compile(r"^\..+\.(\d+)-[0-9a-f]{8}\.(part|old)$")
+_LEFTOVER = re.compile(r"^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.(part|old)$")
+# A leftover of another machine (an output folder shared by a cluster) cannot be checked for a
+# live process: it is removed only when nothing has touched it for this long.
+FOREIGN_AGE_S = 24 * 3600
+
+
+def _owner() -> str:
+    """This machine and process, as staging names carry them: HOSTHASH-PID."""
+    host = hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:8]
+    return f"{host}-{os.getpid()}"
 
 
 def sweep_leftovers(folder: Path) -> list[Path]:
-    """Remove staging files and folders left by builds that were killed (their process is gone);
-    those of builds still running are kept. Returns what was removed."""
+    """Remove staging files and folders left by builds that were killed: on this machine those
+    whose process is gone, from other machines those untouched for a day. Returns what went."""
     removed = []
+    host = _owner().split("-")[0]
     for entry in folder.iterdir():
         match = _LEFTOVER.match(entry.name)
-        if match is None or _alive(int(match.group(1))):
+        if match is None:
+            continue
+        if match.group(1) == host:
+            if _alive(int(match.group(2))):
+                continue
+        elif time.time() - entry.lstat().st_mtime < FOREIGN_AGE_S:
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

@@ -47,3 +47,34 @@ def test_names_cannot_escape_the_output_folder(tmp_path: Path) -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+def test_leftovers_of_killed_builds_are_swept_and_others_kept(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from audio_edition.publish.staging import FOREIGN_AGE_S, _owner, sweep_leftovers
+
+    host, pid = _owner().split("-")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    dead = int(gone.stdout)  # a process that has exited
+    names = {
+        "dead": f".a.mp3.{host}-{dead}-0badc0de.part",
+        "live": f".b.mp3.{host}-{os.getppid()}-0badc0de.part",
+        "mine": f".c.mp3.{host}-{pid}-0badc0de.part",
+        "far-fresh": f".d.mp3.deadbeef-{dead}-0badc0de.part",
+        "far-stale": f".e.epub.deadbeef-{dead}-0badc0de.old",
+        "other": ".notes.txt",
+    }
+    for key, name in names.items():
+        (tmp_path / name).mkdir() if key == "far-stale" else (tmp_path / name).write_text(key)
+    stale = (tmp_path / names["far-stale"]).stat().st_mtime - FOREIGN_AGE_S - 60
+    os.utime(tmp_path / names["far-stale"], (stale, stale))
+
+    removed = {p.name for p in sweep_leftovers(tmp_path)}
+
+    assert removed == {names["dead"], names["far-stale"]}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        names[k] for k in ("live", "mine", "far-fresh", "other")
+    )
