@@ -41,7 +41,8 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             if ctx.meta.get("debug"):
                 raise
-            raise _Failure(INTERRUPTED, 130) from None
+            batch = ctx.invoked_subcommand == "batch"
+            raise _Failure(BATCH_INTERRUPTED if batch else INTERRUPTED, 130) from None
 
 
 def _system_failure(exc: OSError) -> str:
@@ -59,6 +60,10 @@ def _system_failure(exc: OSError) -> str:
 INTERRUPTED = (
     "interrupted: no output files were written; segments already spoken are cached, "
     "so the same command resumes where this one stopped"
+)
+BATCH_INTERRUPTED = (
+    "interrupted: articles finished before it are complete, the one in progress was not written; "
+    "the same command resumes, skipping what is done"
 )
 
 

@@ -121,3 +121,47 @@ def _epub(files: dict[str, bytes]) -> dict[str, bytes]:
     with zipfile.ZipFile(io.BytesIO(files["lighthouse.epub"])) as book:
         members = {name: book.read(name) for name in book.namelist()}
     return {n: re.sub(rb"(dcterms:modified\">)[^<]*", rb"\1", data) for n, data in members.items()}
+
+
+def test_an_interrupted_batch_keeps_finished_articles_whole_and_resumes(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for k in range(4):
+        (folder / f"story-{k}.txt").write_text(ARTICLE.replace("Twelve", f"Story {k}: twelve"), "utf-8")
+    out, cache, marker = tmp_path / "out", tmp_path / "cache", tmp_path / "marker"
+    args = ["batch", str(folder), "-o", str(out), "--engine", "fake", "--cache-dir", str(cache)]
+
+    def start() -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tests.faults.harness", "none", str(marker), *args],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+
+    proc = start()
+    deadline = time.monotonic() + 90
+    while not (out / "story-0.json").exists():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1]
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip().splitlines() == [
+        "Error: interrupted: articles finished before it are complete, the one in progress was not "
+        "written; the same command resumes, skipping what is done"
+    ]
+    names = sorted(p.name for p in out.iterdir())
+    assert not [n for n in names if n.startswith(".")]  # no temporary file
+    finished = {n.split(".")[0] for n in names}
+    assert 1 <= len(finished) < 4
+    for slug in finished:  # each finished article is whole
+        assert {f"{slug}.mp3", f"{slug}.json", f"{slug}.qa.json"} <= set(names)
+
+    rerun = start()
+    report, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err
+    assert re.search(rf"skipped \(up to date\)\s+{len(finished)}\b", report), report
+    assert re.search(rf"built\s+{4 - len(finished)}\b", report), report
