@@ -150,3 +150,54 @@ def test_an_output_path_under_a_file_fails_in_one_line(tmp_path: Path, fake_engi
     blocker.write_text("a file")
     code, output = _cli_build(tmp_path, "-o", str(blocker / "out"))
     assert code == 2 and output.count("\n") == 1 and "is a file" in output
+
+
+def _without_override(args: list[str], marker: Path) -> subprocess.CompletedProcess[str]:
+    """Run a build where permissions hold: as root, without the capability to override them."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("root without setpriv: permissions cannot be made to hold")
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "tests.faults.harness", "none", str(marker), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("where", ["folder", "parent"])
+def test_an_output_folder_without_write_permission_fails_in_one_line(tmp_path: Path, where: str) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    out = locked if where == "folder" else locked / "out"
+    locked.chmod(0o555)
+    try:
+        args = ["build", str(ARTICLE), "-o", str(out), "--engine", "fake", "--cache-dir", str(tmp_path / "c")]
+        result = _without_override(args, tmp_path / "marker")
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    expected = "is not writable" if where == "folder" else "permission denied"
+    assert result.stderr.count("\n") == 1 and expected in result.stderr, result.stderr
+    assert list(locked.iterdir()) == []
+
+
+def test_a_cache_folder_without_write_permission_builds_without_it(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    cache.chmod(0o555)
+    try:
+        out = tmp_path / "out"
+        args = ["build", str(ARTICLE), "-o", str(out), "--engine", "fake", "--cache-dir", str(cache)]
+        result = _without_override(args, tmp_path / "marker")
+    finally:
+        cache.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert "not writable (Permission denied): building without it" in result.stderr
+    assert (out / "glacier-retreat-survey.mp3").stat().st_size > 10_000
+    assert list(cache.iterdir()) == []
