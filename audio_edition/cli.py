@@ -46,14 +46,9 @@ class _Group(click.Group):
 
 
 def _system_failure(exc: OSError) -> str:
-    """One line for a failure of the machine rather than the input (disk full, a vanished file)."""
-    where = Path(exc.filename).parent if exc.filename else None
+    """One line for a failure of the machine rather than the input (a vanished file, say)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        folder = f" in {where}" if where else ""
-        return (
-            f"disk full while writing{folder}: nothing was written; "
-            "free some space or choose another -o folder"
-        )
+        return f"disk full: {exc.filename or 'while writing'}: free some space and run again"
     return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
 
 

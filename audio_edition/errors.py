@@ -25,3 +25,7 @@ class AudioError(AudioEditionError):
 
 class QualityError(AudioEditionError):
     """The finished episode failed the quality gate; nothing was written. Exit code 1."""
+
+
+class OutputError(AudioEditionError):
+    """The output could not be written (the disk is full, say); nothing was left. Exit code 1."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mutagen import MutagenError
 from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, USLT, CTOCFlags
 
 from audio_edition.errors import InputError
@@ -45,7 +46,13 @@ def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = Non
                 sub_frames=[TIT2(encoding=3, text=chapter.title)],
             )
         )
-    tag.save(str(path), v2_version=4)
+    try:
+        tag.save(str(path), v2_version=4)
+    except MutagenError as exc:  # mutagen wraps the OSError (a full disk, say): hand that on
+        cause = exc.args[0] if exc.args else None
+        if isinstance(cause, OSError):
+            raise cause from None
+        raise
 
 
 def transcript(episode: Episode) -> str:

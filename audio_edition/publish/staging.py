@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -12,7 +13,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from audio_edition.errors import InputError
+from audio_edition.errors import InputError, OutputError
 
 
 class Staging:
@@ -77,6 +78,11 @@ class Staging:
             else:
                 temp.unlink(missing_ok=True)
         self._pending.clear()
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise OutputError(
+                f"disk full while writing in {self.out_dir}: nothing was written; "
+                "free some space or choose another -o folder"
+            ) from exc
 
 
 _LEFTOVER = re.compile(r"^\..+\.([0-9a-f]{8})-(\d+)-[0-9a-f]{8}\.(part|old)$")

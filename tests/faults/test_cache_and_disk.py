@@ -201,3 +201,56 @@ def test_a_cache_folder_without_write_permission_builds_without_it(tmp_path: Pat
     assert "not writable (Permission denied): building without it" in result.stderr
     assert (out / "glacier-retreat-survey.mp3").stat().st_size > 10_000
     assert list(cache.iterdir()) == []
+
+
+def test_a_really_full_disk_fails_in_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    """The output folder is a 300 kB tmpfs (mounted in a private user and mount namespace), so
+    the MP3 write itself runs out of space; what the folder holds afterwards is listed from inside."""
+    if shutil.which("unshare") is None:
+        pytest.skip("no unshare")
+    out = tmp_path / "small"
+    out.mkdir()
+    build = [sys.executable, "-m", "tests.faults.harness", "none", str(tmp_path / "marker"), "build"]
+    build += [str(ARTICLE), "-o", str(out), "--engine", "fake", "--cache-dir", str(tmp_path / "cache")]
+    script = (
+        f'mount -t tmpfs -o size=300k tmpfs "{out}" || exit 99; '
+        f'{" ".join(build)}; code=$?; echo "left: $(ls -A "{out}" | tr "\\n" " ")"; exit $code'
+    )
+    result = subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        check=False,
+    )
+    if result.returncode == 99 or "unshare:" in result.stderr:
+        pytest.skip(f"namespaces not available here: {result.stderr.strip()[:80]}")
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"Error: disk full while writing in {out}: nothing was written; "
+        "free some space or choose another -o folder"
+    ]
+    assert result.stdout.strip() == "left:"  # the partial MP3 was removed
+
+
+def test_disk_full_while_tagging_fails_in_one_line_and_leaves_nothing(
+    tmp_path: Path, fake_engine: FakeEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mutagen.id3
+    from mutagen import MutagenError
+
+    def full(self: object, *args: object, **kwargs: object) -> None:
+        raise MutagenError(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))  # as mutagen wraps it
+
+    monkeypatch.setattr(mutagen.id3.ID3, "save", full)
+    out = tmp_path / "out"
+    code, output = _cli_build(tmp_path, "-o", str(out))
+    assert code == 1
+    assert output.strip() == (
+        f"Error: disk full while writing in {out}: nothing was written; "
+        "free some space or choose another -o folder"
+    )
+    assert list(out.iterdir()) == []
