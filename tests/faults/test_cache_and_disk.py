@@ -8,7 +8,6 @@ import os
 import pathlib
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,8 @@ from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.fake import FakeEngine
-from tests.conftest import ARTICLES, ROOT
+from tests.conftest import ARTICLES
+from tests.faults.launch import harness_command, run, start
 
 ARTICLE = ARTICLES / "glacier-retreat-survey.md"
 
@@ -53,15 +53,8 @@ def test_damaged_and_foreign_entries_are_made_again_reported_and_never_used(
 
 
 def _build(article: Path, out: Path, cache: Path, marker: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.faults.harness", "none", str(marker), "build", str(article)]
-        + ["-o", str(out), "--engine", "fake", "--cache-dir", str(cache)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    args = ["build", str(article), "-o", str(out), "--engine", "fake", "--cache-dir", str(cache)]
+    return start(harness_command("none", marker, *args))
 
 
 def test_two_builds_at_once_on_one_cache_do_not_corrupt_it(tmp_path: Path) -> None:
@@ -159,15 +152,7 @@ def _without_override(args: list[str], marker: Path) -> subprocess.CompletedProc
         if shutil.which("setpriv") is None:
             pytest.skip("root without setpriv: permissions cannot be made to hold")
         prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "tests.faults.harness", "none", str(marker), *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    return run([*prefix, *harness_command("none", marker, *args)])
 
 
 @pytest.mark.parametrize("where", ["folder", "parent"])
@@ -210,21 +195,13 @@ def test_a_really_full_disk_fails_in_one_line_and_leaves_nothing(tmp_path: Path)
         pytest.skip("no unshare")
     out = tmp_path / "small"
     out.mkdir()
-    build = [sys.executable, "-m", "tests.faults.harness", "none", str(tmp_path / "marker"), "build"]
-    build += [str(ARTICLE), "-o", str(out), "--engine", "fake", "--cache-dir", str(tmp_path / "cache")]
+    args = ["build", str(ARTICLE), "-o", str(out), "--engine", "fake", "--cache-dir", str(tmp_path / "cache")]
+    build = harness_command("none", tmp_path / "marker", *args)
     script = (
         f'mount -t tmpfs -o size=300k tmpfs "{out}" || exit 99; '
         f'{" ".join(build)}; code=$?; echo "left: $(ls -A "{out}" | tr "\\n" " ")"; exit $code'
     )
-    result = subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=False,
-    )
+    result = run(["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script])
     if result.returncode == 99 or "unshare:" in result.stderr:
         pytest.skip(f"namespaces not available here: {result.stderr.strip()[:80]}")
     assert result.returncode == 1, result.stderr

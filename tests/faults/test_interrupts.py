@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import signal
 import subprocess
-import sys
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.faults.launch import harness_command, start
 
 ARTICLE = """The Lighthouse Keepers' Reunion
 
@@ -40,15 +38,7 @@ FINAL = ("lighthouse.mp3", "lighthouse.json", "lighthouse.qa.json", "lighthouse.
 
 def run(stage: str, marker: Path, out: Path, cache: Path, article: Path) -> subprocess.Popen[str]:
     args = ["build", str(article), "-o", str(out), "--engine", "fake", "--cache-dir", str(cache)]
-    args += ["--formats", "vtt,epub"]
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.faults.harness", stage, str(marker), *args],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    return start(harness_command(stage, marker, *args, "--formats", "vtt,epub"))
 
 
 @pytest.fixture(scope="module")
@@ -131,17 +121,7 @@ def test_an_interrupted_batch_keeps_finished_articles_whole_and_resumes(tmp_path
     out, cache, marker = tmp_path / "out", tmp_path / "cache", tmp_path / "marker"
     args = ["batch", str(folder), "-o", str(out), "--engine", "fake", "--cache-dir", str(cache)]
 
-    def start() -> subprocess.Popen[str]:
-        return subprocess.Popen(
-            [sys.executable, "-m", "tests.faults.harness", "none", str(marker), *args],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-
-    proc = start()
+    proc = start(harness_command("none", marker, *args))
     deadline = time.monotonic() + 90
     while not (out / "story-0.json").exists():
         assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()[1]
@@ -160,7 +140,7 @@ def test_an_interrupted_batch_keeps_finished_articles_whole_and_resumes(tmp_path
     for slug in finished:  # each finished article is whole
         assert {f"{slug}.mp3", f"{slug}.json", f"{slug}.qa.json"} <= set(names)
 
-    rerun = start()
+    rerun = start(harness_command("none", marker, *args))
     report, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, err
     assert re.search(rf"skipped \(up to date\)\s+{len(finished)}\b", report), report
