@@ -10,10 +10,10 @@ import shutil
 import struct
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from audio_edition.voices.base import Engine, VoiceSpec
 _MAGIC = b"AEC2"
 _HEADER = struct.Struct("<4sIQ32s")  # magic, sample rate, sample count, sha256 of key and payload
 FORMAT = 1
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -94,16 +95,7 @@ class SegmentCache:
 
     def get(self, key: str) -> Clip | None:
         """The stored clip, or None when absent or damaged (a damaged entry is deleted)."""
-        path = self.path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        clip = _decode(data, key)
-        if clip is None:
-            self._damaged(path)
-            return None
-        return clip
+        return self._read(self.path(key), lambda data: _decode(data, key))
 
     def put(self, key: str, clip: Clip) -> None:
         """Store `clip` under `key` atomically; an unwritable cache turns itself off with a warning."""
@@ -115,12 +107,15 @@ class SegmentCache:
 
     def get_episode(self, key: str) -> Mastered | None:
         """A mastered episode (audio, segment times, untagged MP3), or None when absent or damaged."""
-        path = self.episode_path(key)
+        return self._read(self.episode_path(key), lambda data: _decode_episode(data, key))
+
+    def _read(self, path: Path, decode: Callable[[bytes], T | None]) -> T | None:
+        """The entry at `path` decoded and verified; None when absent, or damaged (then forgotten)."""
         try:
             data = path.read_bytes()
         except OSError:
             return None
-        found = _decode_episode(data, key)
+        found = decode(data)
         if found is None:
             self._damaged(path)
         return found
