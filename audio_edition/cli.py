@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import signal
 import sys
@@ -12,11 +11,11 @@ from typing import Any
 import click
 
 from audio_edition.batch import run_batch
-from audio_edition.errors import AudioEditionError
+from audio_edition.cli_errors import FailingGroup, Failure, terminate
+from audio_edition.cli_options import article_argument, build_options, options_from
 from audio_edition.ingest import read_article
-from audio_edition.ingest.fetch import is_url
-from audio_edition.options import Options, parse_formats
-from audio_edition.pipeline import check_media, open_cache, produce_article, resolve_engine, slug_for
+from audio_edition.options import Options
+from audio_edition.pipeline import open_cache, produce_article, resolve_engine, slug_for
 from audio_edition.publish.feed import Show, write_feed
 from audio_edition.report import build_summary, script_as_dict, script_as_text
 from audio_edition.script import write_script
@@ -24,51 +23,7 @@ from audio_edition.voices import engine_names, get_engine
 from audio_edition.voices.auto import choose_engine
 
 
-class _Group(click.Group):
-    """Turns library errors into `Error: ...` and their exit code; `--debug` shows the traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except AudioEditionError as exc:
-            if ctx.meta.get("debug"):
-                raise
-            raise _Failure(str(exc), exc.exit_code) from None
-        except OSError as exc:
-            if ctx.meta.get("debug"):
-                raise
-            raise _Failure(_system_failure(exc), 1) from None
-        except KeyboardInterrupt:
-            if ctx.meta.get("debug"):
-                raise
-            batch = ctx.invoked_subcommand == "batch"
-            raise _Failure(BATCH_INTERRUPTED if batch else INTERRUPTED, 130) from None
-
-
-def _system_failure(exc: OSError) -> str:
-    """One line for a failure of the machine rather than the input (a vanished file, say)."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"disk full: {exc.filename or 'while writing'}: free some space and run again"
-    return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
-
-
-INTERRUPTED = (
-    "interrupted: no output files were written; segments already spoken are cached, "
-    "so the same command resumes where this one stopped"
-)
-BATCH_INTERRUPTED = (
-    "interrupted: articles finished before it are complete, the one in progress was not written; "
-    "the same command resumes, skipping what is done"
-)
-
-
-class _Failure(click.ClickException):
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(" ".join(message.split()))
-        self.exit_code = exit_code
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FailingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="audio-edition")
 @click.pass_context
@@ -77,107 +32,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["debug"] = debug
 
 
-_BUILD_OPTIONS = [
-    click.option(
-        "-o",
-        "--out",
-        "out_dir",
-        type=click.Path(path_type=Path),
-        default=Path("output"),
-        show_default=True,
-        help="Folder to write the episode files into.",
-    ),
-    click.option(
-        "--engine",
-        default="auto",
-        show_default=True,
-        help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
-    ),
-    click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),
-    click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright."),
-    click.option(
-        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
-    ),
-    click.option(
-        "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
-    ),
-    click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once."),
-    click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
-    click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
-    click.option(
-        "--min-quote-words",
-        type=click.IntRange(1, 100),
-        default=4,
-        show_default=True,
-        help="Shorter quotations stay in the narrator's voice.",
-    ),
-    click.option(
-        "--bitrate",
-        type=click.Choice(["64k", "80k", "96k", "112k", "128k", "160k", "192k"]),
-        default="96k",
-        show_default=True,
-        help="MP3 bitrate.",
-    ),
-    click.option(
-        "--loudness",
-        type=click.FloatRange(-36, -8),
-        default=-16.0,
-        show_default=True,
-        help="Integrated loudness target in LUFS.",
-    ),
-    click.option(
-        "--speed",
-        type=click.FloatRange(0.5, 2.0),
-        default=1.0,
-        show_default=True,
-        help="Speaking speed; pitch is kept.",
-    ),
-    click.option("--show", default="Audio Edition", show_default=True, help="Show name, spoken and tagged."),
-    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
-    click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening."),
-    click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing."),
-    click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections."),
-    click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3."),
-    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
-    click.option(
-        "--formats",
-        default="mp3,vtt,srt,chapters",
-        show_default=True,
-        help="Files beside the MP3 and manifest: vtt, srt, chapters, epub, daisy, html, or all.",
-    ),
-    click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
-]
-
-
-def build_options(func: Any) -> Any:
-    """The options `build` and `batch` share."""
-    for option in reversed(_BUILD_OPTIONS):
-        func = option(func)
-    return func
-
-
-def options_from(settings: dict[str, Any]) -> Options:
-    """Options from the shared command-line settings (validated, media checked)."""
-    renamed = {"no_cache", "no_opening", "formats"}
-    options = Options(
-        **{k: v for k, v in settings.items() if k not in renamed},
-        use_cache=not settings["no_cache"],
-        opening=not settings["no_opening"],
-        formats=_formats(settings["formats"]),
-    )
-    check_media(options)
-    for name in {options.engine, options.fallback} - {None, "auto"}:
-        get_engine(str(name))
-    return options
-
-
 @cli.command()
 @click.argument("articles", nargs=-1, required=True)
 @build_options
 def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
     options = options_from(settings)
-    read = [(read_article(_article(a)), slug_for(a)) for a in articles]
+    read = [(read_article(article_argument(a)), slug_for(a)) for a in articles]
     options, chose = resolve_engine(options)
     if chose and not quiet:
         click.echo(chose, err=True)
@@ -230,7 +91,7 @@ def batch(
         if not quiet:
             click.echo(f"feed: {path}")
     if report.failures:
-        raise _Failure(f"{len(report.failures)} of {report.total} articles failed (listed above)", 1)
+        raise Failure(f"{len(report.failures)} of {report.total} articles failed (listed above)", 1)
 
 
 def _batch_progress() -> Any:
@@ -257,7 +118,7 @@ def _batch_progress() -> Any:
 def script(article: str, as_json: bool, lexicon: Path | None, min_quote_words: int) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
     options = Options(min_quote_words=min_quote_words, lexicon=lexicon)
-    written = write_script(read_article(_article(article)), options)
+    written = write_script(read_article(article_argument(article)), options)
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:
@@ -338,17 +199,6 @@ def cache_clear(cache_dir: Path | None) -> None:
     )
 
 
-def _article(text: str) -> str | Path:
-    return text if is_url(text) else Path(text)
-
-
-def _formats(text: str) -> tuple[str, ...]:
-    try:
-        return parse_formats(text)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
-
-
 class _progress:
     """A progress bar on an interactive terminal; silent otherwise."""
 
@@ -373,12 +223,8 @@ class _progress:
 
 def main() -> None:
     """Console-script entry point. SIGTERM is handled like Ctrl-C: temporary files are removed."""
-    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="audio-edition")
-
-
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

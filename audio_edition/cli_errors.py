@@ -1,0 +1,61 @@
+"""How the command fails: library errors, system errors and interrupts become one line and an
+exit code (`--debug` shows the traceback); SIGTERM is handled like Ctrl-C."""
+
+from __future__ import annotations
+
+import errno
+from typing import Any
+
+import click
+
+from audio_edition.errors import AudioEditionError
+
+INTERRUPTED = (
+    "interrupted: no output files were written; segments already spoken are cached, "
+    "so the same command resumes where this one stopped"
+)
+BATCH_INTERRUPTED = (
+    "interrupted: articles finished before it are complete, the one in progress was not written; "
+    "the same command resumes, skipping what is done"
+)
+
+
+class Failure(click.ClickException):
+    """A one-line error with its exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(" ".join(message.split()))
+        self.exit_code = exit_code
+
+
+class FailingGroup(click.Group):
+    """Turns library errors, system errors and interrupts into `Error: ...` and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (AudioEditionError, OSError, KeyboardInterrupt) as exc:
+            if ctx.meta.get("debug"):
+                raise
+            raise failure_for(exc, ctx.invoked_subcommand) from None
+
+
+def failure_for(exc: BaseException, command: str | None) -> Failure:
+    """The one line and exit code for an error that ended `command`."""
+    if isinstance(exc, AudioEditionError):
+        return Failure(str(exc), exc.exit_code)
+    if isinstance(exc, OSError):
+        return Failure(system_failure(exc), 1)
+    return Failure(BATCH_INTERRUPTED if command == "batch" else INTERRUPTED, 130)
+
+
+def system_failure(exc: OSError) -> str:
+    """One line for a failure of the machine rather than the input (a vanished file, say)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"disk full: {exc.filename or 'while writing'}: free some space and run again"
+    return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+
+
+def terminate(signum: int, frame: object) -> None:
+    """Signal handler: a SIGTERM unwinds like Ctrl-C, so temporary files are removed."""
+    raise KeyboardInterrupt

@@ -1,0 +1,118 @@
+"""The options `build` and `batch` share, and their conversion into `Options`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from audio_edition.ingest.fetch import is_url
+from audio_edition.options import Options, parse_formats
+from audio_edition.pipeline import check_media
+from audio_edition.voices import get_engine
+
+_BUILD_OPTIONS = [
+    click.option(
+        "-o",
+        "--out",
+        "out_dir",
+        type=click.Path(path_type=Path),
+        default=Path("output"),
+        show_default=True,
+        help="Folder to write the episode files into.",
+    ),
+    click.option(
+        "--engine",
+        default="auto",
+        show_default=True,
+        help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
+    ),
+    click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),
+    click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright."),
+    click.option(
+        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
+    ),
+    click.option(
+        "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
+    ),
+    click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once."),
+    click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
+    click.option(
+        "--min-quote-words",
+        type=click.IntRange(1, 100),
+        default=4,
+        show_default=True,
+        help="Shorter quotations stay in the narrator's voice.",
+    ),
+    click.option(
+        "--bitrate",
+        type=click.Choice(["64k", "80k", "96k", "112k", "128k", "160k", "192k"]),
+        default="96k",
+        show_default=True,
+        help="MP3 bitrate.",
+    ),
+    click.option(
+        "--loudness",
+        type=click.FloatRange(-36, -8),
+        default=-16.0,
+        show_default=True,
+        help="Integrated loudness target in LUFS.",
+    ),
+    click.option(
+        "--speed",
+        type=click.FloatRange(0.5, 2.0),
+        default=1.0,
+        show_default=True,
+        help="Speaking speed; pitch is kept.",
+    ),
+    click.option("--show", default="Audio Edition", show_default=True, help="Show name, spoken and tagged."),
+    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
+    click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening."),
+    click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing."),
+    click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections."),
+    click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3."),
+    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
+    click.option(
+        "--formats",
+        default="mp3,vtt,srt,chapters",
+        show_default=True,
+        help="Files beside the MP3 and manifest: vtt, srt, chapters, epub, daisy, html, or all.",
+    ),
+    click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+]
+
+
+def build_options(func: Any) -> Any:
+    """The options `build` and `batch` share."""
+    for option in reversed(_BUILD_OPTIONS):
+        func = option(func)
+    return func
+
+
+def options_from(settings: dict[str, Any]) -> Options:
+    """Options from the shared command-line settings (validated, media checked)."""
+    renamed = {"no_cache", "no_opening", "formats"}
+    options = Options(
+        **{k: v for k, v in settings.items() if k not in renamed},
+        use_cache=not settings["no_cache"],
+        opening=not settings["no_opening"],
+        formats=_formats(settings["formats"]),
+    )
+    check_media(options)
+    for name in {options.engine, options.fallback} - {None, "auto"}:
+        get_engine(str(name))
+    return options
+
+
+def article_argument(text: str) -> str | Path:
+    """An article given on the command line: a URL as it is, else a path."""
+    return text if is_url(text) else Path(text)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(text)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
