@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from audio_edition.errors import InputError
-from audio_edition.ingest.decode import MAX_BYTES, decode_bytes
+from audio_edition.ingest.decode import decode_bytes, refuse_oversize
 from audio_edition.ingest.fetch import fetch, is_url
 from audio_edition.ingest.frontmatter import split_front_matter
 from audio_edition.ingest.html import drop_repeats, html_candidates
@@ -38,15 +38,13 @@ def read_article(path: str | Path) -> Article:
     if not p.exists():
         raise InputError(f"article not found: {p} (check the path)")
     if p.is_dir():
-        raise InputError(f"{p} is a folder: give an article file (.txt or .md)")
+        raise InputError(f"{p} is a folder: give an article file (.txt, .md or .html)")
     suffix = p.suffix.lower()
     fmt = SUFFIXES.get(suffix)
     if fmt is None:
         raise InputError(f"{p.name}: unsupported file type '{suffix}': give a .txt, .md or .html article")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:  # refused before it is read into memory
-            raise InputError(f"{p.name} is {size // 1_048_576} MB: articles are limited to 20 MB")
+        refuse_oversize(p.stat().st_size, p.name)  # before the file is read into memory
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None

@@ -22,10 +22,16 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
 
 
+def refuse_oversize(size: int, name: str) -> None:
+    """InputError when an article of `size` bytes is over the limit (MAX_BYTES)."""
+    if size > MAX_BYTES:
+        limit = MAX_BYTES // 1_048_576
+        raise InputError(f"{name} is {size // 1_048_576} MB: articles are limited to {limit} MB")
+
+
 def decode_bytes(data: bytes, name: str = "input") -> str:
     """Decode article bytes (BOM, UTF-8, UTF-16, else a detected legacy code page) to clean text."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name} is {len(data) // 1_048_576} MB: articles are limited to 20 MB")
+    refuse_oversize(len(data), name)
     text = _decode(data, name)
     return clean_text(text)
 
