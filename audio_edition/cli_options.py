@@ -75,6 +75,12 @@ _BUILD_OPTIONS = [
     click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3."),
     click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
     click.option(
+        "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
+    ),
+    click.option(
+        "--speaker-voices", is_flag=True, help="Give each recurring speaker of quotations a voice of their own."
+    ),
+    click.option(
         "--formats",
         default="mp3,vtt,srt,chapters",
         show_default=True,
@@ -93,11 +99,12 @@ def build_options(func: Any) -> Any:
 
 def options_from(settings: dict[str, Any]) -> Options:
     """Options from the shared command-line settings (validated, media checked)."""
-    renamed = {"no_cache", "no_opening", "formats"}
+    renamed = {"no_cache", "no_opening", "no_default_lexicon", "formats"}
     options = Options(
         **{k: v for k, v in settings.items() if k not in renamed},
         use_cache=not settings["no_cache"],
         opening=not settings["no_opening"],
+        default_lexicon=not settings["no_default_lexicon"],
         formats=_formats(settings["formats"]),
     )
     check_media(options)

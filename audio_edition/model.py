@@ -65,6 +65,7 @@ class Segment:
     pause_after_ms: int
     block: int
     chapter: int
+    speaker: str | None = None  # who said a quotation (full name as first written), when the text says
 
 
 def segment_label(segment: Segment, width: int = 40) -> str:

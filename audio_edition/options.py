@@ -63,4 +63,6 @@ class Options:
     speed: float = 1.0
     formats: tuple[str, ...] = DEFAULT_FORMATS
     lexicon: Path | None = None
+    default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
+    speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches

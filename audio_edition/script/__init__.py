@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from audio_edition.model import Article, Block, Chapter, Role, Script, Segment
 from audio_edition.options import Options, Pauses
-from audio_edition.script.lexicon import Entry, default_lexicon, load_lexicon
+from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.opening import closing, opening
 from audio_edition.script.pieces import Piece, cut_pieces
 from audio_edition.script.quotes import find_quotes
@@ -46,9 +46,7 @@ def write_script(article: Article, options: Options | None = None) -> Script:
         role, text, b, _ = drafts[-1]
         drafts[-1] = (role, text, b, "section")
         drafts += closing(article.meta, opts.show)
-    path = opts.lexicon or default_lexicon()
-    lexicon = load_lexicon(path) if path is not None else ()
-    return _assemble(article, drafts, opts.pauses, lexicon)
+    return _assemble(article, drafts, opts.pauses, lexicon_for(opts.lexicon, opts.default_lexicon))
 
 
 def _block_drafts(block: Block, opts: Options, language: str, continues: bool) -> list[tuple[Role, str, str]]:

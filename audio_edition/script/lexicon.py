@@ -36,6 +36,12 @@ def default_lexicon(folder: Path | None = None) -> Path | None:
     return next((base / n for n in DEFAULT_NAMES if (base / n).is_file()), None)
 
 
+def lexicon_for(user: Path | None, use_default: bool = True) -> tuple[Entry, ...]:
+    """The entries a build uses: the user's lexicon (`user`, else one found in the current folder)."""
+    path = user or default_lexicon()
+    return load_lexicon(path) if path is not None else ()
+
+
 @functools.lru_cache(maxsize=16)
 def load_lexicon(path: Path) -> tuple[Entry, ...]:
     """The entries of a TOML or PLS lexicon; InputError naming the problem when it is malformed."""
