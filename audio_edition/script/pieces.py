@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from audio_edition.script.quotes import Span, find_quotes
 from audio_edition.script.sentences import sentence_spans
 
 Ends = Literal["sentence", "clause"]
@@ -13,32 +12,36 @@ Ends = Literal["sentence", "clause"]
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text in one voice; `ends` says whether a sentence ends with it."""
+    """A run of text in one voice; `ends` says whether a sentence ends with it; `speaker` is who
+    said it when it is a voiced quotation with a known speaker."""
 
     text: str
     quoted: bool
     ends: Ends
+    speaker: str | None = None
 
 
-def voiced_quotes(text: str, min_words: int, continues: bool = False) -> list[Span]:
-    """Quotations long enough for the quote voice (shorter ones stay with the narrator)."""
-    return [s for s in find_quotes(text, continues) if len(s.inner(text).split()) >= min_words]
+@dataclass(frozen=True)
+class Voiced:
+    """A stretch of a block to read in the quote voice: `text[start:end]`, and who said it."""
+
+    start: int
+    end: int
+    speaker: str | None = None
 
 
-def cut_pieces(
-    text: str, *, min_words: int, language: str = "en", continues: bool = False, whole_quote: bool = False
-) -> list[Piece]:
-    """Pieces covering `text` in order; `whole_quote` voices everything as a quotation."""
-    quotes = [Span(0, len(text))] if whole_quote else voiced_quotes(text, min_words, continues)
+def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list[Piece]:
+    """Pieces covering `text` in order, cut at sentence ends and at the edges of `voiced` stretches."""
     sentence_ends = {end for _, end in sentence_spans(text, language)}
-    cuts = sorted(sentence_ends | {q.start for q in quotes} | {q.end for q in quotes} | {0, len(text)})
+    cuts = sorted(sentence_ends | {q.start for q in voiced} | {q.end for q in voiced} | {0, len(text)})
     raw: list[Piece] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         chunk = text[a:b].strip()
         if not chunk:
             continue
-        quoted = any(q.start <= a and b <= q.end for q in quotes)
-        raw.append(Piece(chunk, quoted, "sentence" if b in sentence_ends else "clause"))
+        quote = next((q for q in voiced if q.start <= a and b <= q.end), None)
+        ends: Ends = "sentence" if b in sentence_ends else "clause"
+        raw.append(Piece(chunk, quote is not None, ends, quote.speaker if quote else None))
     return _absorb_fragments(raw)
 
 
@@ -50,11 +53,11 @@ def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:
             if out:
                 last = out[-1]
                 ends: Ends = "sentence" if "sentence" in (last.ends, piece.ends) else "clause"
-                out[-1] = Piece(_join(last.text, piece.text), last.quoted, ends)
+                out[-1] = Piece(_join(last.text, piece.text), last.quoted, ends, last.speaker)
                 continue
         if out and not any(ch.isalnum() for ch in out[-1].text):
             first = out.pop()
-            piece = Piece(_join(first.text, piece.text), piece.quoted, piece.ends)
+            piece = Piece(_join(first.text, piece.text), piece.quoted, piece.ends, piece.speaker)
         out.append(piece)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«‹"
@@ -10,44 +11,55 @@ SINGLE_OPEN = "‘‚"
 APOSTROPHE_LIKE = "’'"
 QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + "‛\"'’"
 _OPEN_BEFORE = " \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
+_SENTENCE_END = re.compile(r"(?<=\w[.!?…])(?=\s)")
 _CLOSE_AFTER = " \t\n)]},.;:!?…—–-" + DOUBLE_CLOSE + "’'\""
 
 
 @dataclass(frozen=True)
 class Span:
-    """A top-level quotation: `start` at its opening mark, `end` just past its closing mark.
-
-    `closed` is False when the paragraph ended before the quote did.
-    """
+    """A top-level quotation in one paragraph: `start` at its opening mark, `end` just past its
+    closing mark. `closed` is False when the paragraph (or recovery) ended it before a closing mark;
+    `continued` when it closes a quotation opened in an earlier paragraph (it starts at 0)."""
 
     start: int
     end: int
     closed: bool = True
+    continued: bool = False
 
     def inner(self, text: str) -> str:
         """The quoted words without the marks."""
         return text[self.start : self.end].strip(QUOTE_MARKS + " ")
 
 
-def find_quotes(text: str, continues: bool = False) -> list[Span]:
+def find_quotes(
+    text: str,
+    continues: bool = False,
+    *,
+    chain_single: bool = False,
+    sentence_ends: tuple[int, ...] = (),
+) -> list[Span]:
     """Top-level quotation spans in one paragraph.
 
-    An unclosed double quote runs to the paragraph's end; an unclosed single quote was an apostrophe.
-    With `continues` (the previous paragraph ended inside a quote), a closing mark met before any
-    opening one closes a quote that began at the paragraph's start.
+    An unclosed double quote runs to the paragraph's end; an unclosed single quote was an apostrophe
+    unless `chain_single` (the next paragraphs carry the quotation on, British style). With
+    `continues` (the previous paragraph ended inside a quote), a closing mark met before any
+    opening one closes a quote that began at the paragraph's start. A second opening mark of the
+    kind already open, with no closing marks left for both, means the first was never closed: it
+    ends at the last of `sentence_ends` before the new one, or is not a quotation at all.
     """
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []  # ("d" | "s" | "sd" straight double, position)
-    i = 0
-    while i < len(text):
-        ch = text[i]
+    for i, ch in enumerate(text):
+        if ch not in QUOTE_MARKS:
+            continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        kind = _classify(ch, prev, nxt, stack, text, i)
-        if kind == "open-d" or kind == "open-sd":
-            stack.append(("sd" if kind == "open-sd" else "d", i))
-        elif kind == "open-s":
-            stack.append(("s", i))
+        kind = _classify(ch, prev, nxt, stack, text, i, chain_single)
+        if kind in ("open-d", "open-sd", "open-s"):
+            family = "s" if kind == "open-s" else "d"
+            if stack and _family(stack[-1][0]) == family and not _room_to_nest(text, i, family):
+                _recover(text, stack, spans, i, sentence_ends)
+            stack.append(("sd" if kind == "open-sd" else family, i))
         elif kind in ("close-d", "close-s"):
             want = ("d", "sd") if kind == "close-d" else ("s",)
             depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] in want), None)
@@ -56,13 +68,38 @@ def find_quotes(text: str, continues: bool = False) -> list[Span]:
                 del stack[depth:]
                 if not stack:
                     spans.append(Span(start, i + 1))
-            elif kind == "close-d" and continues and not spans and not stack:
-                spans.append(Span(0, i + 1))
-        i += 1
-    doubles = [pos for k, pos in stack if k in ("d", "sd")]
-    if doubles:
-        spans.append(Span(doubles[0], len(text.rstrip()), closed=False))
+            elif continues and not spans and not stack:
+                spans.append(Span(0, i + 1, continued=True))
+    opened = [(k, pos) for k, pos in stack if k in ("d", "sd") or chain_single]
+    if opened:
+        spans.append(Span(opened[0][1], len(text.rstrip()), closed=False))
     return _outermost([s for s in spans if not _elision(text, s)])
+
+
+def _family(kind: str) -> str:
+    return "s" if kind == "s" else "d"
+
+
+def _room_to_nest(text: str, i: int, family: str) -> bool:
+    """Curly marks may nest one kind in itself when enough closing marks follow for both."""
+    if text[i] in "\"'":
+        return False
+    closers = DOUBLE_CLOSE if family == "d" else "’"
+    return sum(1 for ch in text[i + 1 :] if ch in closers) >= 2
+
+
+def _recover(
+    text: str, stack: list[tuple[str, int]], spans: list[Span], i: int, sentence_ends: tuple[int, ...]
+) -> None:
+    """An opening mark is met while one of its kind is still open: close the older one at the last
+    sentence end before `i` (a top-level quote), else forget it as a stray mark."""
+    _, start = stack.pop()
+    end = max((e for e in sentence_ends if start < e <= i), default=None)
+    if end is None:  # the splitter read the marks as one sentence: a full stop and a space will do
+        found = [m.end() for m in _SENTENCE_END.finditer(text, start, i)]
+        end = found[-1] if found else None
+    if end is not None and not stack:
+        spans.append(Span(start, end, closed=False))
 
 
 def _elision(text: str, span: Span) -> bool:
@@ -70,7 +107,9 @@ def _elision(text: str, span: Span) -> bool:
     return text[span.start] not in DOUBLE_OPEN + '"' and len(span.inner(text)) <= 2
 
 
-def _classify(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: str, i: int) -> str:
+def _classify(
+    ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: str, i: int, chain_single: bool = False
+) -> str:
     if ch == "“" and stack and text[stack[-1][1]] == "„":
         return "close-d"  # German „…“
     if ch == "‘" and stack and text[stack[-1][1]] == "‚":
@@ -80,7 +119,7 @@ def _classify(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: 
     if ch in DOUBLE_CLOSE:
         return "close-d"
     if ch == '"':
-        if stack and stack[-1][0] == "sd" or any(k == "sd" for k, _ in stack):
+        if any(k == "sd" for k, _ in stack) and prev not in "([{":
             if prev not in " \t\n" or nxt in _CLOSE_AFTER:
                 return "close-d"
         if prev in _OPEN_BEFORE and nxt not in " \t\n":
@@ -89,7 +128,9 @@ def _classify(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: 
             return "close-d"
         return "none"
     if ch in SINGLE_OPEN or ch == "‛":
-        return "open-s" if _has_single_closer(text, i) else "none"
+        return (
+            "open-s" if has_single_closer(text, i) or (chain_single and _chain_opening(text, i)) else "none"
+        )
     if ch in APOSTROPHE_LIKE:
         single_open = any(k == "s" for k, _ in stack)
         if prev.isalnum() and nxt.isalnum():
@@ -97,7 +138,11 @@ def _classify(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: 
         if single_open and nxt in _CLOSE_AFTER and not _possessive(text, i):
             return "close-s"
         if not single_open and prev in _OPEN_BEFORE and nxt.isalpha():
-            return "open-s" if _has_single_closer(text, i) else "none"
+            return (
+                "open-s"
+                if has_single_closer(text, i) or (chain_single and _chain_opening(text, i))
+                else "none"
+            )
         return "none"
     return "none"
 
@@ -116,9 +161,16 @@ def _closers_after(text: str, i: int) -> list[int]:
     return found
 
 
-def _has_single_closer(text: str, i: int) -> bool:
+def has_single_closer(text: str, i: int) -> bool:
     """An opening single mark counts only when a plausible closing mark follows it."""
     return bool(_closers_after(text, i))
+
+
+def _chain_opening(text: str, i: int) -> bool:
+    """A single mark that may open a quotation running into the next paragraph: at the paragraph's
+    start, or after a colon or comma that introduces it."""
+    before = text[:i].rstrip()
+    return not before or before.endswith((":", ",", "—"))
 
 
 def _possessive(text: str, j: int) -> bool:

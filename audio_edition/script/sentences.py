@@ -19,6 +19,12 @@ def _segmenter(language: str) -> pysbd.Segmenter:
 
 def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence in `text`, covering all its non-space characters."""
+    return list(_sentence_spans(text, language))
+
+
+@functools.lru_cache(maxsize=512)
+def _sentence_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    """Sentences of one paragraph, remembered: the quotation scanner and the piece cutter both ask."""
     spans: list[tuple[int, int]] = []
     for offset, chunk in _chunks(text):
         cursor = 0
@@ -35,7 +41,7 @@ def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
         if rest.strip():
             lead = len(rest) - len(rest.lstrip())
             spans.append((offset + cursor + lead, offset + len(chunk.rstrip())))
-    return spans
+    return tuple(spans)
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
