@@ -114,6 +114,10 @@ def _classify(
         return "close-d"  # German „…“
     if ch == "‘" and stack and text[stack[-1][1]] == "‚":
         return "close-s"  # German ‚…‘
+    if ch == "“" and stack and stack[-1][0] == "d" and prev not in " \t\n" and nxt in _CLOSE_AFTER:
+        return "close-d"  # an opening mark typed where a closing one belongs: “…“
+    if ch == "”" and not stack and prev in _OPEN_BEFORE and nxt.isalnum() and "”" in text[i + 1 :]:
+        return "open-d"  # ”…” (Swedish and Finnish style, or a mark typed the wrong way round)
     if ch in DOUBLE_OPEN:
         return "open-d"
     if ch in DOUBLE_CLOSE:

@@ -191,6 +191,16 @@ CASES: list[tuple[str, list[str], list[tuple[str, list[str]]]]] = [
         [("speech", ["“Our position,”"]), ("speech", ["“is as transparent as it has ever been.”"])],
     ),
     (
+        "closing-marks-used-for-both-ends",
+        ["”We are not going back to the old rota,” she said."],
+        [("speech", ["”We are not going back to the old rota,”"])],
+    ),
+    (
+        "opening-mark-typed-as-the-closing-one",
+        ["“We are not going back to the old rota,“ she said. “Never.”"],
+        [("speech", ["“We are not going back to the old rota,“"]), ("speech", ["“Never.”"])],
+    ),
+    (
         "heading-ends-an-open-quotation",
         ["She said “we will see how it goes.", "What Comes Next", "“Nobody knows yet,” he said."],
         [("speech", ["“we will see how it goes."]), ("scare", ["“Nobody knows yet,”"])],
