@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 from audio_edition.ingest import read_article
+from audio_edition.model import Segment
 from audio_edition.script import write_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
-    """Write one golden script per sample article: role and text of every segment, and chapters."""
+    """Write one golden script per sample article: role, text (and speaker) of every segment, and chapters."""
     out = ROOT / "tests" / "data" / "golden"
     out.mkdir(parents=True, exist_ok=True)
     for path in sorted(p for p in (ROOT / "articles").iterdir() if p.is_file()):
@@ -20,12 +21,17 @@ def main() -> None:
         data = {
             "title": script.article.meta.title,
             "chapters": [c.title for c in script.chapters],
-            "segments": [[s.role, s.text] for s in script.segments],
+            "segments": [golden_row(s) for s in script.segments],
             "dropped": [d.text for d in script.article.dropped],
         }
         target = out / f"{path.name}.json"
         target.write_text(_dump(data), encoding="utf-8")
         print(target.relative_to(ROOT))
+
+
+def golden_row(segment: Segment) -> list[str]:
+    """A segment as its golden file lists it: role and text, and the speaker of a quotation."""
+    return [segment.role, segment.text] + ([segment.speaker] if segment.speaker else [])
 
 
 def _dump(data: dict[str, object]) -> str:

@@ -75,7 +75,8 @@ def test_sample_article_scripts_match_golden(golden: Path) -> None:
     script = write_script(read_article(ARTICLES / golden.stem))
     assert script.article.meta.title == expected["title"]
     assert [c.title for c in script.chapters] == expected["chapters"]
-    assert [[s.role, s.text] for s in script.segments] == expected["segments"]
+    rows = [[s.role, s.text] + ([s.speaker] if s.speaker else []) for s in script.segments]
+    assert rows == expected["segments"]
     assert [d.text for d in script.article.dropped] == expected["dropped"]
 
 
