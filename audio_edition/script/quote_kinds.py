@@ -8,14 +8,8 @@ from __future__ import annotations
 import re
 
 from audio_edition.script.quotes import QUOTE_MARKS, Span
+from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN as SPEECH_VERBS
 
-SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|asked|asks|remarked|asserted|noted|notes|warned|warns|wrote|"
-    r"writes|explained|insisted|stressed|argued|recalled|replied|declared|announced|tweeted|posted|"
-    r"continued|acknowledged|admitted|conceded|claimed|claims|urged|pleaded|told reporters|"
-    r"responded|observed|commented|joked|shouted|whispered|cried|complained|promised|vowed|"
-    r"predicted|suggested|conceded|concluded|countered|recounted|remembered|reflected|laughed"
-)
 _VERB = re.compile(rf"\b({SPEECH_VERBS})\b", re.IGNORECASE)
 _TITLE_CUE = re.compile(
     r"\b(called|titled|entitled|named|dubbed|film|movie|song|single|track|book|novel|memoir|album|"

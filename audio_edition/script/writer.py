@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from audio_edition.model import Article, Block, Chapter, Role, Script, Segment
 from audio_edition.options import Options, Pauses
-
-try:  # TEMP until attribution lands
-    from audio_edition.script.attribution import attribute_speakers
-except ImportError:
-
-    def attribute_speakers(blocks, quotations):  # type: ignore[no-untyped-def]
-        return [None] * len(quotations)
-
-
+from audio_edition.script.attribution import attribute_speakers
 from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.opening import closing, opening
 from audio_edition.script.pieces import Voiced, cut_pieces

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from audio_edition.model import Script
-from audio_edition.script.quote_kinds import SPEECH_VERBS
+from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN as SPEECH_VERBS
 from audio_edition.script.quotes import find_quotes
 
 _ATTRIBUTION = re.compile(rf"\b(he|she|they|[A-Z][a-z]+)\s+({SPEECH_VERBS})\b")

@@ -1,0 +1,344 @@
+"""Who said each quotation: speech-verb clauses, attribution lines, pronouns and continued quotes.
+
+For each `speech` quotation, in reading order: the attribution line under its block quote; else a
+speech clause (`Peskov said`, `said Ruth Abebe`, `according to X`, `she said`) in the sentence of one
+of its spans, nearest first, a clause naming a person beating one naming nobody; else a clause
+naming a person elsewhere in its paragraph; else, when it opens its paragraph, the speaker of the
+previous paragraph's last quotation (if no other person is named after it) or of its `X said:`.
+
+Names are given as first written in full (`Peskov said` -> `Dmitry Peskov`, even when the full name
+comes later), without honorifics or titles (`Dr. Amara Osei` -> `Amara Osei`). Unnamed speakers (`the
+Kremlin said`, `a spokesperson said`, `the minister said` unless an apposition named the minister)
+and single words never introduced as a full name (`Moscow said`) give None. In `X said that Y …
+“…”` the reporting speaker X is nearest only when Y has no speech verb. Names are looked for in the
+article's running text (not headings), never inside quotations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from audio_edition.model import Block
+from audio_edition.script.names import (
+    DETERMINERS,
+    Name,
+    Token,
+    capitalised,
+    clean_name,
+    is_possessive,
+    name_at,
+    run_words,
+    sentences,
+    tokenize,
+)
+from audio_edition.script.people import Cast, Pos, cast_of
+from audio_edition.script.quotations import Quotation, QuoteSpan
+from audio_edition.script.speech_verbs import SPEECH_VERBS
+
+PRONOUNS = {"he": "m", "she": "f", "they": "x"}
+_UNNAMED_PRONOUNS = frozenset({"it", "we", "i", "you"})
+_SKIPPED = frozenset(
+    """has have had was is also later then again once earlier previously further still often would will
+    could did does last since just already""".split()
+)
+_NOT_SUBJECTS = frozenset(
+    """the a an of in on for to his her their its our my your this that as and or but with by from at
+    was were be been being""".split()
+)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PHRASE_END = frozenset({"of", "who", "which", "that", "on", "in", "at", "and"})
+_READ = ("paragraph", "blockquote")
+_MARKS = "“”‘’\"'«»„‚‹› "
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a speech verb is about: a name, a pronoun, a role (`the minister`), or nobody in particular."""
+
+    name: Name | None = None
+    pronoun: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A speech verb and its subject, at a token of a block."""
+
+    at: Pos
+    subject: Subject
+
+
+@dataclass
+class Doc:
+    """The article prepared for attribution: token streams, its cast, and who has spoken so far."""
+
+    blocks: Sequence[Block]
+    quotations: Sequence[Quotation]
+    tokens: list[list[Token]]
+    cast: Cast = field(default_factory=Cast)
+    events: list[tuple[Pos, str]] = field(default_factory=list)  # people named as saying something
+
+
+def attribute_speakers(blocks: Sequence[Block], quotations: Sequence[Quotation]) -> list[str | None]:
+    """The speaker of each quotation (full name as first written in the article), or None."""
+    doc = prepare(blocks, quotations)
+    speakers: list[str | None] = [None] * len(quotations)
+    for qi in sorted(
+        range(len(quotations)), key=lambda k: _quote_pos(doc, k, 0) if quotations[k].spans else (0, 0)
+    ):
+        if quotations[qi].kind == "speech" and quotations[qi].spans:
+            who = speakers[qi] = decide(doc, qi, speakers)
+            if who is not None:
+                doc.events.append((_quote_pos(doc, qi, 0), who))
+    return speakers
+
+
+def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation]) -> Doc:
+    """Token streams with one token per quotation span, the article's cast, and its narrated speakers."""
+    spans: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
+    for qi, quotation in enumerate(quotations):
+        for span in quotation.spans:
+            spans[span.block].append((span.start, span.end, qi))
+    tokens = [block_tokens(block.text, sorted(spans[b])) for b, block in enumerate(blocks)]
+    doc = Doc(blocks, quotations, tokens, cast_of(tokens, [b.kind == "heading" for b in blocks]))
+    for b, stream in enumerate(tokens):
+        for lo, hi in sentences(stream):
+            for clause in clauses(doc, b, lo, hi):
+                who = resolve(doc, clause) if clause.subject.name else None
+                if who is not None:
+                    doc.events.append((clause.at, who))
+    return doc
+
+
+def block_tokens(text: str, spans: Sequence[tuple[int, int, int]]) -> list[Token]:
+    """A block's running text as tokens, each quotation span standing as a single token."""
+    out: list[Token] = []
+    cursor = 0
+    for start, end, qi in spans:
+        out += tokenize(text[cursor:start], cursor)
+        words = text[start:end].rstrip(_MARKS)
+        out.append(Token(text[start:end] or " ", start, qi, words.endswith((".", "!", "?", "…"))))
+        cursor = max(cursor, end)
+    return out + tokenize(text[cursor:], cursor)
+
+
+def decide(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:
+    """The speaker of one quotation: its attribution line, its sentence, its paragraph, or the one before."""
+    line = attribution_line(doc, doc.quotations[qi])
+    if line is not None:
+        return line
+    spans = _span_order(doc.quotations[qi].spans)
+    for local in (True, False):
+        for k in spans:
+            found, who = pick(doc, nearby_clauses(doc, qi, k, local), settle=local)
+            if found:
+                return who
+    return continuation(doc, qi, speakers)
+
+
+def _span_order(spans: Sequence[QuoteSpan]) -> list[int]:
+    """Spans to search near: the first, the last, then those between."""
+    return list(dict.fromkeys([0, len(spans) - 1, *range(1, len(spans) - 1)]))
+
+
+def _quote_pos(doc: Doc, qi: int, k: int) -> Pos:
+    """Where span `k` of quotation `qi` sits in its block's token stream."""
+    span = doc.quotations[qi].spans[k]
+    tokens = doc.tokens[span.block]
+    at = next((i for i, t in enumerate(tokens) if t.quote == qi and t.start == span.start), 0)
+    return span.block, at
+
+
+def attribution_line(doc: Doc, quotation: Quotation) -> str | None:
+    """The name on the attribution line after the block quote holding the quotation, if any."""
+    k = quotation.spans[-1].block
+    if doc.blocks[k].kind != "blockquote":
+        return None
+    while k < len(doc.blocks) and doc.blocks[k].kind == "blockquote":
+        k += 1
+    if k == len(doc.blocks) or doc.blocks[k].kind != "attribution":
+        return None
+    body = doc.blocks[k].text.strip().lstrip("—–-~ ").split(",")[0].split("(")[0].strip()
+    tokens = tokenize(body)
+    if not tokens or not all(t.word or t.text == "." for t in tokens):
+        return None
+    name = clean_name(run_words(tokens, 0, len(tokens)))
+    return None if name is None else doc.cast.full_name(name) or name.text
+
+
+def nearby_clauses(doc: Doc, qi: int, k: int, local: bool) -> list[Clause]:
+    """Speech clauses in the span's sentence (`local`) or elsewhere in its paragraph, nearest first."""
+    block, at = _quote_pos(doc, qi, k)
+    tokens = doc.tokens[block]
+    found: list[Clause] = []
+    for lo, hi in sentences(tokens):
+        if (lo <= at < hi) == local:
+            found += clauses(doc, block, lo, hi)
+    return sorted(found, key=lambda c: (abs(c.at[1] - at), c.at[1] < at))
+
+
+def clauses(doc: Doc, block: int, lo: int, hi: int) -> list[Clause]:
+    """The speech clauses of one sentence (tokens lo..hi of a block)."""
+    tokens = doc.tokens[block]
+    out = []
+    for v in range(lo, hi):
+        word = tokens[v].word.lower()
+        subject: Subject | None = None
+        if word in SPEECH_VERBS:
+            subject = subject_before(tokens, v, lo)
+            if subject is None and (v == lo or tokens[v - 1].quote >= 0 or tokens[v - 1].text in ",:;—–"):
+                subject = subject_after(tokens, v + 1, hi)  # “…,” said Ruth Abebe
+        elif word == "according" and v + 1 < hi and tokens[v + 1].word.lower() == "to":
+            subject = subject_after(tokens, v + 2, hi)
+        if subject is not None:
+            out.append(Clause((block, v), subject))
+    return out
+
+
+def subject_before(tokens: Sequence[Token], v: int, lo: int) -> Subject | None:
+    """The subject written before a speech verb (`Peskov later said`), or None if there is none."""
+    j = v - 1
+    while j >= lo:
+        word = tokens[j].word.lower()
+        if word in _DAYS and j > lo and tokens[j - 1].word.lower() == "on":
+            j -= 2
+        elif word in _SKIPPED or (word.endswith("ly") and tokens[j].word.islower()):
+            j -= 1
+        else:
+            break
+    if j < lo or tokens[j].quote >= 0:
+        return None
+    word = tokens[j].word
+    if not word:
+        return apposed(tokens, j, lo) if tokens[j].text == "," else None
+    return _subject_word(tokens, j, lo, before=True)
+
+
+def subject_after(tokens: Sequence[Token], j: int, hi: int) -> Subject | None:
+    """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`)."""
+    return _subject_word(tokens, j, hi, before=False) if j < hi and tokens[j].word else None
+
+
+def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool) -> Subject | None:
+    """The subject whose word nearest the verb is token `j`."""
+    word = tokens[j].word
+    low = word.lower()
+    if low in PRONOUNS:
+        return Subject(pronoun=low)
+    if low in _UNNAMED_PRONOUNS:
+        return Subject()
+    if low in _NOT_SUBJECTS - DETERMINERS or (before and (low in DETERMINERS or is_possessive(word))):
+        return None
+    if capitalised(word) and low not in DETERMINERS:
+        found = name_at(tokens, j)
+        name, _, hi = found if found else (None, j, j + 1)
+        if not before and (name is None or is_possessive(tokens[hi - 1].text)):
+            return (
+                noun_phrase_after(tokens, hi - 1, limit)
+                if name
+                else _apposition_after(tokens, hi) or Subject()
+            )
+        return Subject(name=name)
+    return noun_phrase_before(tokens, j, limit) if before else noun_phrase_after(tokens, j, limit)
+
+
+def apposed(tokens: Sequence[Token], comma: int, lo: int) -> Subject | None:
+    """`Dmitry Peskov, the Kremlin spokesman, said` or `the director, Ruth Abebe, said`."""
+    start = next((k for k in range(comma - 1, lo - 1, -1) if tokens[k].text == ","), None)
+    if start is None or start + 1 >= comma:
+        return None
+    first = tokens[start + 1].word.lower()
+    if first in DETERMINERS or first in {"who", "which", "his", "her", "their"}:
+        return _subject_word(tokens, start - 1, lo, before=True) if start > lo else None
+    found = name_at(tokens, comma - 1)
+    if found and found[0] is not None and found[1] == start + 1:
+        return Subject(name=found[0])
+    return None
+
+
+def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int) -> Subject:
+    """`the minister said`: a role when definite, else nobody in particular (`officials said`)."""
+    for k in range(j - 1, max(lo, j - 4) - 1, -1):
+        word = tokens[k].word.lower()
+        if not word or is_possessive(tokens[k].word):
+            break
+        if word in DETERMINERS:
+            return Subject(role=tokens[j].word.lower() if word == "the" else None)
+    return Subject()
+
+
+def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int) -> Subject:
+    """`said the report`, `said the festival director, Ruth Abebe`, `said Zelenskyy’s aide, Andriy Yermak`."""
+    definite = tokens[j].word.lower() == "the"
+    if not (definite or tokens[j].word.lower() in DETERMINERS or is_possessive(tokens[j].word)):
+        return Subject()
+    k = j + 1
+    while k < hi and tokens[k].word and tokens[k].word.lower() not in _PHRASE_END:
+        k += 1
+    role = tokens[k - 1].word.lower() if definite and k > j + 1 else None
+    comma = next(
+        (c for c in range(k, min(hi, k + 8)) if tokens[c].text in ",.;:" or tokens[c].quote >= 0), hi
+    )
+    return _apposition_after(tokens, comma) or Subject(role=role)
+
+
+def _apposition_after(tokens: Sequence[Token], k: int) -> Subject | None:
+    """A name after a comma at token `k`: `Kremlin Spokesperson, Dmitry Peskov`."""
+    if k + 1 < len(tokens) and tokens[k].text == ",":
+        found = name_at(tokens, k + 1)
+        if found and found[0] is not None:
+            return Subject(name=found[0])
+    return None
+
+
+def pick(doc: Doc, found: Sequence[Clause], settle: bool = True) -> tuple[bool, str | None]:
+    """The first clause naming a person wins; else, with `settle`, clauses naming nobody settle on None."""
+    for clause in found:
+        who = resolve(doc, clause)
+        if who is not None:
+            return True, who
+    return settle and bool(found), None
+
+
+def resolve(doc: Doc, clause: Clause) -> str | None:
+    """The person a clause's subject refers to, if any."""
+    subject = clause.subject
+    if subject.name is not None:
+        return doc.cast.full_name(subject.name)
+    if subject.pronoun is not None:
+        return antecedent(doc, subject.pronoun, clause.at)
+    return doc.cast.holder(subject.role, clause.at) if subject.role is not None else None
+
+
+def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
+    """The last named speaker before `at` that the pronoun fits, else the last sentence subject it fits.
+
+    A person fits when their gender, learned from the text, is the pronoun's or is unknown.
+    """
+    want = PRONOUNS[pronoun]
+    for _, who in sorted(e for e in doc.events if e[0] < at)[::-1]:
+        if doc.cast.genders.get(who) in (None, want):
+            return who
+    for where, who in [p for p in doc.cast.people if p[0] < at][::-1]:
+        if where in doc.cast.subjects and doc.cast.genders.get(who) in (None, want):
+            return who
+    return None
+
+
+def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:
+    """A paragraph opening with a quotation continues the previous paragraph's speaker (or its `X said:`)."""
+    first = doc.quotations[qi].spans[0]
+    b = first.block
+    if b == 0 or doc.blocks[b].text[: first.start].strip() or doc.blocks[b - 1].kind not in _READ:
+        return None
+    tokens = doc.tokens[b - 1]
+    if doc.blocks[b - 1].text.rstrip().endswith(":"):
+        lo, hi = sentences(tokens)[-1] if tokens else (0, 0)
+        return pick(doc, clauses(doc, b - 1, lo, hi)[::-1])[1]
+    last = [i for i, t in enumerate(tokens) if t.quote >= 0 and doc.quotations[t.quote].kind == "speech"]
+    if not last:
+        return None
+    who = speakers[tokens[last[-1]].quote]
+    others = {p for at, p in doc.cast.people if at[0] == b - 1 and at[1] > last[-1]} - {who}
+    return None if others else who
