@@ -216,8 +216,23 @@ def subject_before(tokens: Sequence[Token], v: int, lo: int) -> Subject | None:
 
 
 def subject_after(tokens: Sequence[Token], j: int, hi: int) -> Subject | None:
-    """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`)."""
-    return _subject_word(tokens, j, hi, before=False) if j < hi and tokens[j].word else None
+    """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`,
+    `said trucker Luis Martinez`)."""
+    if j >= hi or not tokens[j].word:
+        return None
+    described = _described_name(tokens, j, hi)
+    return described or _subject_word(tokens, j, hi, before=False)
+
+
+def _described_name(tokens: Sequence[Token], j: int, hi: int) -> Subject | None:
+    """`trucker Luis Martinez`, `longtime resident Ana Ruiz`: a name after a few lowercase words."""
+    k = j
+    while k < min(hi, j + 3) and tokens[k].word.islower() and tokens[k].word not in _NOT_SUBJECTS:
+        k += 1
+    if k == j or k >= hi or not capitalised(tokens[k].word):
+        return None
+    found = name_at(tokens, k)
+    return Subject(name=found[0]) if found and found[0] is not None and found[1] == k else None
 
 
 def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool) -> Subject | None:

@@ -22,7 +22,11 @@ TITLES = frozenset(
     colonel captain commander ambassador envoy commissioner deputy foreign defence defense former acting
     head leader judge professor doctor representative congressman congresswoman speaker councillor
     councilor officer sergeant lieutenant admiral marshal coach manager founder premier emperor
-    archbishop bishop cardinal sen gov gen col capt lt sgt rep""".split()
+    archbishop bishop cardinal sen gov gen col capt lt sgt rep master harbor harbour sheriff detective
+    inspector superintendent supt det insp attorney justice rabbi imam principal dean alderman
+    councilman councilwoman assemblyman assemblywoman delegate trooper constable treasurer auditor
+    comptroller whip sheikh emir ayatollah patriarch corporal major cllr executive ceo chairperson
+    minister-president president-elect secretary-general director-general governor-general""".split()
 )
 STOPWORDS = frozenset(
     """the a an this that these those in on at for with from by of to after before while when where
