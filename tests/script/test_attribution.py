@@ -108,8 +108,8 @@ GOLDEN: list[tuple[str, list[str | None]]] = [
     ("Sam de la Cruz spoke first. “Nobody asked us,” Cruz said.", ["Sam de la Cruz"]),
     ("Ms Ruth Abebe opened the show. “We sold out,” Mrs Abebe said.", ["Ruth Abebe"]),
     ("“We sold out,” said Mr Abebe.", ["Abebe"]),
-    ("“It’s bad,” said trucker Luis Martinez, 52. “I’ve been here two days.”", ["Luis Martinez", "Luis Martinez"]),
-    ("“We’ve never seen this,” said Harbor Master Jim O’Connell, who has worked there for years.", ["Jim O’Connell"]),
+    ("“It’s bad,” said trucker Luis Martinez, 52. “I’ve been here two days.”", ["Luis Martinez"] * 2),
+    ("“We’ve never seen this,” said Harbor Master Jim O’Connell, who worked there.", ["Jim O’Connell"]),
     ("“This is dangerous,” meteorologist Sarah Kim said in a video posted online.", ["Sarah Kim"]),
     # pronouns
     ("Dmitry Peskov spoke to reporters. “There is a lot of work to be done,” he said.", ["Dmitry Peskov"]),

@@ -1,0 +1,126 @@
+"""Golden cases for the symbol rules: markup and stray symbols are never read, figures-like symbols
+are said as words, lexicon pronunciation marks survive whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_edition.audio.quality import spoken_words
+from audio_edition.script.lexicon import Entry
+from audio_edition.script.speech import speech_text
+from audio_edition.voices.phonemes import parts
+
+HOSTILE_TITLE = '<script>alert(1)</script> & "Quotes" <b>bold</b>'
+
+GOLDEN = [
+    # markup: tags dropped, script and style elements dropped whole, entities decoded
+    (HOSTILE_TITLE, "and Quotes bold"),
+    ('</title><script>alert("title")</script> & <b>Co</b> ]]> "quoted"', "and Co quoted"),
+    (
+        'The council said <script>alert("body")</script> was not on the agenda.',
+        "The council said was not on the agenda.",
+    ),
+    (
+        '"We will not run <iframe src=javascript:alert(1)> here," said the clerk.',
+        "We will not run here, said the clerk.",
+    ),
+    (
+        "Residents asked about the <style>body{display:none}</style> rules.",
+        "Residents asked about the rules.",
+    ),
+    ("Line one<br/>Line two, <B>loud</B> and <em>clear</em>.", "Line one Line two, loud and clear."),
+    ("Second part ]]> <![CDATA[ x ]]> <!-- hidden -->", "Second part x"),
+    ("AT&amp;T &lt;b&gt; 5&nbsp;km", "AT and T 5 kilometres"),
+    ("Mr. Smith <smith@example.org>", "Mister Smith smith at example dot org"),
+    ("<script>alert(1)</script>", "alert(1)"),  # nothing else to say: the script's words, not silence
+    # operators: said where a reader says them
+    ("3 < 5", "3 is less than 5"),
+    ("the 5 > 3 vote", "the 5 is greater than 3 vote"),
+    ("2+2=4", "2 plus 2 equals 4"),
+    ("x <= 5 and y ≥ 2", "x is at most 5 and y is at least 2"),
+    ("E = mc2", "E equals mc2"),
+    ("10^6 cells", "10 to the power of 6 cells"),
+    ("turnout was <40% in ~12 wards", "turnout was less than 40 percent in about 12 wards"),
+    ("a margin of ±3 points", "a margin of plus or minus 3 points"),
+    ("§ 230 rules", "section 230 rules"),
+    ("Disney+ and C++ and AT&T", "Disney plus and C plus plus and AT and T"),
+    # hashtags and handles: their words
+    ("#StrikeDay starts at the #1 pier", "Strike Day starts at the number 1 pier"),
+    ("Follow @UnionEastport and @jdoe_99 now.", "Follow Union Eastport and jdoe 99 now."),
+    ("#COVID19 and #strike_day", "COVID 19 and strike day"),
+    ("Email press@example.org now", "Email press at example dot org now"),
+    # emoji and emoticons: dropped
+    ("Great news 🎉🎉 for crews 👍🏽 :) and ;-) fans", "Great news for crews and fans"),
+    ("Family 👨‍👩‍👧 day 🇬🇧 out ❤️ :D", "Family day out"),
+    ("I <3 Eastport", "I Eastport"),
+    ("1️⃣ first", "1 first"),
+    ("the 31°C heat, 5° colder", "the 31 degrees Celsius heat, 5 degrees colder"),
+    # stray symbols: dropped, or a pause where they separate
+    ("News | World • Sport", "News, World, Sport"),
+    ("price: *very* low_cost {x} [sic] back ^ up", "price: very low cost x sic back up"),
+    ("Step one -> step two", "Step one, step two"),
+    ("a \\ b ~ c = ", "a, b c"),
+    ("don´t stop", "don't stop"),
+    ("and/or 24/7", "and/or 24/7"),
+    ("*** Breaking *** ##", "Breaking"),
+]
+
+
+@pytest.mark.parametrize(("written", "said"), GOLDEN, ids=[w[:30] for w, _ in GOLDEN])
+def test_symbols_are_said_as_a_reader_would(written: str, said: str) -> None:
+    assert speech_text(written) == said
+
+
+@pytest.mark.parametrize(("written", "_"), GOLDEN, ids=[w[:30] for w, _ in GOLDEN])
+def test_no_symbol_an_engine_would_spell_out_is_left(written: str, _: str) -> None:
+    assert not set(speech_text(written)) & set("<>{}[]|\\^~*_#=+`´•→")
+
+
+def test_other_languages_keep_operators_between_numbers_for_the_engine() -> None:
+    assert speech_text("3 < 5 et <b>x</b> #Grève :)", "fr") == "3 < 5 et x Grève"
+    assert speech_text("écrivez à presse@exemple.fr", "fr") == "écrivez à presse@exemple.fr"
+
+
+LEXICON = (
+    Entry("Kyiv", alias="Keev", ipa="kˈiːjɪw"),
+    Entry("Zelenskyy", alias="Ze Lensky", ipa="zɛlˈɛnski|j"),  # a separator and a space in the mark
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("Zelenskyy | Kyiv <b>now</b> #Kyiv", "⟦zɛlˈɛnskij|Ze Lensky⟧, ⟦kˈiːjɪw|Keev⟧ now ⟦kˈiːjɪw|Keev⟧"),
+        ('"Kyiv\'s" _Zelenskyy_ *Kyiv* 🎉', "⟦kˈiːjɪw|Keev⟧'s ⟦zɛlˈɛnskij|Ze Lensky⟧ ⟦kˈiːjɪw|Keev⟧"),
+        (
+            "Kyiv’s [Kyiv] {Kyiv} Kyiv|Kyiv",
+            "⟦kˈiːjɪw|Keev⟧'s ⟦kˈiːjɪw|Keev⟧ ⟦kˈiːjɪw|Keev⟧ ⟦kˈiːjɪw|Keev⟧ ⟦kˈiːjɪw|Keev⟧",
+        ),
+    ],
+)
+def test_lexicon_marks_survive_the_symbol_rules(written: str, said: str) -> None:
+    speech = speech_text(written, "en", LEXICON)
+    assert speech == said
+    assert [p for p, ipa in parts(speech) if ipa] == [p for p, ipa in parts(said) if ipa]
+
+
+def test_private_use_characters_in_the_text_cannot_pose_as_marks() -> None:
+    assert speech_text("\ue000 talks in Kyiv \ue001", "en", LEXICON) == "talks in ⟦kˈiːjɪw|Keev⟧"
+
+
+def test_text_with_words_always_has_speech_with_words() -> None:
+    for written in ("<br/>", "<b></b>x", ":D", "<script>x</script>", "#_"):
+        if any(ch.isalnum() for ch in written):
+            assert any(ch.isalnum() for ch in speech_text(written)), written
+
+
+@pytest.mark.parametrize(
+    ("speech", "words"),
+    [
+        ("and Quotes bold", 3),
+        ("⟦zɛlˈɛn ski|Volodymyr Zelensky⟧ spoke", 3),  # the alias's words, not the IPA's
+        ("News , World - Sport", 3),  # a lone mark is no word
+    ],
+)
+def test_the_quality_gate_counts_the_words_an_engine_says(speech: str, words: int) -> None:
+    assert spoken_words(speech) == words
