@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from audio_edition.model import Script
+from audio_edition.model import Script, Segment
 from audio_edition.pipeline import Built
+from audio_edition.publish.speakers import quoted_by
 
 
 def script_as_dict(script: Script) -> dict[str, Any]:
@@ -23,6 +24,7 @@ def script_as_dict(script: Script) -> dict[str, Any]:
                 "index": s.index,
                 "role": s.role,
                 "voice": s.voice,
+                "speaker": s.speaker,
                 "text": s.text,
                 "speech": s.speech,
                 "pause_after_ms": s.pause_after_ms,
@@ -47,7 +49,9 @@ def script_as_text(script: Script) -> str:
     for seg in script.segments:
         if seg.index == script.chapters[seg.chapter].first_segment:
             lines.append(f"\n== chapter {seg.chapter + 1}: {script.chapters[seg.chapter].title}")
-        lines.append(f"{seg.index:4d} {seg.role:<11} {seg.voice:<8} +{seg.pause_after_ms:>4}ms  {seg.text}")
+        lines.append(
+            f"{seg.index:4d} {seg.role:<11} {seg.voice:<8} +{seg.pause_after_ms:>4}ms  {_shown(seg)}"
+        )
         if seg.speech != _plain(seg.text):
             lines.append(f"{'':31}says: {seg.speech}")
     return "\n".join(lines)
@@ -69,6 +73,12 @@ def build_summary(built: Built) -> str:
         f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} dropped, "
         f"engine {ep.engine} ({made})"
     )
+
+
+def _shown(segment: Segment) -> str:
+    """A segment's written text, after `[Speaker]` when it is a quotation whose speaker is known."""
+    speaker = quoted_by(segment)
+    return f"[{speaker}] {segment.text}" if speaker else segment.text
 
 
 def _plain(text: str) -> str:

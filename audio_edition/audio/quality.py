@@ -11,6 +11,7 @@ import numpy as np
 from audio_edition.audio.meter import measure
 from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.options import Options
+from audio_edition.voices.phonemes import plain
 
 # Speech rate bounds (words per minute at --speed 1) for segments of four words or more.
 MIN_WPM, MAX_WPM = 70.0, 420.0
@@ -122,7 +123,7 @@ def _speech_rate(episode: Episode, speed: float) -> Check:
     for timed in episode.timeline:
         seg = timed.segment
         seconds = timed.end - timed.start
-        words = len(seg.speech.split())
+        words = spoken_words(seg.speech)
         if seconds <= 0:
             problem = "no audio"
         elif words >= 4:
@@ -140,6 +141,11 @@ def _speech_rate(episode: Episode, speed: float) -> Check:
             faults.append(f"{segment_label(seg)} {problem}")
     detail = ", ".join(faults) if faults else f"{len(episode.timeline)} segments at plausible speech rates"
     return Check("speech", not faults, detail, tuple(bad))
+
+
+def spoken_words(speech: str) -> int:
+    """Words an engine says for `speech`: a lexicon mark counts as its alias, a lone symbol not at all."""
+    return sum(1 for word in plain(speech).split() if any(ch.isalnum() for ch in word))
 
 
 def _silence(longest: float, at: float, options: Options) -> Check:

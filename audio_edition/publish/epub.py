@@ -15,6 +15,8 @@ from audio_edition.publish.layout import Section, clock, part_html, sections, se
 ACTIVE_CLASS = "-epub-media-overlay-active"
 CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
 .quote {{ font-style: italic; }}
+.speaker {{ font-size: 0.7em; font-variant: small-caps; letter-spacing: 0.04em; color: #666; }}
+.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }}
 .programme {{ color: #555; font-size: 0.9em; }}
 .{ACTIVE_CLASS} {{ background-color: #ffe58a; }}
 """

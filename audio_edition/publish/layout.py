@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 
 from audio_edition.model import Episode, TimedSegment
+from audio_edition.publish.speakers import quoted_by
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,9 @@ def sentence_id(timed: TimedSegment) -> str:
 
 
 def part_html(part: Part, *, classes: bool = True) -> str:
-    """A part as XHTML: a heading or paragraph of `<span id="sN">` sentences."""
-    spans = " ".join(
-        f'<span id="{sentence_id(t)}"{_voice(t) if classes else ""}>{escape(t.segment.text)}</span>'
-        for t in part.sentences
-    )
+    """A part as XHTML: a heading or paragraph of `<span id="sN">` sentences; with `classes`, quotations
+    are marked and their known speakers labelled (see `speaker_label`)."""
+    spans = _sentences(part.sentences) if classes else " ".join(_span(t) for t in part.sentences)
     if part.kind in ("h1", "h2"):
         return f"<{part.kind}>{spans}</{part.kind}>"
     if part.kind == "blockquote":
@@ -80,8 +79,44 @@ def part_html(part: Part, *, classes: bool = True) -> str:
     return f"<p>{spans}</p>"
 
 
-def _voice(timed: TimedSegment) -> str:
-    return ' class="quote"' if timed.segment.role == "quote" else ""
+def _sentences(sentences: tuple[TimedSegment, ...]) -> str:
+    """Sentence spans with voice classes; a speaker label before a quotation whose speaker differs from
+    the previous quotation's in the part (narration between, as in `“…,” he said, “…”`, keeps it)."""
+    out: list[str] = []
+    label, previous = "", None
+    for timed in sentences:
+        speaker = quoted_by(timed.segment)
+        if speaker and speaker != previous:
+            label = f"who{timed.segment.index}"
+            out.append(speaker_label(label, speaker))
+        out.append(_span(timed, _voice(timed, label if speaker else "")))
+        if timed.segment.role == "quote":
+            previous = speaker
+    return " ".join(out)
+
+
+def speaker_label(label_id: str, speaker: str) -> str:
+    """A speaker's label: shown, small, before their quotation; hidden from screen readers, which get
+    it instead as the description of each quoted sentence ("Quotation from NAME"), so no word is
+    added to the text read aloud or to the sentences the media overlays point at. (Not `<cite>`,
+    which HTML keeps for titles of works, nor `title`, which touch and most screen readers ignore.)"""
+    return (
+        f'<span class="speaker" id="{label_id}" aria-hidden="true">'
+        f'<span class="visually-hidden">Quotation from </span>{escape(speaker)}</span>'
+    )
+
+
+def _span(timed: TimedSegment, attributes: str = "") -> str:
+    return f'<span id="{sentence_id(timed)}"{attributes}>{escape(timed.segment.text)}</span>'
+
+
+def _voice(timed: TimedSegment, label_id: str) -> str:
+    if timed.segment.role != "quote":
+        return ""
+    speaker = quoted_by(timed.segment)
+    if not speaker:
+        return ' class="quote"'
+    return f' class="quote" data-speaker="{escape(speaker)}" aria-describedby="{label_id}"'
 
 
 def clock(seconds: float) -> str:

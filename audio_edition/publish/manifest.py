@@ -21,6 +21,7 @@ def manifest(episode: Episode, fingerprint: str | None = None) -> dict[str, Any]
             {
                 "role": t.segment.role,
                 "voice": t.segment.voice,
+                "speaker": t.segment.speaker,
                 "text": t.segment.text,
                 "start": round(t.start, 3),
                 "end": round(t.end, 3),

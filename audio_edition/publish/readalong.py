@@ -14,15 +14,17 @@ STYLE = """
 @media (prefers-color-scheme: dark) { :root { --mark: #5c4a00; --ink: #f2f2f2; --paper: #1b1b1b; --focus: #99c1f1; } }
 body { font: 1.15rem/1.6 Georgia, serif; color: var(--ink); background: var(--paper); margin: 0; }
 header, main, footer, nav { max-width: 42rem; margin: 0 auto; padding: 0 1rem; }
-header { position: sticky; top: 0; background: var(--paper); padding-bottom: .5rem; border-bottom: 1px solid #8886; }
+header { position: sticky; top: 0; z-index: 1; background: var(--paper); padding-bottom: .5rem; border-bottom: 1px solid #8886; }
 audio { width: 100%; }
 nav ol { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
 button { font: inherit; font-size: 1rem; padding: .35rem .75rem; border: 2px solid currentColor; border-radius: .4rem; background: transparent; color: inherit; cursor: pointer; }
 button[aria-current="true"] { background: var(--mark); }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-main span[id] { cursor: pointer; border-radius: .2rem; }
+main span[id]:not(.speaker) { cursor: pointer; border-radius: .2rem; }
 main span.current { background: var(--mark); }
 .quote { font-style: italic; }
+.speaker { font-size: .7em; font-variant: small-caps; letter-spacing: .04em; opacity: .75; user-select: none; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .programme { opacity: .85; font-size: .95em; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 2; }

@@ -1,26 +1,27 @@
-"""Who speaks each segment, for captions: the narrator, or a quotation's named speaker if known."""
+"""Who speaks each segment: the narrator, or a quotation's speaker (`Segment.speaker`) when known."""
 
 from __future__ import annotations
 
-from audio_edition.model import Episode
+from audio_edition.model import Episode, Segment
+
+NARRATOR = "Narrator"
+UNKNOWN_SPEAKER = "Quote"
+
+
+def quoted_by(segment: Segment) -> str | None:
+    """The speaker of a quotation segment with its spaces tidied; None for other roles or when unknown."""
+    if segment.role != "quote" or segment.speaker is None:
+        return None
+    return " ".join(segment.speaker.split()) or None
+
+
+def voice_label(segment: Segment) -> str:
+    """The caption voice of a segment: its quotation's speaker, "Quote" when unknown, else "Narrator"."""
+    if segment.role != "quote":
+        return NARRATOR
+    return quoted_by(segment) or UNKNOWN_SPEAKER
 
 
 def speakers(episode: Episode) -> list[str]:
-    """A speaker label per segment: "Narrator", the attributed name for a block quote, else "Quote"."""
-    blocks = episode.script.article.blocks
-    names: dict[int, str] = {}
-    for b, block in enumerate(blocks):
-        if block.kind == "attribution":
-            name = block.text.strip().lstrip("—–-~ ").split(",")[0].strip()
-            k = b - 1
-            while k >= 0 and blocks[k].kind == "blockquote":
-                names[k] = name
-                k -= 1
-    labels = []
-    for timed in episode.timeline:
-        seg = timed.segment
-        if seg.role == "quote":
-            labels.append(names.get(seg.block, "Quote"))
-        else:
-            labels.append("Narrator")
-    return labels
+    """The caption voice of every segment on the episode's timeline, in order."""
+    return [voice_label(timed.segment) for timed in episode.timeline]

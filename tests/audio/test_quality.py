@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from audio_edition.audio.meter import true_peak
-from audio_edition.audio.quality import longest_silence
+from audio_edition.audio.quality import longest_silence, spoken_words
 from audio_edition.cli import cli
 from audio_edition.model import Clip
 from audio_edition.voices import FakeEngine, register_engine
@@ -115,3 +115,15 @@ def test_duration_check_catches_audio_that_is_not_the_sum_of_its_parts(tmp_path:
     longer = dataclasses.replace(episode, audio=padded)
     check = {c.name: c for c in check_episode(longer, clipped, opts).checks}["duration"]
     assert not check.passed and "against" in check.detail
+
+
+@pytest.mark.parametrize(
+    ("speech", "words"),
+    [
+        ("and Quotes bold", 3),
+        ("⟦zɛlˈɛn ski|Volodymyr Zelensky⟧ spoke", 3),  # the alias's words, not the IPA's
+        ("News , World - Sport", 3),  # a lone mark is no word
+    ],
+)
+def test_the_quality_gate_counts_the_words_an_engine_says(speech: str, words: int) -> None:
+    assert spoken_words(speech) == words

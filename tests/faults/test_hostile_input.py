@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 
@@ -213,3 +214,45 @@ def test_external_programs_are_run_with_argument_lists_never_a_shell() -> None:
     for source in sources:
         text = source.read_text(encoding="utf-8")
         assert not re.search(r"shell\s*=\s*True|os\.system\(|os\.popen\(|subprocess\.getoutput", text), source
+
+
+PIPER_TITLE = '<script>alert(1)</script> & "Quotes" <b>bold</b>'
+
+
+def test_a_title_of_markup_builds_with_piper_and_is_shown_as_text(tmp_path: Path) -> None:
+    """Piper never hears the markup (it spelled the symbols out so slowly the gate refused the
+    episode); every output shows the title as written, escaped where it is markup."""
+    article = tmp_path / "markup-title.txt"
+    article.write_text(
+        f"{PIPER_TITLE}\n\nThe council met on Tuesday and agreed the harbour plan after a long debate.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["build", str(article), "-o", str(out), "--engine", "piper", "--formats", "all", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    qa = json.loads((out / "markup-title.qa.json").read_text(encoding="utf-8"))
+    assert qa["passed"] and {c["name"]: c["passed"] for c in qa["checks"]}["speech"]
+    manifest = json.loads((out / "markup-title.json").read_text(encoding="utf-8"))
+    assert manifest["title"] == PIPER_TITLE and manifest["engine"] == "piper"
+    assert [s["text"] for s in manifest["segments"] if s["role"] == "title"] == [PIPER_TITLE]
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+    assert f'{escaped}"Quotes" &lt;b&gt;bold&lt;/b&gt;' in (out / "markup-title.vtt").read_text(
+        encoding="utf-8"
+    )
+    page = lxml.html.fromstring((out / "markup-title.html").read_text(encoding="utf-8"))
+    assert (
+        page.findtext(".//h1") == PIPER_TITLE
+        and page.findtext(".//title") == f"{PIPER_TITLE} (audio edition)"
+    )
+    assert not page.findall(".//b") and "<" not in page.get_element_by_id("timeline").text
+    timeline = json.loads(page.get_element_by_id("timeline").text)
+    assert timeline["chapters"][0]["title"] == PIPER_TITLE  # data in the page, decoded as written
+    with zipfile.ZipFile(out / "markup-title.epub") as book:
+        x = "{http://www.w3.org/1999/xhtml}"
+        chapter = ET.fromstring(book.read("OEBPS/chapter1.xhtml"))
+        assert "".join(chapter.find(f".//{x}h1").itertext()) == PIPER_TITLE  # type: ignore[union-attr]
+        assert not list(chapter.iter(f"{x}script")) and not list(chapter.iter(f"{x}b"))
+        opf = ET.fromstring(book.read("OEBPS/content.opf"))
+        assert opf.findtext(".//{http://purl.org/dc/elements/1.1/}title") == PIPER_TITLE

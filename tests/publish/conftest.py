@@ -11,6 +11,7 @@ from audio_edition.audio.ffmpeg import decode_audio
 from audio_edition.options import ALL_FORMATS, Options
 from audio_edition.pipeline import produce
 from tests.conftest import ARTICLES
+from tests.publish.attributed import attributed  # noqa: F401 - a fixture for the speaker tests
 
 
 @pytest.fixture(scope="module")

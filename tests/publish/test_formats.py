@@ -83,7 +83,9 @@ def test_epub_structure_and_overlays(everything: dict[str, Any]) -> None:
         ids: dict[str, set[str]] = {}
         for name in book.namelist():
             if name.endswith(".xhtml"):
-                ids[name.split("/")[-1]] = {e.get("id") for e in _xml(book.read(name)).iter() if e.get("id")}
+                ids[name.split("/")[-1]] = {
+                    e.get("id", "") for e in _xml(book.read(name)).iter() if e.get("id")
+                }
         smil_ns = "{http://www.w3.org/ns/SMIL}"
         pars = 0
         for name in (n for n in book.namelist() if n.endswith(".smil")):
@@ -160,9 +162,9 @@ def test_readalong_page_is_self_contained_and_accessible(everything: dict[str, A
     ):
         assert landmark in page
     assert 'src="harbour-ferry-strike.mp3"' in page and 'aria-label="Audio edition of' in page
-    data = json.loads(
-        re.search(r'<script type="application/json" id="timeline">(.*?)</script>', page, re.S).group(1)
-    )  # type: ignore[union-attr]
+    found = re.search(r'<script type="application/json" id="timeline">(.*?)</script>', page, re.S)
+    assert found is not None
+    data = json.loads(found.group(1))
     assert [s["start"] for s in data["sentences"]] == [s["start"] for s in everything["manifest"]["segments"]]
 
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.publish.attributed import expected_speaker
+
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (CI installs it)")
@@ -64,16 +66,24 @@ def page_url(everything: dict[str, Any]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser_page(page_url: str) -> Iterator[Any]:
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless, driven by Playwright (one per module: the sync API allows one)."""
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        page = browser.new_context(bypass_csp=True).new_page()  # the page forbids eval; tests need it
-        requests: list[str] = []
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(page_url)
-        page.wait_for_function("document.getElementById('player').readyState >= 1")
-        yield page, requests
-        browser.close()
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser: Any, page_url: str) -> Iterator[Any]:
+    context = browser.new_context(bypass_csp=True)  # the page forbids eval; tests need it
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(page_url)
+    page.wait_for_function("document.getElementById('player').readyState >= 1")
+    yield page, requests
+    context.close()
 
 
 def current(page: Any) -> str | None:
@@ -125,3 +135,31 @@ def test_chapter_buttons_and_keys_move_through_the_text(
         f"Math.abs(document.getElementById('player').currentTime - {third}) < 0.2", timeout=5000
     )
     page.evaluate("document.getElementById('player').pause()")
+
+
+def _ax_node(page: Any, selector: str) -> dict[str, Any]:
+    """Chromium's accessibility node for the element at `selector` (through the DevTools protocol)."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+
+
+def test_screen_readers_get_a_quotations_speaker_as_its_description(
+    browser: Any, attributed: dict[str, Any]
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((attributed["out"] / "harbour-ferry-strike.html").as_uri())
+    for k, segment in enumerate(attributed["segments"]):
+        if segment["role"] != "quote":
+            continue
+        node = _ax_node(page, f"#s{k}")
+        who = expected_speaker(segment)
+        assert node.get("description", {}).get("value") == (f"Quotation from {who}" if who else None)
+        if who:
+            label = page.evaluate(f"document.getElementById('s{k}').getAttribute('aria-describedby')")
+            assert _ax_node(page, f"#{label}")["ignored"]  # not read out in the text itself
+    shown = page.evaluate("getComputedStyle(document.querySelector('.speaker .visually-hidden')).clip")
+    assert shown == "rect(0px, 0px, 0px, 0px)"  # "Quotation from" is for the description only
+    context.close()
