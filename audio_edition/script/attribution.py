@@ -16,6 +16,7 @@ article's running text (not headings), never inside quotations.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -78,6 +79,8 @@ class Doc:
     tokens: list[list[Token]]
     cast: Cast = field(default_factory=Cast)
     events: list[tuple[Pos, str]] = field(default_factory=list)  # people named as saying something
+    quote_at: dict[tuple[int, int], int] = field(default_factory=dict)  # (quotation, start) -> token
+    sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
 
 
 def attribute_speakers(blocks: Sequence[Block], quotations: Sequence[Quotation]) -> list[str | None]:
@@ -102,6 +105,8 @@ def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation]) -> Doc:
             spans[span.block].append((span.start, span.end, qi))
     tokens = [block_tokens(block.text, sorted(spans[b])) for b, block in enumerate(blocks)]
     doc = Doc(blocks, quotations, tokens, cast_of(tokens, [b.kind == "heading" for b in blocks]))
+    doc.quote_at = {(t.quote, t.start): i for stream in tokens for i, t in enumerate(stream) if t.quote >= 0}
+    doc.sentence_bounds = [sentences(stream) for stream in tokens]
     for b, stream in enumerate(tokens):
         for lo, hi in sentences(stream):
             for clause in clauses(doc, b, lo, hi):
@@ -145,9 +150,7 @@ def _span_order(spans: Sequence[QuoteSpan]) -> list[int]:
 def _quote_pos(doc: Doc, qi: int, k: int) -> Pos:
     """Where span `k` of quotation `qi` sits in its block's token stream."""
     span = doc.quotations[qi].spans[k]
-    tokens = doc.tokens[span.block]
-    at = next((i for i, t in enumerate(tokens) if t.quote == qi and t.start == span.start), 0)
-    return span.block, at
+    return span.block, doc.quote_at.get((qi, span.start), 0)
 
 
 def attribution_line(doc: Doc, quotation: Quotation) -> str | None:
@@ -168,14 +171,20 @@ def attribution_line(doc: Doc, quotation: Quotation) -> str | None:
 
 
 def nearby_clauses(doc: Doc, qi: int, k: int, local: bool) -> list[Clause]:
-    """Speech clauses in the span's sentence (`local`) or elsewhere in its paragraph, nearest first."""
+    """Speech clauses in the span's sentence (`local`) or elsewhere in its paragraph (up to
+    `_REACH` sentences away, so a huge paragraph costs no more per quotation), nearest first."""
     block, at = _quote_pos(doc, qi, k)
-    tokens = doc.tokens[block]
+    bounds = doc.sentence_bounds[block]
+    here = max(0, bisect.bisect_right(bounds, (at, len(doc.tokens[block]))) - 1)
+    picked = [here] if local else [j for j in range(here - _REACH, here + _REACH + 1) if j != here]
     found: list[Clause] = []
-    for lo, hi in sentences(tokens):
-        if (lo <= at < hi) == local:
-            found += clauses(doc, block, lo, hi)
+    for j in picked:
+        if 0 <= j < len(bounds):
+            found += clauses(doc, block, *bounds[j])
     return sorted(found, key=lambda c: (abs(c.at[1] - at), c.at[1] < at))
+
+
+_REACH = 8
 
 
 def clauses(doc: Doc, block: int, lo: int, hi: int) -> list[Clause]:

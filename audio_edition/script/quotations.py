@@ -57,10 +57,14 @@ def find_quotations(blocks: Sequence[Block], *, min_words: int = 4, language: st
     texts = [b.text if b.kind in _READ else None for b in blocks]
     linked = _link(blocks, texts, language)
     found: list[Quotation] = []
+    siblings: dict[int, list[Span]] = {}  # the one-paragraph quotations of each block
+    for spans, _ in linked:
+        if len(spans) == 1:
+            siblings.setdefault(spans[0].block, []).append(Span(spans[0].start, spans[0].end))
     for spans, closed in linked:
         if not closed:
             spans = _cut_at_attribution(spans, blocks)
-        found.append(Quotation(tuple(spans), closed, _kind(spans, blocks, linked, min_words)))
+        found.append(Quotation(tuple(spans), closed, _kind(spans, blocks, siblings, min_words)))
     found = _short_beside_long(found, blocks)
     return _whole_block_quotes(found, blocks, min_words)
 
@@ -134,10 +138,7 @@ def _single_chain(texts: list[str | None], b: int) -> bool:
 
 
 def _kind(
-    spans: list[QuoteSpan],
-    blocks: Sequence[Block],
-    linked: list[tuple[list[QuoteSpan], bool]],
-    min_words: int,
+    spans: list[QuoteSpan], blocks: Sequence[Block], siblings: dict[int, list[Span]], min_words: int
 ) -> QuoteKind:
     """A quotation over several paragraphs is speech; one within a paragraph is judged there."""
     if len(spans) > 1:
@@ -145,8 +146,7 @@ def _kind(
         return "speech" if words >= min_words else "scare"
     (only,) = spans
     text = blocks[only.block].text
-    siblings = [Span(s[0].start, s[0].end) for s, _ in linked if len(s) == 1 and s[0].block == only.block]
-    return kind_of(text, Span(only.start, only.end), siblings, min_words)  # type: ignore[return-value]
+    return kind_of(text, Span(only.start, only.end), siblings[only.block], min_words)  # type: ignore[return-value]
 
 
 def _short_beside_long(found: list[Quotation], blocks: Sequence[Block]) -> list[Quotation]:

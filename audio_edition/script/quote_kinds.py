@@ -5,6 +5,7 @@ Each rule is a small named function over the paragraph's text; `kind_of` applies
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from audio_edition.script.quotes import QUOTE_MARKS, Span
@@ -47,18 +48,26 @@ def after_title_cue(text: str, span: Span) -> bool:
 
 
 def in_title_parenthesis(text: str, span: Span, spans: list[Span]) -> bool:
-    """`known for ("The Long Crossing," "The Quiet Year")`: a parenthesis holding only quoted names."""
-    opening = text.rfind("(", 0, span.start)
-    closing = text.find(")", span.end)
+    """`known for ("The Long Crossing," "The Quiet Year")`: a parenthesis holding only quoted names.
+
+    `spans` are the paragraph's quotations in order; a parenthesis is looked for within
+    `_NEAR` characters, so a huge paragraph costs no more per quotation than a short one."""
+    opening = text.rfind("(", max(0, span.start - _NEAR), span.start)
+    closing = text.find(")", span.end, span.end + _NEAR)
     if opening < 0 or closing < 0 or ")" in text[opening : span.start] or "(" in text[span.end : closing]:
         return False
     rest, at = [], opening + 1
-    for other in sorted(spans, key=lambda s: s.start):
-        if opening < other.start and other.end <= closing:
+    for other in spans[bisect.bisect_left(spans, opening, key=lambda s: s.start) :]:
+        if other.start > closing:
+            break
+        if other.end <= closing:
             rest.append(text[at : other.start])
             at = other.end
     rest.append(text[at:closing])
     return bool(_LIST_FILLER.fullmatch("".join(rest)))
+
+
+_NEAR = 400
 
 
 def title_cased(text: str, span: Span) -> bool:
@@ -69,8 +78,9 @@ def title_cased(text: str, span: Span) -> bool:
         return False
     if introduced_as_speech(text, span) or attributed_after(text, span):
         return False
-    content = [w.strip("(),;:") for w in words if w.lower() not in _SMALL]
-    return all(w[:1].isupper() or w[:1].isdigit() for w in content if w)
+    content = [w.strip("(),;:") for w in words if w.lower().strip("(),;:") not in _SMALL]
+    content = [w for w in content if w]
+    return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
 def introduced_as_speech(text: str, span: Span) -> bool:
