@@ -1,4 +1,4 @@
-"""Read an article file (.txt, .md) into an `Article`: decoded, cleaned, structured."""
+"""Read an article file (.txt, .md, .html) or page into an `Article`: decoded, cleaned, structured."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import re
 from pathlib import Path
 
 from audio_edition.errors import InputError
+from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.decode import decode_bytes, refuse_oversize
 from audio_edition.ingest.fetch import fetch, is_url
 from audio_edition.ingest.frontmatter import split_front_matter
-from audio_edition.ingest.html import drop_repeats, html_candidates
+from audio_edition.ingest.html import html_candidates
 from audio_edition.ingest.markdown import markdown_candidates
 from audio_edition.ingest.plaintext import plain_candidates
-from audio_edition.ingest.structure import find_structure
+from audio_edition.ingest.repeats import drop_repeats
+from audio_edition.ingest.structure import Found, find_structure
 from audio_edition.model import Article, Block, Dropped, Meta
 
 __all__ = ["read_article", "parse_article", "SUFFIXES"]
@@ -54,24 +56,16 @@ def read_article(path: str | Path) -> Article:
 def parse_article(
     text: str, *, name: str = "article.txt", fmt: str = "text", source: str | None = None
 ) -> Article:
-    """Structure already-decoded article text; `fmt` is 'text' or 'markdown'."""
+    """Structure already-decoded article text; `fmt` is 'text', 'markdown' or 'html'."""
     if not text.strip():
         raise InputError(f"{name} is empty: there is nothing to read")
-    fields, body = split_front_matter(text, name) if fmt == "markdown" else ({}, text)
-    if fmt == "markdown":
-        cands, skipped = markdown_candidates(body)
-    elif fmt == "html":
-        fields, cands = html_candidates(text, name)
-        cands, repeats = drop_repeats(cands)
-        skipped = [f"repeated: {r}" for r in repeats]
-    else:
-        cands, skipped = plain_candidates(body), []
+    fields, cands, dropped = _candidates(text, fmt, name)
     found = find_structure(cands, title=fields.get("title"), explicit_headings=fmt in ("markdown", "html"))
     if not found.blocks and found.title_from == "first-line" and found.title:
         found.blocks.append(Block("paragraph", found.title))  # a one-line article is its own body
         found.title = found.title_from = None
     if not found.blocks:
-        what = "every line was boilerplate" if found.dropped else "it holds only a title"
+        what = "every line was boilerplate" if found.dropped or dropped else "it holds only a title"
         raise InputError(f"{name} has no article text to read: {what}")
     title = fields.get("title") or found.title or _title_from_name(name)
     title_from = "front-matter" if "title" in fields else (found.title_from or "file-name")
@@ -83,14 +77,34 @@ def parse_article(
         source=fields.get("source") or source,
         title_from=title_from,  # type: ignore[arg-type]
     )
-    dropped = tuple(found.dropped) + tuple(
-        Dropped(s.split(": ", 1)[1], "pull-quote") if s.startswith("repeated: ") else Dropped(s, "markup")
-        for s in skipped
-    )
+    dropped = found.dropped + dropped + _superseded_meta_lines(found, fields)
     blocks, unreadable = _without_unreadable_runs([Block(b.kind, b.text) for b in found.blocks])
     if not blocks:
         raise InputError(f"{name} has no article text to read: only runs of characters that are not words")
-    return Article(meta=meta, blocks=tuple(blocks), dropped=dropped + tuple(unreadable))
+    return Article(meta=meta, blocks=tuple(blocks), dropped=tuple(dropped + unreadable))
+
+
+def _candidates(text: str, fmt: str, name: str) -> tuple[dict[str, str], list[Candidate], list[Dropped]]:
+    """(fields, candidates, what the reader left out) of the text in format `fmt`."""
+    if fmt == "html":
+        fields, cands, dropped = html_candidates(text, name)
+        cands, repeats = drop_repeats(cands, fields.get("language", "en"))
+        return fields, cands, dropped + repeats
+    if fmt == "markdown":
+        fields, body = split_front_matter(text, name)
+        cands, skipped = markdown_candidates(body)
+        return fields, cands, [Dropped(s, "markup") for s in skipped]
+    return {}, plain_candidates(text), []
+
+
+def _superseded_meta_lines(found: Found, fields: dict[str, str]) -> list[Dropped]:
+    """Byline and date lines of the text that gave way to the page's or the front matter's own."""
+    out = []
+    if found.byline_line and "byline" in fields and found.byline != fields["byline"]:
+        out.append(Dropped(found.byline_line, "byline"))
+    if found.date_line and "date" in fields and found.date != fields["date"]:
+        out.append(Dropped(found.date_line, "dateline"))
+    return out
 
 
 # A "word" longer than this (no spaces, not a web address) is a hash, a code blob or an encoding

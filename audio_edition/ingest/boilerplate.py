@@ -4,6 +4,17 @@ from __future__ import annotations
 
 import re
 
+# A capitalised name word (case kept even though rules match case-insensitively), a name particle,
+# or a joiner: what a credit line holds after "by" and before "contributed".
+_NAME_WORD = r"(?:(?-i:[A-Z][\w'’.-]*)|and|&|in|de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el)"
+_NAMES = rf"(?-i:[A-Z])[\w'’.-]*(?:,?\s+{_NAME_WORD})*"
+_ROLE = (
+    r"(additional |further )?(reporting|writing|editing|research|fact[- ]checking|graphics|"
+    r"production|photography|video|design|translation|compiled|written|edited|reported)"
+)
+_CREDIT = rf"{_ROLE} by {_NAMES}"
+_COMPANY = r"(inc|ltd|llc|corp|corporation|gmbh|plc|co|group|media|limited|ag|s\.a)\.?"
+
 # Each rule: (name, pattern matched against the whole stripped line, case-insensitive).
 _RULES: tuple[tuple[str, str], ...] = (
     (
@@ -27,6 +38,30 @@ _RULES: tuple[tuple[str, str], ...] = (
     ("subscribe", r"(subscribe|sign up|join)\b.{0,100}"),
     ("click-here", r"(click|tap) here\b.*"),
     (
+        "click-here",
+        r"((please|simply|just|or) )?(click|tap|press)( on)? (below|to (read|watch|listen|see|view|continue|"
+        r"download|learn|play|enlarge|expand)|for (more|the full|details))\b.{0,100}",
+    ),
+    (
+        "call-to-action",
+        r"(if|when) you('re| are)? (using|reading|viewing|on|in)\b.{1,60}?,? "
+        r"(click|tap|press|scroll|swipe)\b.{0,100}",
+    ),
+    (
+        "call-to-action",
+        r"((please|simply|just) )?(click|tap|press)( on)? (this|the|that|our) (\w+ ){0,2}"
+        r"(box|button|link|banner|icon|bar|arrow)\b.{0,80}",
+    ),
+    (
+        "call-to-action",
+        r"to .{1,60}, (click|tap|press)( on)? (here|below|the (\w+ )?(button|box|link|icon|banner))\b.{0,80}",
+    ),
+    (
+        "call-to-action",
+        r"get (the latest|our|breaking|the best|the top|top) .{0,60}\b(sent|delivered|straight|direct(ly)?) "
+        r"to (you|your)\b.{0,60}",
+    ),
+    (
         "photo-credit",
         r"(photo|image|picture|video|graphic|illustration|file photo)"
         r"( credits?)?\s*[:/|]\s*.{0,150}",
@@ -46,9 +81,22 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     ("comments", r"(\d+\s+)?(comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:.]?"),
     ("copyright", r"(©|\(c\)|copyright\b).{0,150}"),
-    ("copyright", r"all rights reserved\.?"),
+    ("copyright", r".{0,120}\ball rights? (reserved?|res\w*)\.?"),
+    ("copyright", r"all rights?\s*"),
+    ("copyright", rf"\d{{4}}(\s*[-–]\s*\d{{2,4}})?\s+{_NAMES}\s*{_COMPANY}(,?\s+all( rights?)?\b.{{0,30}})?"),
+    ("copyright", rf"{_NAMES}\s*{_COMPANY},?\s+all( rights?)?\b.{{0,30}}"),
+    ("credits", rf"\(?{_CREDIT}(\s*[;,.]?\s*(and )?{_CREDIT})*\)?\.?"),
+    (
+        "credits",
+        rf"(?!(he|she|they|we|i|it|you)\b){_NAMES} contributed (additional )?(reporting|research|"
+        rf"to this (report|article|story))( (from|in) {_NAMES})?\.?",
+    ),
     ("tags", r"(tags?|topics?|filed under)\s*:.{0,200}"),
-    ("download-app", r"download (our|the) app\b.{0,80}"),
+    (
+        "download-app",
+        r"(download|get|install) (our|the) (free )?([\w-]+ ){0,2}apps?"
+        r"(\s*[.!:,–—-].{0,80}|\s+(now|today|for|on|here|from|to)\b.{0,80})?",
+    ),
     ("newsletter", r".{0,40}\bnewsletter\b.{0,40}(sign up|subscribe|inbox).{0,40}"),
     ("skip", r"skip (to|ad)\b.{0,30}"),
     ("photo-credit", r"(image|media) (caption|source)s?\s*[,:].{0,200}"),

@@ -1,23 +1,74 @@
 """Read a news web page with trafilatura: the article's title, byline, date, language and body
-(headings, paragraphs, block quotes, lists) without navigation, ads, share bars or comments."""
+(headings, paragraphs, block quotes, lists) without navigation, ads, share bars, captions or comments."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
 
+from lxml.html import HtmlElement
+
 from audio_edition.errors import InputError
+from audio_edition.ingest.byline import clean_byline
 from audio_edition.ingest.candidates import Candidate, Hint
+from audio_edition.ingest.captions import captions_inside, is_line_after_image, take_captions
+from audio_edition.ingest.lede import recover_lede
+from audio_edition.ingest.pagetree import (
+    common_ancestor,
+    in_navigation,
+    load_page,
+    locate,
+    space_line_breaks,
+    text_blocks,
+)
+from audio_edition.model import Dropped
 
 _LANG = re.compile(r"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+# trafilatura's own elements that hold or order paragraphs; anything else inside one is inline text
+_STRUCTURE = frozenset({"p", "head", "quote", "list", "item", "code", "table"})
 
 
-def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidate]]:
-    """(metadata fields, candidates in reading order) of the article in `page`."""
+def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidate], list[Dropped]]:
+    """(metadata fields, candidates in reading order, captions and code left out) of the page's article."""
+    root = load_page(page, name)
+    captions = take_captions(root)
+    doc = _extract(root, name)
+    fields = _fields(doc, page)
+    main = doc.find("main")
+    cands, code = _walk(main) if main is not None else ([], [])
+    space_line_breaks(root)
+    blocks = text_blocks(root)
+    located = locate(blocks, [c.text for c in cands])
+    reasons = [_left_out(c, at, blocks) for c, at in zip(cands, located, strict=True)]
+    kept = [k for k, reason in enumerate(reasons) if reason is None]
+    body = _article_container([blocks[at] for k in kept if (at := located[k]) is not None])
+    dropped = captions_inside(captions, body) + [
+        Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
+    ]
+    cands = recover_lede(blocks, [located[k] for k in kept], [cands[k] for k in kept], fields.get("title"))
+    return fields, cands, dropped + code
+
+
+def _article_container(elements: list[HtmlElement]) -> HtmlElement | None:
+    """The innermost element holding every extracted paragraph (a lone paragraph's parent)."""
+    container = common_ancestor(elements)
+    return container.getparent() if container is not None and len(elements) == 1 else container
+
+
+def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> str | None:
+    """Why an extracted paragraph is not read: a caption under an image, or the page's navigation."""
+    if at is None:
+        return None
+    if cand.hint is None and is_line_after_image(blocks[at]):
+        return "caption"
+    return "navigation" if in_navigation(blocks[at]) else None
+
+
+def _extract(root: HtmlElement, name: str) -> ET.Element:
     import trafilatura
 
     extracted = trafilatura.extract(
-        page,
+        root,
         output_format="xml",
         with_metadata=True,
         include_comments=False,
@@ -28,60 +79,69 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     )
     if not extracted:
         raise InputError(f"{name}: no article text found on the page: is it a news article?")
-    root = ET.fromstring(extracted)
-    fields = {k: " ".join(v.split()) for k in ("title", "author", "date") if (v := root.get(k))}
+    doc = ET.fromstring(extracted)
+    for br in doc.iter("lb"):
+        br.tail = " " + (br.tail or "")  # a line break separates words
+    return doc
+
+
+def _fields(doc: ET.Element, page: str) -> dict[str, str]:
+    """Title, byline (names only), date and language of the page."""
+    fields = {k: " ".join(v.split()) for k in ("title", "author", "date") if (v := doc.get(k))}
     if "author" in fields:
-        fields["byline"] = fields.pop("author").replace(";", " and ")
+        names, date = clean_byline(fields.pop("author"))
+        if names:
+            fields["byline"] = names
+        if date and "date" not in fields:
+            fields["date"] = date
     lang = _LANG.search(page[:5000])
     if lang:
         fields["language"] = lang.group(1).lower()
-    main = root.find("main")
-    return fields, list(_walk(main)) if main is not None else []
+    return fields
 
 
-def _walk(element: ET.Element, inside_quote: bool = False) -> list[Candidate]:
+def _walk(element: ET.Element, loose_hint: Hint = None) -> tuple[list[Candidate], list[Dropped]]:
+    """Candidates (and code left out) of one of trafilatura's elements, its loose text included."""
     out: list[Candidate] = []
+    dropped: list[Dropped] = []
+    loose = [element.text or ""]
     for child in element:
-        text = " ".join("".join(child.itertext()).split())
-        if child.tag == "head":
-            hint: Hint = "title" if child.get("rend") == "h1" else "heading"
-            out.append(Candidate(text, hint)) if text else None
-        elif child.tag == "quote":
-            paragraphs = [p for p in child if p.tag == "p"]
-            if paragraphs:
-                out += [Candidate(" ".join("".join(p.itertext()).split()), "blockquote") for p in paragraphs]
-            elif text:
-                out.append(Candidate(text, "blockquote"))
-        elif child.tag == "list":
-            out += [
-                Candidate(" ".join("".join(i.itertext()).split()), "list-item")
-                for i in child
-                if i.tag == "item"
-            ]
-        elif child.tag in ("p", "item") and text:
-            out.append(Candidate(text, "blockquote" if inside_quote else None))
-        elif len(child):
-            out += _walk(child, inside_quote)
-    return [c for c in out if c.text]
+        if child.tag not in _STRUCTURE and not _holds_structure(child):
+            loose += [_text(child), child.tail or ""]  # inline: line breaks, highlights, references
+            continue
+        _flush(loose, loose_hint, out)
+        sub, gone = _child(child, loose_hint)
+        out += sub
+        dropped += gone
+        loose = [child.tail or ""]
+    _flush(loose, loose_hint, out)
+    return [c for c in out if c.text], dropped
 
 
-def drop_repeats(cands: list[Candidate]) -> tuple[list[Candidate], list[str]]:
-    """Pull-quotes and repeated paragraphs are spoken once: a candidate whose words already stand in
-    an earlier or later paragraph is dropped. Returns (kept, dropped texts)."""
-    words = [_words(c.text) for c in cands]
-    kept, dropped = [], []
-    for k, cand in enumerate(cands):
-        mine = words[k]
-        repeated = mine and any(
-            j != k and len(words[j]) > len(mine) and mine in words[j] for j in range(len(cands))
-        )
-        duplicate = mine and mine in (words[j] for j in range(k))
-        if cand.hint in ("blockquote", None) and (repeated or duplicate):
-            dropped.append(cand.text)
-        else:
-            kept.append(cand)
-    return kept, dropped
+def _child(child: ET.Element, loose_hint: Hint) -> tuple[list[Candidate], list[Dropped]]:
+    text = _text(child)
+    if child.tag == "head":
+        return [Candidate(text, "title" if child.get("rend") == "h1" else "heading")], []
+    if child.tag == "code":
+        return [], [Dropped(text, "code")] if text else []
+    if child.tag == "quote":
+        return _walk(child, "blockquote")
+    if child.tag == "list":
+        return _walk(child, "list-item")
+    if child.tag in ("p", "item") and not _holds_structure(child):
+        return [Candidate(text, loose_hint)], []
+    return _walk(child, loose_hint)
 
 
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+def _flush(loose: list[str], hint: Hint, out: list[Candidate]) -> None:
+    text = " ".join("".join(loose).split())
+    if text:
+        out.append(Candidate(text, hint))
+
+
+def _holds_structure(element: ET.Element) -> bool:
+    return any(d.tag in _STRUCTURE for d in element.iter() if d is not element)
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())

@@ -6,51 +6,18 @@ import re
 from dataclasses import dataclass, field
 
 from audio_edition.ingest.boilerplate import boilerplate_reason
+from audio_edition.ingest.byline import clean_byline, looks_like_dateline, looks_like_names
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.model import Block, BlockKind, Dropped
 from audio_edition.script.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by)\s+(.{2,80})$", re.IGNORECASE)
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_PART = re.compile(
-    rf"\b(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|"
-    rf"\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})\b",
-    re.IGNORECASE,
+_SMALL_WORDS = frozenset(
+    (
+        "a an and as at but by for from in into of on or over the to up with vs via after amid than that is"
+    ).split()
 )
-_DATE_LEAD = re.compile(
-    rf"^((published|updated|posted|last updated|first published)\b|\d|{_MONTH}\s|"
-    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
-    re.IGNORECASE,
-)
-_SMALL_WORDS = {
-    "a",
-    "an",
-    "and",
-    "as",
-    "at",
-    "but",
-    "by",
-    "for",
-    "from",
-    "in",
-    "into",
-    "of",
-    "on",
-    "or",
-    "over",
-    "the",
-    "to",
-    "up",
-    "with",
-    "vs",
-    "via",
-    "after",
-    "amid",
-    "than",
-    "that",
-    "is",
-}
 _NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "al", "ibn", "du"}
 _DASHES = "—–-~"
 
@@ -65,6 +32,9 @@ class Found:
     title_from: str | None = None
     byline: str | None = None
     date: str | None = None
+    byline_line: str | None = None  # the lines the byline and date were read from
+    date_line: str | None = None
+    date_from_byline: bool = False
 
 
 def find_structure(cands: list[Candidate], *, title: str | None, explicit_headings: bool) -> Found:
@@ -116,25 +86,32 @@ def _take_byline_and_date(kept: list[Candidate], start: int, found: Found) -> in
         if start >= len(kept) or kept[start].hint not in (None, "list-item"):
             break
         text = kept[start].text
-        by = _BYLINE.match(text)
-        if by and found.byline is None and not _END_PUNCT.search(by.group(2).rstrip(".")):
-            found.byline = by.group(2).strip()
-        elif looks_like_dateline(text) and found.date is None:
-            found.date = text
-        else:
+        if not (_take_byline(text, found) or _take_date(text, found)):
             break
         start += 1
     return start
 
 
-def looks_like_dateline(text: str) -> bool:
-    """A publication-date line: short, led by a date word or digit, holding a full date."""
-    return (
-        len(text) <= 90
-        and len(text.split()) <= 12
-        and bool(_DATE_LEAD.match(text))
-        and bool(_DATE_PART.search(text))
-    )
+def _take_byline(text: str, found: Found) -> bool:
+    """Take a "By …" line holding a name as the byline (names only; a date in it becomes the date)."""
+    by = _BYLINE.match(text)
+    if not by or found.byline is not None or _END_PUNCT.search(by.group(2).rstrip(".")):
+        return False
+    names, date = clean_byline(by.group(2))
+    if names is None or not looks_like_names(names):
+        return False
+    found.byline, found.byline_line = names, text
+    if date and found.date is None:
+        found.date, found.date_from_byline = date, True
+    return True
+
+
+def _take_date(text: str, found: Found) -> bool:
+    """Take a dateline as the date, unless one was given already (a byline's date gives way)."""
+    if not looks_like_dateline(text) or (found.date is not None and not found.date_from_byline):
+        return False
+    found.date, found.date_line, found.date_from_byline = text, text, False
+    return True
 
 
 def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explicit: bool) -> BlockKind:
@@ -209,36 +186,10 @@ def _title_cased(words: list[str]) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.7
 
 
-_ABBREVIATIONS = {
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "prof",
-    "st",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "jr",
-    "sr",
-    "no",
-    "mt",
-    "rev",
-    "hon",
-    "pres",
-    "supt",
-    "insp",
-    "det",
-    "cllr",
-    "u.s",
-    "u.k",
-    "dept",
-}
+_ABBREVIATIONS = frozenset(
+    "dr mr mrs ms prof st gen sen rep gov lt col capt sgt jr sr no mt rev hon pres supt insp det cllr "
+    "u.s u.k dept".split()
+)
 
 
 def _multiple_sentences(text: str) -> bool:

@@ -1,0 +1,96 @@
+"""Bylines as names only: dates, weekdays, months, times and "Updated" stamps are taken out of them."""
+
+from __future__ import annotations
+
+import re
+
+MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAY_SHORT = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?"
+_ORDINAL = r"\d{1,2}(st|nd|rd|th)?"
+FULL_DATE = (
+    rf"\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{MONTH}\s+{_ORDINAL},?\s+\d{{4}}|"
+    rf"{_ORDINAL}\s+(of\s+)?{MONTH},?\s+\d{{4}}"
+)
+_DATE = re.compile(rf"\b({FULL_DATE})(?!\d)", re.IGNORECASE)
+_REMOVALS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\b\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?",
+        rf"\b({_WEEKDAY_SHORT}\s+)?({FULL_DATE})\b",
+        rf"\b({MONTH}\s+{_ORDINAL}|{_ORDINAL}\s+(of\s+)?{MONTH}|{MONTH}\s+\d{{4}})(?!\w)",
+        r"\b\d{1,2}([:.]\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}(:\d{2})?",
+        r"(?<=\s)(gmt|utc|bst|cet|cest|[ecmp][sd]t|et|pt)\b([+-]\d{1,2}(:?\d{2})?)?",
+        r"\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+        r"\b(last\s+|first\s+)?(updated|published|posted|modified)(\s+(on|at))?\s*:?",
+        rf"\b({'|'.join(_WEEKDAYS)})\b,?",
+    )
+)
+_RESIDUE = set(_MONTHS) | set(_WEEKDAYS) | {"at", "on", "the", "of", "and", "&", "am", "pm", "a.m.", "p.m."}
+_DANGLING = {"and", "&", "by", "with", "at", "on", "of", "the", "|", "-", "–", "—", "·", "•"}
+_NAME_GLUE = frozenset("and & de da del della di du la le van von der den bin ibn al el y".split())
+_PIECE_BREAK = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
+_BY = re.compile(r"^(written by|words by|by)\s+", re.IGNORECASE)
+_DATE_LEAD = re.compile(
+    rf"^((published|updated|posted|last updated|first published)\b|\d|{MONTH}\s|"
+    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.IGNORECASE,
+)
+
+
+def clean_byline(text: str) -> tuple[str | None, str | None]:
+    """(names, first full date) of a byline; `;` separates authors, dates and times are removed."""
+    date = _DATE.search(text)
+    authors = [_clean_author(part) for part in _BY.sub("", " ".join(text.split())).split(";")]
+    return _join([a for a in authors if a]) or None, " ".join(date.group(0).split()) if date else None
+
+
+def looks_like_names(byline: str) -> bool:
+    """True when what comes before the first comma (a role may follow it) is names joined by "and"."""
+    words = byline.split(",", 1)[0].split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words)
+
+
+def looks_like_dateline(text: str) -> bool:
+    """A publication-date line: short, led by a date word or digit, holding a full date."""
+    return (
+        len(text) <= 90
+        and len(text.split()) <= 12
+        and bool(_DATE_LEAD.match(text))
+        and bool(_DATE.search(text))
+    )
+
+
+def _clean_author(part: str) -> str:
+    """One author's part with date and time expressions removed; name, role pieces joined by commas."""
+    for pattern in _REMOVALS:
+        part = pattern.sub(" ", part)
+    pieces = [_trim(piece) for piece in _PIECE_BREAK.split(part)]
+    return ", ".join(p for p in pieces if p and not _residue_only(p))
+
+
+def _trim(piece: str) -> str:
+    """Commas collapsed, and joining words or separators left dangling at either end removed."""
+    words = re.sub(r"\s*,(\s*,)*", ",", piece).replace(",", ", ").split()
+    while words and (words[0].strip(",") == "" or words[0].strip(",").lower() in _DANGLING):
+        words.pop(0)
+    while words and (words[-1].strip(",") == "" or words[-1].strip(",").lower() in _DANGLING):
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _residue_only(piece: str) -> bool:
+    """True when a piece holds only date words and numbers (what is left of "Monday, November")."""
+    words = re.split(r"[\s,]+", piece.lower().strip(" ,."))
+    return all(w.rstrip(".") in _RESIDUE or w.isdigit() for w in words if w)
+
+
+def _join(names: list[str]) -> str:
+    """Authors as spoken: "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,110 @@
+"""The web page as an lxml tree: its text blocks in document order, found again by their letters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml.html import HtmlElement
+
+from audio_edition.errors import InputError
+
+BLOCK_TAGS = frozenset(
+    "p div section article header footer main aside nav blockquote figure figcaption ul ol li "
+    "h1 h2 h3 h4 h5 h6 table tr td th dl dt dd pre form address".split()
+)
+
+
+def load_page(page: str, name: str) -> HtmlElement:
+    """The page parsed the way trafilatura parses it; InputError when it is not HTML at all."""
+    from trafilatura import load_html
+
+    try:
+        root = load_html(page)
+    except (ValueError, TypeError):
+        root = None
+    if root is None:
+        raise InputError(f"{name}: no article text found on the page: is it a news article?")
+    return root
+
+
+def space_line_breaks(root: HtmlElement) -> None:
+    """Make every `<br>` a space, so the lines it separates do not run together in `text_of`."""
+    for br in root.iter("br"):
+        br.tail = " " + (br.tail or "")
+
+
+def text_of(element: HtmlElement) -> str:
+    """The element's text with its whitespace collapsed."""
+    return " ".join(element.text_content().split())
+
+
+def letters(text: str) -> str:
+    """Letters and digits only, case-folded: how extracted text is matched to the page's."""
+    return "".join(re.findall(r"\w", text.casefold()))
+
+
+def text_blocks(root: HtmlElement) -> list[HtmlElement]:
+    """Innermost block elements holding text, in document order."""
+    return [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        and el.tag in BLOCK_TAGS
+        and not any(isinstance(d.tag, str) and d.tag in BLOCK_TAGS for d in el.iterdescendants())
+        and text_of(el)
+    ]
+
+
+def locate(blocks: list[HtmlElement], texts: Iterable[str]) -> list[int | None]:
+    """For each text in reading order, the index of the block holding exactly its letters, or None."""
+    keys = [letters(text_of(b)) for b in blocks]
+    found: list[int | None] = []
+    cursor = 0
+    for text in texts:
+        key = letters(text)
+        at = _find(keys, key, cursor) if key else None
+        at = _find(keys, key, 0) if at is None and key else at
+        found.append(at)
+        cursor = at + 1 if at is not None else cursor
+    return found
+
+
+def _find(keys: list[str], key: str, start: int) -> int | None:
+    return next((i for i in range(start, len(keys)) if keys[i] == key), None)
+
+
+def ancestors(element: HtmlElement) -> Iterator[HtmlElement]:
+    """The element's parents, nearest first."""
+    parent = element.getparent()
+    while parent is not None:
+        yield parent
+        parent = parent.getparent()
+
+
+def common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    """The innermost element containing all of `elements` (itself when there is one)."""
+    if not elements:
+        return None
+    chain = [elements[0], *ancestors(elements[0])]
+    for element in elements[1:]:
+        mine = {id(e) for e in (element, *ancestors(element))}
+        chain = [e for e in chain if id(e) in mine]
+    return chain[0] if chain else None
+
+
+def is_inside(element: HtmlElement, container: HtmlElement) -> bool:
+    """True when `element` is `container` or one of its descendants."""
+    return element is container or any(a is container for a in ancestors(element))
+
+
+def class_words(element: HtmlElement) -> set[str]:
+    """The words of the element's class and id, split at spaces, dashes, underscores and camel case."""
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
+    raw = re.sub(r"([a-z])([A-Z])", r"\1 \2", raw)
+    return {w for w in re.split(r"[\s_\-]+", raw.lower()) if w}
+
+
+def in_navigation(element: HtmlElement) -> bool:
+    """True inside the page's navigation (`<nav>`, or an element with role="navigation")."""
+    return any(e.tag == "nav" or e.get("role") == "navigation" for e in (element, *ancestors(element)))
