@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from audio_edition.model import Meta, Role
 
@@ -39,11 +40,26 @@ def credit_line(meta: Meta) -> str:
     return ". ".join(p.rstrip(".") for p in parts) + "." if parts else ""
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_WRITTEN_DATE = re.compile(
+    rf"\b{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
+
+
 def spoken_date(date: str) -> str:
-    """ISO dates as a newsreader says them ("2026-02-11" -> "February 11, 2026"); others as written."""
+    """The date a newsreader says: ISO dates as "February 11, 2026", a written date without the
+    clock time and stamps around it ("Updated Monday, November 18, 2019, 04:05 pm" ->
+    "Monday, November 18, 2019"); anything else as written."""
     text = date.strip()
-    try:
-        day = dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return text
-    return f"{day:%B} {day.day}, {day.year}"
+    iso = _ISO.search(text)
+    if iso:
+        try:
+            day = dt.date.fromisoformat(iso.group())
+        except ValueError:
+            return text
+        return f"{day:%B} {day.day}, {day.year}"
+    written = _WRITTEN_DATE.search(text)
+    return written.group().rstrip(",") if written else text

@@ -10,6 +10,7 @@ import pytest
 from audio_edition.ingest import parse_article, read_article
 from audio_edition.options import Options
 from audio_edition.script import write_script
+from audio_edition.script.opening import spoken_date
 from tests.conftest import ARTICLES, DATA
 
 GOLDEN = sorted((DATA / "golden").glob("*.json"))
@@ -124,3 +125,18 @@ def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
     text = "Intro Title\n“Kyiv’s position is clear and it will not change,” he said.\n"
     quote = write_script(parse_article(text), BARE).segments[1]
     assert quote.speech == "Kyiv's position is clear and it will not change,"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("2026-02-11", "February 11, 2026"),
+        ("2019-11-19T10:00:00Z", "November 19, 2019"),
+        ("Monday, November 18, 2019, 04:05 pm", "Monday, November 18, 2019"),
+        ("Published 3 March 2026 10:04 GMT", "3 March 2026"),
+        ("March 3, 2026", "March 3, 2026"),
+        ("last spring", "last spring"),
+    ],
+)
+def test_opening_says_the_date_without_clock_times_or_stamps(written: str, said: str) -> None:
+    assert spoken_date(written) == said
