@@ -26,7 +26,13 @@ TITLES = frozenset(
     inspector superintendent supt det insp attorney justice rabbi imam principal dean alderman
     councilman councilwoman assemblyman assemblywoman delegate trooper constable treasurer auditor
     comptroller whip sheikh emir ayatollah patriarch corporal major cllr executive ceo chairperson
-    minister-president president-elect secretary-general director-general governor-general""".split()
+    minister-president president-elect secretary-general director-general governor-general teacher
+    trucker nurse driver farmer student resident commuter lawyer activist analyst economist historian
+    scientist researcher engineer pilot worker owner shopkeeper fisherman fisher baker chef singer
+    actor actress artist author writer novelist poet journalist reporter photographer campaigner
+    organiser organizer volunteer voter shopper parent pensioner retiree veteran witness survivor
+    neighbour neighbor landlord tenant firefighter paramedic surgeon midwife priest pastor vicar
+    meteorologist forecaster climatologist geologist glaciologist spokesperson""".split()
 )
 STOPWORDS = frozenset(
     """the a an this that these those in on at for with from by of to after before while when where
