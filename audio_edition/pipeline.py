@@ -23,6 +23,7 @@ from audio_edition.voices import get_engine
 from audio_edition.voices.auto import choose_engine
 from audio_edition.voices.cache import Mastered, SegmentCache, default_cache_dir, episode_key
 from audio_edition.voices.cast import Cast, resolve_cast
+from audio_edition.voices.speaker_voices import assign_speaker_voices
 from audio_edition.voices.synthesize import Progress, SynthesisStats, synthesize
 
 
@@ -72,6 +73,8 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     stats = SynthesisStats(segments=len(script.segments))
     notes = [chose] if chose else []
     cast = resolve_cast(opts, script.article.meta.language)
+    if opts.speaker_voices:
+        script, cast = assign_speaker_voices(script, cast)
     key = _episode_key(script, cast, opts) if cache is not None else ""
     reused = cache.get_episode(key) if cache is not None else None
     if reused is not None:
@@ -135,6 +138,8 @@ def _speak(
         notes.append(f"warning: {exc}; the whole episode uses {opts.fallback} instead")
     fallback = dataclasses.replace(opts, engine=opts.fallback, narrator=None, quote_voice=None)
     cast = resolve_cast(fallback, script.article.meta.language)
+    if opts.speaker_voices:
+        script, cast = assign_speaker_voices(script, cast)
     return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast
 
 

@@ -43,6 +43,17 @@ class Engine(Protocol):
         ...
 
 
+@runtime_checkable
+class SpeakerPool(Protocol):
+    """An engine that can offer voices for recurring speakers (optional: without it, speakers share
+    the quote voice)."""
+
+    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+        """Voices for speakers of quotations in `language`, most distinct first, beginning near
+        `quote_voice`; the narrator is taken out by the caller."""
+        ...
+
+
 @dataclass(frozen=True)
 class VoiceSpec:
     """A voice named as `engine:voice`, e.g. `piper:joe+deep`, `gtts:en@co.uk`."""

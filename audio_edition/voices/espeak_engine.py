@@ -19,6 +19,9 @@ from audio_edition.voices.phonemes import plain
 QUOTE_VARIANT = "m3"
 NARRATOR_VARIANT = "m1"
 _LANG_VOICES = {"en": "en-us"}
+# Variants for recurring speakers, neighbours far apart in pitch or timbre (measured by
+# scripts/measure_speaker_voices.py); +m4 (the narrator's pitch) and +m7 (croaky) are left out.
+SPEAKER_VARIANTS = ("m3", "f2", "m8", "f5", "m6", "f3", "m2")
 
 
 class EspeakEngine:
@@ -47,6 +50,11 @@ class EspeakEngine:
 
     def voices(self) -> list[str]:
         return sorted(_languages())
+
+    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+        """The quote voice, then the speaker variants of its language's voice."""
+        base = quote_voice.partition("+")[0]
+        return [quote_voice, *(f"{base}+{variant}" for variant in SPEAKER_VARIANTS)]
 
     def cache_settings(self, voice: str) -> dict[str, Any]:
         return {"voice": voice}

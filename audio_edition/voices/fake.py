@@ -37,6 +37,10 @@ class FakeEngine:
     def voices(self) -> list[str]:
         return list(_PITCH)
 
+    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+        """The quote voice, then every other tone."""
+        return [quote_voice, *(v for v in _PITCH if v != "narrator")]
+
     def cache_settings(self, voice: str) -> dict[str, object]:
         return {"ms_per_char": self.ms_per_char, "rate": self.sample_rate}
 

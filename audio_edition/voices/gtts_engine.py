@@ -23,6 +23,15 @@ ACCENTS: dict[str, tuple[str, str]] = {
     "es": ("es", "com.mx"),
     "zh": ("com", "com.tw"),
 }
+# Accents for recurring speakers besides the narrator's, most distinct from it first (Canada's,
+# nearest the narrator's American English, last).
+SPEAKER_ACCENTS: dict[str, tuple[str, ...]] = {
+    "en": ("co.uk", "com.au", "co.in", "ie", "co.za", "ca"),
+    "fr": ("ca",),
+    "pt": ("pt",),
+    "es": ("com.mx", "us"),
+    "zh": ("com.tw",),
+}
 _TLD = re.compile(r"^[a-z]{2,3}(\.[a-z]{2,3})?$")
 MAX_CHARS = 100
 SAMPLE_RATE = 24000
@@ -75,6 +84,11 @@ class GttsEngine:
             narrator, quote = ACCENTS.get(_base(lang), ("com", "com"))
             out += [f"{lang}@{narrator}"] + ([f"{lang}@{quote}"] if quote != narrator else [])
         return out
+
+    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+        """The quote voice, then the other accents Google speaks the quote voice's language in."""
+        lang = _split(quote_voice)[0]
+        return [quote_voice, *(f"{lang}@{tld}" for tld in SPEAKER_ACCENTS.get(_base(lang), ()))]
 
     def cache_settings(self, voice: str) -> dict[str, Any]:
         lang, tld = _split(voice)

@@ -18,7 +18,10 @@ from audio_edition.voices.phonemes import parts
 BUNDLED = {"joe": "en"}
 # Timbre variants for a second voice from one model: pitch and formants move together by `ratio`
 # (synthesise faster by `ratio`, then play at `ratio` of the rate), so speed is unchanged.
-VARIANTS = {"bright": 1.15, "deep": 0.88, "plain": 1.0}
+VARIANTS = {"plain": 1.0, "deep": 0.88, "light": 1.07, "bright": 1.15, "high": 1.24, "higher": 1.33}
+# Voices for recurring speakers, most distinct neighbours first: chosen by measurement
+# (scripts/measure_speaker_voices.py). Ratios under 1 lose intelligibility (+deep: ASR 50 % vs 87 %).
+SPEAKER_VARIANTS = ("bright", "higher", "light", "high")
 SENTENCE_GAP_S = 0.25
 # espeak-ng (inside piper's phonemizer) keeps global state: one phonemization at a time.
 _PHONEMIZE = threading.Lock()
@@ -78,6 +81,11 @@ class PiperEngine:
 
     def voices(self) -> list[str]:
         return [f"{name}{'' if v == 'plain' else '+' + v}" for name in BUNDLED for v in VARIANTS]
+
+    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+        """The quote voice, then the speaker variants of its model (a named .onnx model included)."""
+        name = _split(quote_voice)[0]
+        return [quote_voice, *(f"{name}+{variant}" for variant in SPEAKER_VARIANTS)]
 
     def cache_settings(self, voice: str) -> dict[str, Any]:
         name, variant = _split(voice)
