@@ -80,6 +80,36 @@ def test_reference_quotes_are_in_the_quote_voice(reference_build: dict) -> None:
     assert all(r == "narration" for t, r in roles.items() if "“severe”" in t or "“disappointing”" in t)
 
 
+def test_reference_speakers_have_voices_of_their_own(
+    reference_build: dict,  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
+    """With --speaker-voices, Zelenskyy's and Peskov's quotations carry their speaker and are read
+    by two different voices: each of Peskov's quotations is heard higher than in the default build
+    (the same words in the ordinary quote voice), Zelenskyy's, who keeps the quote voice, are not."""
+    from tests.conftest import REFERENCE
+
+    produce(REFERENCE, Options(out_dir=tmp_path, engine="piper", use_cache=False, speaker_voices=True))
+    manifest = json.loads((tmp_path / "peace-talks-istanbul.json").read_text(encoding="utf-8"))
+    audio = decode_audio(tmp_path / "peace-talks-istanbul.mp3")
+    quotes = [s for s in manifest["segments"] if s["role"] == "quote"]
+    assert {s["speaker"] for s in quotes} == {"Volodymyr Zelenskyy", "Dmitry Peskov"}
+    voice = {s["speaker"]: s["voice"] for s in quotes}
+    assert len(set(voice.values())) == 2 and all(v.startswith("speaker:") for v in voice.values())
+    before = {s["text"]: s for s in reference_build["manifest"]["segments"] if s["role"] == "quote"}
+
+    def pitch(samples: np.ndarray, seg: dict) -> float:  # type: ignore[type-arg]
+        return median_pitch(samples[int(seg["start"] * 44100) : int(seg["end"] * 44100)], 44100)
+
+    ratios: dict[str, list[float]] = {"Volodymyr Zelenskyy": [], "Dmitry Peskov": []}
+    for seg in quotes:
+        ratios[seg["speaker"]].append(
+            pitch(audio.samples, seg) / pitch(reference_build["audio"].samples, before[seg["text"]])
+        )
+    assert all(r > 1.06 for r in ratios["Dmitry Peskov"]), ratios
+    assert all(r < 1.06 for r in ratios["Volodymyr Zelenskyy"]), ratios  # Piper's prosody varies a little
+
+
 def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None:  # type: ignore[type-arg]
     """Every body sentence is recognised in its time slot; the READ ALSO line is not spoken."""
     from tests.audio_checks import recognised
