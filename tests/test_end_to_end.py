@@ -107,7 +107,8 @@ def test_reference_speakers_have_voices_of_their_own(
             pitch(audio.samples, seg) / pitch(reference_build["audio"].samples, before[seg["text"]])
         )
     raised = {name: float(np.mean(r)) for name, r in ratios.items()}  # Piper's prosody varies a little
-    assert raised["Dmitry Peskov"] > 1.06 and raised["Dmitry Peskov"] > raised["Volodymyr Zelenskyy"] + 0.06, ratios
+    assert raised["Dmitry Peskov"] > 1.06, ratios
+    assert raised["Dmitry Peskov"] > raised["Volodymyr Zelenskyy"] + 0.06, ratios
 
 
 def test_reference_is_heard_by_speech_recognition(reference_build: dict) -> None:  # type: ignore[type-arg]

@@ -2,7 +2,8 @@
 
 Two forms: a simple TOML file (`word = "alias"` or `word = { alias = "...", ipa = "..." }`) and the
 W3C Pronunciation Lexicon Specification (PLS) XML. Aliases reach every engine; IPA reaches the
-engines that take phonemes (Piper), the others speaking the alias.
+engines that take phonemes (Piper), the others speaking the alias. A shipped lexicon of frequent
+news names (`audio_edition/data/news_names.toml`) sits under the user's own.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import tomllib
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from audio_edition.errors import InputError
@@ -19,6 +21,11 @@ from audio_edition.voices.phonemes import mark
 
 PLS = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
 DEFAULT_NAMES = ("lexicon.toml", "lexicon.pls")
+SHIPPED = "news_names.toml"
+# Final sounds after which a possessive 's is said /ᵻz/ (sibilants) or /s/ (other voiceless ones).
+_SIBILANT_END = "szʃʒ"  # also the end of tʃ and dʒ
+_VOICELESS_END = "ptkfθ"
+_IPA_MARKS = "ˈˌː "
 
 
 @dataclass(frozen=True)
@@ -37,9 +44,53 @@ def default_lexicon(folder: Path | None = None) -> Path | None:
 
 
 def lexicon_for(user: Path | None, use_default: bool = True) -> tuple[Entry, ...]:
-    """The entries a build uses: the user's lexicon (`user`, else one found in the current folder)."""
+    """The entries a build uses: the user's lexicon (`user`, else one found in the current folder)
+    over the shipped news names unless `use_default` is False, with possessives of IPA entries."""
     path = user or default_lexicon()
-    return load_lexicon(path) if path is not None else ()
+    own = load_lexicon(path) if path is not None else ()
+    return with_possessives(merged(own, shipped_lexicon() if use_default else ()))
+
+
+def merged(own: tuple[Entry, ...], base: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """`own` entries followed by those of `base` whose grapheme (any case) `own` does not have."""
+    taken = {_key(e.grapheme) for e in own}
+    return own + tuple(e for e in base if _key(e.grapheme) not in taken)
+
+
+@functools.cache
+def shipped_lexicon() -> tuple[Entry, ...]:
+    """The entries of the lexicon shipped with the package (loaded once per process)."""
+    raw = resources.files("audio_edition").joinpath("data", SHIPPED).read_bytes()
+    return tuple(e for _, entries in shipped_categories(raw) for e in entries)
+
+
+def shipped_categories(raw: bytes) -> list[tuple[str, tuple[Entry, ...]]]:
+    """(category, entries) per top-level table of a shipped-lexicon TOML document."""
+    data = tomllib.loads(raw.decode("utf-8"))
+    return [(name, tuple(_entry(w, v, SHIPPED) for w, v in table.items())) for name, table in data.items()]
+
+
+def with_possessives(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries plus, for each IPA entry, its possessive ("Kyiv's" said /…vz/ as one word),
+    unless the lexicon says that possessive itself."""
+    taken = {_key(e.grapheme) for e in entries}
+    wanted = (e for e in entries if e.ipa and _ends_in_letter(e) and _key(f"{e.grapheme}'s") not in taken)
+    return entries + tuple(possessive(e) for e in wanted)
+
+
+def possessive(entry: Entry) -> Entry:
+    """The entry for `grapheme's`: the IPA ending as its last sound asks, the alias with 's."""
+    ipa = (entry.ipa or "").rstrip()
+    alias = f"{entry.alias or entry.grapheme}'s"
+    return Entry(f"{entry.grapheme}'s", alias=alias, ipa=ipa + _possessive_ending(ipa))
+
+
+def _possessive_ending(ipa: str) -> str:
+    """/ᵻz/ after a sibilant, /s/ after another voiceless sound, /z/ otherwise."""
+    last = ipa.rstrip(_IPA_MARKS)[-1:]
+    if last in _SIBILANT_END:
+        return "ᵻz"
+    return "s" if last in _VOICELESS_END else "z"
 
 
 @functools.lru_cache(maxsize=16)
@@ -59,20 +110,21 @@ def _from_toml(raw: bytes, name: str) -> tuple[Entry, ...]:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"lexicon {name} is not valid TOML: {exc}") from None
-    entries = []
-    for word, value in data.items():
-        if isinstance(value, str):
-            entries.append(Entry(word, alias=value))
-        elif (
-            isinstance(value, dict)
-            and value
-            and set(value) <= {"alias", "ipa"}
-            and all(isinstance(v, str) and v.strip() for v in value.values())
-        ):
-            entries.append(Entry(word, alias=value.get("alias"), ipa=value.get("ipa")))
-        else:
-            raise InputError(f'lexicon {name}: "{word}" must be "alias" or {{ alias = "…", ipa = "…" }}')
-    return tuple(entries)
+    return tuple(_entry(word, value, name) for word, value in data.items())
+
+
+def _entry(word: str, value: object, name: str) -> Entry:
+    """One TOML lexicon entry: `"alias"` or `{ alias = "…", ipa = "…" }`; InputError otherwise."""
+    if isinstance(value, str):
+        return Entry(word, alias=value)
+    if (
+        isinstance(value, dict)
+        and value
+        and set(value) <= {"alias", "ipa"}
+        and all(isinstance(v, str) and v.strip() for v in value.values())
+    ):
+        return Entry(word, alias=value.get("alias"), ipa=value.get("ipa"))
+    raise InputError(f'lexicon {name}: "{word}" must be "alias" or {{ alias = "…", ipa = "…" }}')
 
 
 def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
@@ -95,11 +147,39 @@ def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
 def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
     """Replace every whole-word occurrence of a grapheme (any case, possessive kept) by its alias;
     a word with IPA becomes `⟦IPA|alias⟧`, which Piper speaks as phonemes and others as the alias."""
+    if not entries:
+        return text
+    pattern, said = _compiled(entries)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: said[(m.lastindex or 1) - 1], text)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(entries: tuple[Entry, ...]) -> tuple[re.Pattern[str] | None, list[str]]:
+    """One pattern matching any grapheme as a whole word, longest first, each in its own group,
+    and what each group is said as; the first entry for a grapheme wins."""
+    by_key: dict[str, str] = {}
     for entry in entries:
-        if not (entry.alias or entry.ipa):
-            continue
-        said = entry.alias or entry.grapheme
-        replacement = mark(entry.ipa, said) if entry.ipa else said
-        pattern = rf"(?<!\w){re.escape(entry.grapheme)}(?!\w)"
-        text = re.sub(pattern, replacement.replace("\\", r"\\"), text, flags=re.IGNORECASE)
-    return text
+        if (entry.alias or entry.ipa) and _key(entry.grapheme) not in by_key:
+            alias = entry.alias or entry.grapheme
+            by_key[_key(entry.grapheme)] = mark(entry.ipa, alias) if entry.ipa else alias
+    if not by_key:
+        return None, []
+    keys = sorted(by_key, key=len, reverse=True)
+    alternatives = "|".join(f"({_grapheme_pattern(k)})" for k in keys)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), [by_key[k] for k in keys]
+
+
+def _grapheme_pattern(key: str) -> str:
+    """A grapheme key as a pattern: any apostrophe for an apostrophe, any run of spaces for a space."""
+    return "".join("['’]" if ch == "'" else r"\s+" if ch == " " else re.escape(ch) for ch in key)
+
+
+def _key(grapheme: str) -> str:
+    """A grapheme as it is matched: lower case, one kind of apostrophe, single spaces."""
+    return " ".join(grapheme.replace("’", "'").split()).lower()
+
+
+def _ends_in_letter(entry: Entry) -> bool:
+    return entry.grapheme[-1:].isalpha() and not entry.grapheme.endswith(("'s", "’s"))
