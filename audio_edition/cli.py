@@ -108,7 +108,9 @@ def _batch_progress() -> Any:
 @click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
 @click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls).")
-@click.option("--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names.")
+@click.option(
+    "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
+)
 @click.option(
     "--min-quote-words",
     type=click.IntRange(1, 100),
@@ -120,7 +122,9 @@ def script(
     article: str, as_json: bool, lexicon: Path | None, no_default_lexicon: bool, min_quote_words: int
 ) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
-    options = Options(min_quote_words=min_quote_words, lexicon=lexicon, default_lexicon=not no_default_lexicon)
+    options = Options(
+        min_quote_words=min_quote_words, lexicon=lexicon, default_lexicon=not no_default_lexicon
+    )
     written = write_script(read_article(article_argument(article)), options)
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))

@@ -78,7 +78,9 @@ _BUILD_OPTIONS = [
         "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
     ),
     click.option(
-        "--speaker-voices", is_flag=True, help="Give each recurring speaker of quotations a voice of their own."
+        "--speaker-voices",
+        is_flag=True,
+        help="Give each recurring speaker of quotations a voice of their own.",
     ),
     click.option(
         "--formats",
