@@ -120,7 +120,12 @@ def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explici
     if cand.hint == "attribution":
         return "attribution"
     if cand.hint == "blockquote":
-        return "blockquote"
+        signed = (
+            prev_kind == "blockquote"
+            and cand.text.lstrip()[:1] in _DASHES
+            and looks_like_attribution(cand.text)
+        )
+        return "attribution" if signed else "blockquote"  # an embed's "— Name (@handle) date" line
     if is_whole_quotation(cand.text):
         return "blockquote"
     if prev_kind == "blockquote" and looks_like_attribution(cand.text):

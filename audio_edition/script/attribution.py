@@ -336,16 +336,16 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
 
 
 def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
-    """The last named speaker before `at` that the pronoun fits, else the last sentence subject it fits.
+    """The nearest person before `at` that the pronoun fits: a named speaker or a person who opens
+    a sentence (`Hamish Doyle called the vote … He said`), whichever came last.
 
     A person fits when their gender, learned from the text, is the pronoun's or is unknown.
     """
     want = PRONOUNS[pronoun]
-    for _, who in sorted(e for e in doc.events if e[0] < at)[::-1]:
+    mentions = [e for e in doc.events if e[0] < at]
+    mentions += [p for p in doc.cast.people if p[0] < at and p[0] in doc.cast.subjects]
+    for _, who in sorted(mentions)[::-1]:
         if doc.cast.genders.get(who) in (None, want):
-            return who
-    for where, who in [p for p in doc.cast.people if p[0] < at][::-1]:
-        if where in doc.cast.subjects and doc.cast.genders.get(who) in (None, want):
             return who
     return None
 

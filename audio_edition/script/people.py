@@ -92,14 +92,16 @@ def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool]) -> Cast:
 
 
 def _opens_sentence(tokens: Sequence[Token], sentence_lo: int, run_lo: int) -> bool:
-    """Only determiners, titles or punctuation stand before the name in its sentence (and the name's
-    run does not open with a word such as `In`: `In New York, talks began`)."""
+    """Only a few determiners, titles, capitalised words or punctuation stand before the name in its
+    sentence (`Opposition councillor Hamish Doyle`), and its run does not open with a word such as
+    `In` (`In New York, talks began`)."""
     first = tokens[run_lo].word.lower()
     if first in STOPWORDS and first not in DETERMINERS:
         return False
-    return all(
-        not t.word or t.word.lower() in DETERMINERS or t.word.lower() in TITLES
-        for t in tokens[sentence_lo:run_lo]
+    before = tokens[sentence_lo:run_lo]
+    return len(before) <= 4 and all(
+        not t.word or t.word.lower() in DETERMINERS or t.word.lower() in TITLES or t.word[0].isupper()
+        for t in before
     )
 
 
