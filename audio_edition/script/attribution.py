@@ -139,7 +139,22 @@ def decide(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:
             found, who = pick(doc, nearby_clauses(doc, qi, k, local), settle=local)
             if found:
                 return who
+        subject = sentence_subject(doc, qi) if local else None
+        if subject is not None:
+            return subject
     return continuation(doc, qi, speakers)
+
+
+def sentence_subject(doc: Doc, qi: int) -> str | None:
+    """The person opening the quotation's sentence when no speech verb names anyone: `The
+    chancellor, Rachel Osei, has defended the budget, saying it could not “…”`."""
+    block, at = _quote_pos(doc, qi, 0)
+    bounds = doc.sentence_bounds[block]
+    lo = bounds[max(0, bisect.bisect_right(bounds, (at, len(doc.tokens[block]))) - 1)][0]
+    opener = [
+        who for (b, i), who in doc.cast.people if b == block and lo <= i < at and (b, i) in doc.cast.subjects
+    ]
+    return opener[0] if opener else None
 
 
 def _span_order(spans: Sequence[QuoteSpan]) -> list[int]:

@@ -111,6 +111,7 @@ GOLDEN: list[tuple[str, list[str | None]]] = [
     ("“It’s bad,” said trucker Luis Martinez, 52. “I’ve been here two days.”", ["Luis Martinez"] * 2),
     ("“We’ve never seen this,” said Harbor Master Jim O’Connell, who worked there.", ["Jim O’Connell"]),
     ("“This is dangerous,” meteorologist Sarah Kim said in a video posted online.", ["Sarah Kim"]),
+    ("The chancellor, Rachel Osei, defended it, saying they “cannot keep borrowing”.", ["Rachel Osei"]),
     # pronouns
     ("Dmitry Peskov spoke to reporters. “There is a lot of work to be done,” he said.", ["Dmitry Peskov"]),
     (
