@@ -1,0 +1,51 @@
+"""The shipped lexicon of news names: used by default, overridden entry by entry, possessives kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from audio_edition.ingest import parse_article
+from audio_edition.options import Options
+from audio_edition.script import write_script
+from audio_edition.script.lexicon import apply_lexicon, lexicon_for, shipped_lexicon
+from audio_edition.voices.phonemes import mark
+
+TEXT = "Talks in Kyiv\nKyiv's mayor met Zelenskyy in Kyiv on Monday.\n"
+
+
+def test_shipped_lexicon_has_hundreds_of_names_each_with_ipa_and_alias() -> None:
+    entries = shipped_lexicon()
+    assert len(entries) >= 300
+    assert all(e.ipa and e.alias for e in entries)
+    assert len({e.grapheme.casefold() for e in entries}) == len(entries)  # no name twice
+
+
+def test_default_lexicon_is_used_unless_turned_off() -> None:
+    kyiv = next(e for e in shipped_lexicon() if e.grapheme == "Kyiv")
+    said = write_script(parse_article(TEXT), Options(opening=False)).segments[1].speech
+    assert mark(kyiv.ipa or "", kyiv.alias or "") in said
+    off = Options(opening=False, default_lexicon=False)
+    plain = write_script(parse_article(TEXT), off).segments[1].speech
+    assert plain == "Kyiv's mayor met Zelenskyy in Kyiv on Monday."
+
+
+def test_user_entry_overrides_the_shipped_one(tmp_path: Path) -> None:
+    own = tmp_path / "lexicon.toml"
+    own.write_text('Kyiv = "Keev"\n', encoding="utf-8")
+    entries = lexicon_for(own, use_default=True)
+    assert [e.alias for e in entries if e.grapheme.casefold() == "kyiv"] == ["Keev"]
+    assert any(e.grapheme == "Zelenskyy" for e in entries)  # the rest of the shipped names stay
+    assert apply_lexicon("kyiv and KYIV", entries) == "Keev and Keev"
+
+
+def test_possessive_of_an_ipa_entry_ends_as_its_last_sound_asks() -> None:
+    entries = lexicon_for(None, use_default=True)
+    kyivs = next(e for e in entries if e.grapheme == "Kyiv's")
+    assert kyivs.ipa and kyivs.ipa.endswith("z")
+    assert "⟦" in apply_lexicon("Kyiv's mayor", entries)
+
+
+def test_text_without_a_listed_name_is_unchanged() -> None:
+    """The shipped names are one compiled pattern; a sentence naming none of them is left alone."""
+    entries = lexicon_for(None, use_default=True)
+    assert apply_lexicon("The ferry left at noon.", entries) == "The ferry left at noon."

@@ -1,0 +1,62 @@
+"""Names said right: the reference article read by Piper with the shipped lexicon of news names,
+heard by offline speech recognition (pocketsphinx, its dictionary given the names' standard
+English pronunciations), against the same article read without it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.conftest import REFERENCE
+
+pytest.importorskip("pocketsphinx")
+
+
+def checker() -> ModuleType:
+    """scripts/check_lexicon.py, the measurement the README's figures come from."""
+    path = Path(__file__).parents[2] / "scripts" / "check_lexicon.py"
+    spec = importlib.util.spec_from_file_location("check_lexicon", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["check_lexicon"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_reference_names_are_heard_and_the_whole_text_no_worse() -> None:
+    if not REFERENCE.exists():
+        pytest.skip("../shared/articles is not present beside this checkout")
+    check = checker()
+    listener = check.Listener(check.ARTICLE_NAMES)
+    without = check.article_numbers(REFERENCE, False, listener)
+    best = None
+    for _ in range(2):  # Piper samples its durations: one more take before calling it a failure
+        with_lexicon = check.article_numbers(REFERENCE, True, listener)
+        kyiv, zelenskyy = with_lexicon["kyiv"], with_lexicon["zelenskyy"]
+        best = (kyiv.hits, kyiv.mentions, zelenskyy.hits, zelenskyy.mentions, with_lexicon["*"].wer)
+        if kyiv.hits >= 3 and zelenskyy.hits >= 6 and with_lexicon["*"].wer <= without["*"].wer + 0.02:
+            break
+    assert best is not None
+    assert (best[1], best[3]) == (4, 7)  # Kyiv is mentioned 4 times, Zelenskyy 7
+    assert best[0] >= 3 and best[2] >= 6, best
+    assert best[4] <= without["*"].wer + 0.02, (best, without["*"].wer)
+
+
+def test_a_sample_of_entries_is_heard_at_least_as_often_with_them() -> None:
+    """Twelve entries spread over the lexicon, each spoken alone and in a sentence, with and without
+    its entry: together they are recognised at least as often with, and the sentences no worse."""
+    check = checker()
+    chosen = check.sample(check.categorised(check.SHIPPED), 12)
+    speaker = check.Speaker()
+    listener = check.Listener(check.pronunciations(e for _, e in chosen))
+    results = [check.sweep_entry(entry, category, speaker, listener, 1) for category, entry in chosen]
+    hits_with = sum(r.alone_with.hits + r.carrier_with.hits for r in results)
+    hits_without = sum(r.alone_without.hits + r.carrier_without.hits for r in results)
+    assert hits_with >= hits_without, [(r.grapheme, r.helps, r.hurts) for r in results]
+    errors_with = sum(r.carrier_with.errors for r in results)
+    errors_without = sum(r.carrier_without.errors for r in results)
+    assert errors_with <= errors_without + len(results) // 4
