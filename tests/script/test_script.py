@@ -123,7 +123,7 @@ def test_multi_paragraph_quote_is_voiced_throughout() -> None:
 
 def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
     text = "Intro Title\n“Kyiv’s position is clear and it will not change,” he said.\n"
-    quote = write_script(parse_article(text), BARE).segments[1]
+    quote = write_script(parse_article(text), Options(opening=False, default_lexicon=False)).segments[1]
     assert quote.speech == "Kyiv's position is clear and it will not change,"
 
 
