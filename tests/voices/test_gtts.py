@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import requests
-import responses
 from click.testing import CliRunner
 
 from audio_edition.audio.ffmpeg import decode_audio
@@ -18,30 +16,13 @@ from audio_edition.ingest import parse_article, read_article
 from audio_edition.options import Options
 from audio_edition.pipeline import produce, produce_article
 from audio_edition.script import write_script
-from audio_edition.voices import GttsEngine, get_engine, register_engine
+from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.auto import choose_engine
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.phonemes import plain
-from audio_edition.voices.retry import RetryPolicy
 from tests.conftest import ARTICLES
+from tests.voices.conftest import FAST
 from tests.voices.fake_google import FakeGoogle, seconds_for
-
-FAST = RetryPolicy(attempts=4, base=0.001, cap=0.005, deadline=5.0)
-
-
-@pytest.fixture
-def gtts() -> Iterator[GttsEngine]:
-    """A gTTS engine with quick retries, registered under its real name."""
-    engine = GttsEngine(retry=FAST)
-    register_engine("gtts", lambda: engine, replace=True)
-    yield engine
-    register_engine("gtts", GttsEngine, replace=True)
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        yield FakeGoogle().install(mock)
 
 
 def options(tmp_path: Path, **kw: object) -> Options:

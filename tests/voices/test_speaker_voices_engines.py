@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-import responses
 
 from audio_edition import pipeline
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment
 from audio_edition.options import Options
 from audio_edition.script import write_script
-from audio_edition.voices import GttsEngine, get_engine, register_engine
+from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cast import resolve_cast
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.phonemes import plain
-from audio_edition.voices.retry import RetryPolicy
 from audio_edition.voices.speaker_voices import assign_speaker_voices, speaker_pool
 from audio_edition.voices.synthesize import synthesize
 from tests.audio_checks import median_pitch
@@ -84,18 +81,6 @@ def test_piper_pool_is_every_speaker_variant_and_a_named_model_brings_its_own(tm
     ]  # fmt: skip
 
 
-@pytest.fixture
-def gtts() -> Iterator[GttsEngine]:
-    engine = GttsEngine(retry=RetryPolicy(attempts=2, base=0.001, cap=0.005, deadline=5.0))
-    register_engine("gtts", lambda: engine, replace=True)
-    yield engine
-    register_engine("gtts", GttsEngine, replace=True)
-
-
-@pytest.fixture
-def google() -> Iterator[FakeGoogle]:
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        yield FakeGoogle().install(mock)
 
 
 def test_gtts_speakers_are_asked_for_in_their_own_accents(
