@@ -4,8 +4,6 @@ report each article's fate; one bad article never stops the others."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -17,14 +15,15 @@ from pathlib import Path
 from typing import Literal
 
 from audio_edition.errors import AudioEditionError, InputError
+from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
 from audio_edition.options import Options
 from audio_edition.pipeline import produce_article
+from audio_edition.publish.outputs import up_to_date
 from audio_edition.publish.slug import slugify
 
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
-FINGERPRINT_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -100,36 +99,6 @@ def slugs(paths: list[Path], directory: Path) -> list[str]:
     ]
 
 
-def fingerprint(path: Path, options: Options) -> str:
-    """A hash of the article's bytes and every option that shapes its edition (not where it goes)."""
-    neutral = dataclasses.replace(
-        options, out_dir=Path("."), fingerprint=None, jobs=None, cache_dir=None, use_cache=True
-    )
-    settings = dataclasses.asdict(neutral)
-    blob = json.dumps({"v": FINGERPRINT_VERSION, "options": settings}, sort_keys=True, default=str)
-    return hashlib.sha256(path.read_bytes() + blob.encode("utf-8")).hexdigest()
-
-
-def up_to_date(slug: str, stamp: str, options: Options) -> bool:
-    """True when OUT holds this article's files, made from the same text and options."""
-    out = options.out_dir
-    try:
-        manifest = json.loads((out / f"{slug}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    wanted = [f"{slug}.mp3", f"{slug}.qa.json"]
-    suffixes = {
-        "vtt": ".vtt",
-        "srt": ".srt",
-        "chapters": ".chapters.json",
-        "epub": ".epub",
-        "daisy": ".daisy",
-        "html": ".html",
-    }
-    wanted += [slug + suffixes[name] for name in options.formats]
-    return manifest.get("fingerprint") == stamp and all((out / name).exists() for name in wanted)
-
-
 def build_one(path: Path, slug: str, options: Options) -> ArticleResult:
     """Build one article; library errors become a failed result (the batch goes on)."""
     started = time.perf_counter()
@@ -165,7 +134,7 @@ def run_batch(
     todo: list[tuple[Path, str, Options]] = []
     for path, slug in zip(paths, slugs(paths, directory), strict=True):
         stamp = fingerprint(path, options)
-        if up_to_date(slug, stamp, options):
+        if up_to_date(options.out_dir, slug, stamp, options.formats):
             report.results.append(ArticleResult(path, slug, "skipped"))
         else:
             todo.append((path, slug, dataclasses.replace(options, fingerprint=stamp)))
