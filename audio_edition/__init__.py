@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from audio_edition.errors import AudioEditionError, AudioError, EngineError, InputError
+from audio_edition.errors import (
+    AudioEditionError,
+    AudioError,
+    EngineError,
+    InputError,
+    OutputError,
+    QualityError,
+)
 from audio_edition.ingest import parse_article, read_article
 from audio_edition.model import Article, Block, Chapter, Clip, Episode, Meta, Script, Segment
 from audio_edition.options import Options, Pauses
@@ -31,7 +38,9 @@ __all__ = [
     "InputError",
     "Meta",
     "Options",
+    "OutputError",
     "Pauses",
+    "QualityError",
     "Script",
     "Segment",
     "get_engine",

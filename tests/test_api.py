@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import inspect
+import types
 
 import pytest
 
 import audio_edition
+from audio_edition import errors
 
 MODULES = [
     "audio_edition",
@@ -18,6 +21,17 @@ MODULES = [
 ]
 
 
+def public_error_types() -> list[type[errors.AudioEditionError]]:
+    """Every error class `audio_edition.errors` defines (found, not listed: new ones count too)."""
+    return [
+        value
+        for value in vars(errors).values()
+        if inspect.isclass(value)
+        and issubclass(value, errors.AudioEditionError)
+        and value.__module__ == errors.__name__
+    ]
+
+
 @pytest.mark.parametrize("name", MODULES)
 def test_all_is_honest(name: str) -> None:
     module = importlib.import_module(name)
@@ -25,6 +39,26 @@ def test_all_is_honest(name: str) -> None:
     assert len(exported) == len(set(exported))
     for item in exported:
         assert hasattr(module, item), f"{name}.__all__ names missing {item}"
+
+
+def test_every_public_error_type_is_exported_at_the_top() -> None:
+    found = public_error_types()
+    assert {e.__name__ for e in found} >= {"AudioEditionError", "InputError", "QualityError", "OutputError"}
+    for error in found:
+        assert error.__name__ in audio_edition.__all__, f"audio_edition.__all__ lacks {error.__name__}"
+        assert getattr(audio_edition, error.__name__) is error
+
+
+def test_top_level_all_is_exactly_the_public_namespace() -> None:
+    """Both ways: nothing public at the top is left out of `__all__`, nothing in it is missing."""
+    public = {
+        name
+        for name, value in vars(audio_edition).items()
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType)
+        and type(value).__module__ != "__future__"  # `from __future__ import annotations`
+    }
+    assert public == set(audio_edition.__all__)
 
 
 def test_top_level_exports_every_stage() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import traceback
 from pathlib import Path
+from typing import Any
 
 import click
 import numpy as np
@@ -15,8 +17,11 @@ from audio_edition.audio.ffmpeg import decode_audio
 from audio_edition.cli import cli
 from audio_edition.errors import EngineError
 from audio_edition.model import Clip
+from audio_edition.options import Pauses
 from audio_edition.voices import FakeEngine
 from tests.conftest import ARTICLES, write
+
+PAUSES = Pauses()
 
 
 def run(*args: str) -> click.testing.Result:
@@ -180,14 +185,57 @@ def test_output_folder_that_is_a_file_exits_2(tmp_path: Path, fake_engine: FakeE
     assert blocker.read_text() == "not a folder"
 
 
+def structural_pause(segments: list[dict[str, Any]], k: int) -> int:
+    """The pause the README promises after article segment k: a heading's, a section's before a
+    heading or the closing, a paragraph's between blocks (a sentence's before an attribution), and
+    within a block a clause's after a comma, else a sentence's."""
+    seg, nxt = segments[k], segments[k + 1]
+    if seg["role"] == "heading":
+        return PAUSES.heading
+    if nxt["role"] in ("heading", "outro"):
+        return PAUSES.section
+    if nxt["block"] != seg["block"]:
+        return PAUSES.sentence if nxt["role"] == "attribution" else PAUSES.paragraph
+    return PAUSES.clause if re.search(r"[,;:][\"”’']*$", seg["text"]) else PAUSES.sentence
+
+
 def test_script_json_lists_segments_with_roles_and_pauses() -> None:
     result = run("script", str(ARTICLES / "glacier-retreat-survey.md"), "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
-    roles = {s["role"] for s in data["segments"]}
+    segments = data["segments"]
+    roles = {s["role"] for s in segments}
     assert {"title", "heading", "narration", "quote", "attribution"} <= roles
-    assert all(s["pause_after_ms"] >= 0 for s in data["segments"])
+    first = next(k for k, s in enumerate(segments) if s["block"] >= 0)
+    assert segments[first - 1]["pause_after_ms"] == PAUSES.title  # the opening, then the article
+    for k in range(first, len(segments) - 1):
+        assert segments[k]["pause_after_ms"] == structural_pause(segments, k), segments[k]["text"]
+    assert segments[-1]["pause_after_ms"] == 0
+    assert len({s["pause_after_ms"] for s in segments}) == 7  # every kind of break occurs here
     assert data["byline"] == "Ingrid Solberg and Tomás Herrera"
+
+
+def test_the_build_lays_the_pauses_the_script_shows(tmp_path: Path, fake_engine: FakeEngine) -> None:
+    """Measured in the decoded MP3: the silence after each segment is its `pause_after_ms` (plus the
+    same short edge every clip has), and nothing is heard in it."""
+    article = str(ARTICLES / "glacier-retreat-survey.md")
+    script = json.loads(run("script", article, "--json").output)
+    out = tmp_path / "out"
+    assert run("build", article, "-o", str(out), "--engine", "fake", "--no-cache").exit_code == 0
+    manifest = json.loads((out / "glacier-retreat-survey.json").read_text(encoding="utf-8"))
+    audio = decode_audio(out / "glacier-retreat-survey.mp3")
+    rate, loud = audio.sample_rate, np.abs(audio.samples) > 10 ** (-50 / 20)
+    assert [s["text"] for s in manifest["segments"]] == [s["text"] for s in script["segments"]]
+    edges = []
+    for seg, timed, nxt in zip(
+        script["segments"], manifest["segments"], manifest["segments"][1:], strict=False
+    ):
+        end, start = int(timed["end"] * rate), int(nxt["start"] * rate)
+        assert not loud[end:start].any(), seg["text"]
+        before = end - int(np.flatnonzero(loud[:end])[-1]) - 1
+        after = int(np.flatnonzero(loud[start:])[0])
+        edges.append((before + (start - end) + after) / rate - seg["pause_after_ms"] / 1000)
+    assert 0 <= min(edges) and max(edges) - min(edges) < 0.01 and max(edges) < 0.1, edges
 
 
 def test_script_text_shows_chapters_and_dropped_lines() -> None:

@@ -10,10 +10,17 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
+from lxml import etree
 from mutagen.id3 import ID3
 
+X = "{http://www.w3.org/1999/xhtml}"
+OPS = "{http://www.idpf.org/2007/ops}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+HEADINGS = tuple(f"h{n}" for n in range(1, 7))
 STAMP = re.compile(r"^(\d\d):(\d\d):(\d\d)[.,](\d{3}) --> (\d\d):(\d\d):(\d\d)[.,](\d{3})$")
 
 
@@ -98,8 +105,40 @@ def test_epub_structure_and_overlays(everything: dict[str, Any]) -> None:
                 assert 0 <= int(h) * 3600 + int(m) * 60 + float(s) <= everything["duration"]
                 pars += 1
         assert pars == len(everything["manifest"]["segments"])
-        nav = book.read("OEBPS/nav.xhtml").decode("utf-8")
-        assert "What the Operator Says" in nav and 'epub:type="toc"' in nav
+
+
+def test_epub_navigation_and_chapters_as_a_reading_system_meets_them(everything: dict[str, Any]) -> None:
+    """Parsed, not matched: one toc nav listing every chapter and linking to its document in reading
+    order; each chapter a language-tagged document with one named chapter section headed by its title."""
+    manifest = everything["manifest"]
+    titles = [c["title"] for c in manifest["chapters"]]
+    with zipfile.ZipFile(everything["out"] / "harbour-ferry-strike.epub") as book:
+        opf = etree.fromstring(book.read("OEBPS/content.opf"))
+        ns = {"opf": "http://www.idpf.org/2007/opf"}
+        nav_items = opf.xpath("//opf:manifest/opf:item[@properties='nav']/@href", namespaces=ns)
+        assert nav_items == ["nav.xhtml"]
+        hrefs = {i.get("id"): i.get("href") for i in opf.iterfind(".//opf:manifest/opf:item", ns)}
+        spine = [hrefs[r.get("idref")] for r in opf.iterfind(".//opf:spine/opf:itemref", ns)]
+        nav = etree.fromstring(book.read("OEBPS/nav.xhtml"))
+        tocs = [n for n in nav.iter(f"{X}nav") if n.get(f"{OPS}type") == "toc"]
+        assert len(tocs) == 1
+        links = tocs[0].findall(f"{X}ol/{X}li/{X}a")
+        assert ["".join(a.itertext()).strip() for a in links] == titles
+        assert [a.get("href").partition("#")[0] for a in links] == spine  # type: ignore[union-attr]
+        for number, (name, title) in enumerate(zip(spine, titles, strict=True), start=1):
+            doc = etree.fromstring(book.read(f"OEBPS/{name}"))
+            assert doc.get("lang") == doc.get(XML_LANG) == manifest["language"]
+            ids = [e.get("id") for e in doc.iter() if e.get("id")]
+            assert len(ids) == len(set(ids)), name
+            sections = doc.findall(f"{X}body/{X}section")
+            assert len(sections) == 1 and sections[0].get(f"{OPS}type") == "chapter"
+            assert sections[0].get("aria-label") == title
+            headings = [
+                (h.tag.removeprefix(X), "".join(h.itertext()).strip())
+                for h in sections[0].iter()
+                if isinstance(h.tag, str) and h.tag.removeprefix(X) in HEADINGS
+            ]
+            assert headings == [("h1" if number == 1 else "h2", title)], name
 
 
 def _epubcheck() -> list[str] | None:
@@ -150,22 +189,68 @@ def test_daisy_book_navigates_by_heading_and_plays_audio_first(everything: dict[
             assert end <= everything["duration"] + 0.01
 
 
+def exposed(element: Any) -> bool:
+    """Whether assistive technology meets `element`: neither it nor an ancestor is hidden."""
+    return not any(
+        e.get("hidden") is not None or e.get("aria-hidden") == "true"
+        for e in (element, *element.iterancestors())
+    )
+
+
 def test_readalong_page_is_self_contained_and_accessible(everything: dict[str, Any]) -> None:
-    page = (everything["out"] / "harbour-ferry-strike.html").read_text(encoding="utf-8")
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # no external requests
-    for landmark in (
-        "<header>",
-        '<nav aria-label="Chapters">',
-        '<main id="text"',
-        "<footer>",
-        '<html lang="en">',
-    ):
-        assert landmark in page
-    assert 'src="harbour-ferry-strike.mp3"' in page and 'aria-label="Audio edition of' in page
-    found = re.search(r'<script type="application/json" id="timeline">(.*?)</script>', page, re.S)
-    assert found is not None
-    data = json.loads(found.group(1))
-    assert [s["start"] for s in data["sentences"]] == [s["start"] for s in everything["manifest"]["segments"]]
+    """The page parsed as a browser would, and queried as a screen reader walks it."""
+    out, slug, manifest = everything["out"], everything["slug"], everything["manifest"]
+    root = lxml.html.parse(str(out / f"{slug}.html")).getroot()
+    body = root.body
+    assert root.get("lang") == manifest["language"]
+    for element in root.iter():  # nothing is fetched from anywhere but the page's own folder
+        for attribute in ("src", "href", "data", "poster", "srcset"):
+            ref = urlsplit(element.get(attribute) or "")
+            assert not ref.scheme and not ref.netloc, element.get(attribute)
+    ids = [e.get("id") for e in root.iter() if e.get("id")]
+    assert len(ids) == len(set(ids))
+    for element in root.iter():
+        for attribute in ("aria-labelledby", "aria-describedby"):
+            assert set((element.get(attribute) or "").split()) <= set(ids), (element.tag, attribute)
+
+    # landmarks: one banner and one contentinfo (children of body), one main, one named nav
+    assert [e.tag for e in body if e.tag in ("header", "main", "footer")] == ["header", "main", "footer"]
+    assert [len(root.findall(f".//{tag}")) for tag in ("header", "main", "footer")] == [1, 1, 1]
+    header, main = body.find("header"), body.find("main")
+    navs = root.findall(".//nav")
+    assert [n.get("aria-label") for n in navs] == ["Chapters"] and navs[0] in header.iterdescendants()
+    focusable = [e for e in body.iter() if e.tag in ("a", "button", "audio", "input") and exposed(e)]
+    assert focusable[0].tag == "a" and focusable[0].get("href") == f"#{main.get('id')}"  # skip link first
+    assert set(main.get("aria-describedby").split()) == {"keys"}
+
+    # the player: named, with controls, playing the MP3 beside the page
+    player = root.get_element_by_id("player")
+    assert player.tag == "audio" and player.get("controls") is not None and player in header.iter()
+    assert player.get("src") == f"{slug}.mp3" and (out / player.get("src")).is_file()
+    assert player.get("aria-label") == f"Audio edition of {manifest['title']}"
+
+    # headings met in order: the title in the banner, then the title and each later chapter in main
+    titles = [c["title"] for c in manifest["chapters"]]
+    headings = [(int(h.tag[1]), h.text_content().strip()) for h in root.iter(*HEADINGS) if exposed(h)]
+    in_main = [(int(h.tag[1]), h.text_content().strip()) for h in main.iter(*HEADINGS) if exposed(h)]
+    assert headings == [(1, manifest["title"]), *in_main]
+    assert in_main == [(1, titles[0]), *((2, t) for t in titles[1:])]
+    sections = main.findall("section")
+    labels = [root.get_element_by_id(s.get("aria-labelledby")).text_content() for s in sections]
+    assert labels == titles
+
+    # chapter buttons seek to each chapter's start
+    buttons = navs[0].findall(".//button")
+    assert [(b.text_content(), float(b.get("data-start"))) for b in buttons] == [
+        (c["title"], c["start"]) for c in manifest["chapters"]
+    ]
+
+    # every sentence of the timeline is a span of the text in main, saying the manifest's text
+    data = json.loads(root.get_element_by_id("timeline").text)
+    assert [s["start"] for s in data["sentences"]] == [s["start"] for s in manifest["segments"]]
+    spans = [root.get_element_by_id(s["id"]) for s in data["sentences"]]
+    assert all(span.tag == "span" and main in span.iterancestors() and exposed(span) for span in spans)
+    assert [span.text_content() for span in spans] == [s["text"] for s in manifest["segments"]]
 
 
 def test_all_files_are_written_together(everything: dict[str, Any]) -> None:

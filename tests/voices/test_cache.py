@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -11,10 +12,11 @@ from click.testing import CliRunner
 
 from audio_edition.audio.shape import quantize
 from audio_edition.cli import cli
+from audio_edition.errors import EngineError
 from audio_edition.model import Clip
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
-from audio_edition.voices import FakeEngine
+from audio_edition.voices import FakeEngine, register_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cache import SegmentCache, default_cache_dir
 from tests.conftest import ARTICLES
@@ -102,16 +104,58 @@ def test_build_with_a_broken_cache_still_builds_and_warns(tmp_path: Path, fake_e
     assert any("not writable" in note for note in built.notes)
 
 
-def test_rebuild_makes_no_engine_calls_and_gives_identical_audio(
-    tmp_path: Path, fake_engine: FakeEngine
-) -> None:
-    opts = Options(engine="fake", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache")
-    first = produce(ARTICLES / "glacier-retreat-survey.md", opts)
-    calls = len(fake_engine.calls)
+class Counting(FakeEngine):
+    """The fake engine, counting its calls; with `refuse` set, any call fails the build."""
+
+    refuse = False
+
+    def synthesize(self, text: str, voice: str) -> Clip:
+        if self.refuse:
+            raise EngineError(f"the engine was called on a path that must not call it: {text[:40]}")
+        return super().synthesize(text, voice)
+
+
+@pytest.fixture
+def counting() -> Counting:
+    engine = Counting()
+    register_engine("fake", lambda: engine, replace=True)
+    return engine
+
+
+def test_unchanged_article_reuses_the_mastered_episode_on_disk(tmp_path: Path, counting: Counting) -> None:
+    """The episode entry alone rebuilds it: with every segment entry deleted, no engine call is made
+    and the MP3 is the first build's, byte for byte."""
+    cache = tmp_path / "cache"
+    opts = Options(engine="fake", out_dir=tmp_path / "out", cache_dir=cache)
+    first = produce(ARTICLES / "night-train-returns-cp1252.txt", opts)
     mp3 = first.files[0].read_bytes()
+    assert len(counting.calls) == first.stats.unique == 8 and not first.reused
+    assert len(list((cache / "episodes").glob("*.episode"))) == 1
+    shutil.rmtree(cache / "segments")
+    counting.refuse = True
+    second = produce(ARTICLES / "night-train-returns-cp1252.txt", opts)
+    assert second.reused and len(counting.calls) == 8
+    assert second.files[0].read_bytes() == mp3
+    assert np.array_equal(first.episode.audio.samples, second.episode.audio.samples)
+
+
+def test_without_the_episode_entry_the_segment_entries_on_disk_are_read(
+    tmp_path: Path, counting: Counting
+) -> None:
+    """With the mastered episode gone, every clip comes from its segment entry (none is spoken)
+    and mastering them again gives the same MP3."""
+    cache = tmp_path / "cache"
+    opts = Options(engine="fake", out_dir=tmp_path / "out", cache_dir=cache)
+    first = produce(ARTICLES / "glacier-retreat-survey.md", opts)
+    mp3 = first.files[0].read_bytes()
+    entries = sorted((cache / "segments").glob("*/*.clip"))
+    assert len(entries) == first.stats.unique == first.stats.synthesized == len(counting.calls)
+    shutil.rmtree(cache / "episodes")
+    counting.refuse = True
     second = produce(ARTICLES / "glacier-retreat-survey.md", opts)
-    assert len(fake_engine.calls) == calls
-    assert second.stats.synthesized == 0 and second.stats.cached == second.stats.unique
+    assert not second.reused and len(counting.calls) == len(entries)
+    assert second.stats.cached == len(entries) and second.stats.synthesized == 0
+    assert sorted((cache / "segments").glob("*/*.clip")) == entries
     assert np.array_equal(first.episode.audio.samples, second.episode.audio.samples)
     assert second.files[0].read_bytes() == mp3
 

@@ -30,26 +30,31 @@ def test_bundled_voice_speaks_a_sentence(piper) -> None:  # type: ignore[no-unty
     assert rms_db(clip.samples) > -30
 
 
-def test_quote_variant_is_audibly_another_voice_at_the_same_pace(piper) -> None:  # type: ignore[no-untyped-def]
+def test_default_quote_voice_is_audibly_another_voice_at_the_same_pace(piper) -> None:  # type: ignore[no-untyped-def]
+    """The default cast, as spoken: the quote voice is higher than the narrator, a deep variant
+    lower, at the same pace. (This replaces a check that the two default voice names differ.)"""
+
     def spoken(voice: str) -> Clip:
         """Three takes joined: Piper's prosody varies from take to take (one take's pitch ratio
         ranged 1.07-1.15 over runs; three takes' 1.12-1.16)."""
         takes = [piper.synthesize(SENTENCE, voice) for _ in range(3)]
         return Clip(np.concatenate([t.samples for t in takes]), takes[0].sample_rate)
 
-    plain, bright, deep = spoken("joe"), spoken("joe+bright"), spoken("joe+deep")
+    cast = piper.default_voices("en")
+    plain, quote, deep = spoken(cast["narrator"]), spoken(cast["quote"]), spoken("joe+deep")
     p_plain = median_pitch(plain.samples, plain.sample_rate)
-    p_bright = median_pitch(bright.samples, bright.sample_rate)
+    p_quote = median_pitch(quote.samples, quote.sample_rate)
     p_deep = median_pitch(deep.samples, deep.sample_rate)
-    assert p_bright > p_plain * 1.08
+    assert p_quote > p_plain * 1.08
     assert p_deep < p_plain * 0.95
-    assert abs(bright.duration - plain.duration) / plain.duration < 0.2
+    assert abs(quote.duration - plain.duration) / plain.duration < 0.2
 
 
-def test_default_cast_uses_two_voices(piper) -> None:  # type: ignore[no-untyped-def]
-    voices = piper.default_voices("en")
-    assert voices["narrator"] != voices["quote"]
-    assert "joe+bright" in piper.voices()
+def test_every_listed_voice_is_accepted(piper) -> None:  # type: ignore[no-untyped-def]
+    listed = piper.voices()
+    assert "joe" in listed and "joe+bright" in listed
+    for voice in listed:
+        piper.check_voice(voice, "en")
 
 
 @pytest.mark.parametrize(
