@@ -1,162 +1,276 @@
-"""Split Markdown into paragraph candidates, keeping what its markup says (headings, quotes, lists)."""
+"""Read Markdown (CommonMark with tables, parsed by markdown-it-py) into paragraph candidates: headings,
+quotes and their signatures, one per list item, small tables row by row; code, raw HTML, images and
+their captions, footnotes, link lists and big tables are left out and listed."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
 
 from audio_edition.ingest.candidates import Candidate, Hint
+from audio_edition.ingest.captions import MAX_LINE_AFTER_IMAGE_WORDS
 
-_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^(=+|-+)\s*$")
-_RULE = re.compile(r"^([-*_])(\s*\1){2,}\s*$")
-_LIST = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)])\s+")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_CODE = re.compile(r"`+([^`]*)`+")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>\"'])")
-_REFDEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
-_BOLD_LINE = re.compile(r"^(\*\*|__)(.+)\1$")
-_LINK_ONLY = re.compile(r"^[*_]*\[[^\]]+\]\([^)]*\)[*_]*$")
+# A table is read row by row only while a listener can follow it; a bigger one is left out.
+MAX_TABLE_ROWS = 12
+MAX_TABLE_COLUMNS = 6
+# How much of a left-out block the dropped report shows.
+MAX_LABEL_CHARS = 60
+
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_SIGNATURE_LINE = re.compile(r"^(—|–|--|-|~)\s*\S")  # the last line of a quote paragraph
+_SIGNATURE_PARAGRAPH = re.compile(r"^(—|–|--|~)\s*\S")  # a quote paragraph of its own
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_SILENT_INLINE = frozenset({"image", "footnote_ref", "footnote_anchor"})
+_BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+
+
+@dataclass
+class _Reading:
+    """What the walk has found so far: candidates to read and labels of what it left out."""
+
+    out: list[Candidate] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def emit(self, text: str, hint: Hint) -> None:
+        if text:
+            self.out.append(Candidate(text=text, hint=hint))
 
 
 def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
-    """Candidates in reading order, and the images/code blocks skipped (for the dropped report)."""
-    lines = text.split("\n")
-    out: list[Candidate] = []
-    skipped: list[str] = []
-    para: list[str] = []
-    quote: list[str] = []
-    in_fence = False
-
-    def flush_para() -> None:
-        if para:
-            _emit(out, " ".join(para), None)
-            para.clear()
-
-    def flush_quote() -> None:
-        if quote:
-            for piece in _split_quote(quote):
-                _emit(out, piece[0], piece[1])
-            quote.clear()
-
-    for i, raw in enumerate(lines):
-        if _FENCE.match(raw):
-            flush_para()
-            flush_quote()
-            in_fence = not in_fence
-            if in_fence:
-                skipped.append("code block")
-            continue
-        if in_fence:
-            continue
-        line = raw.rstrip()
-        stripped = line.strip()
-        if not stripped:
-            flush_para()
-            flush_quote()
-            continue
-        if stripped.startswith(">"):
-            flush_para()
-            quote.append(stripped)
-            continue
-        flush_quote()
-        if _REFDEF.match(line):
-            continue
-        atx = _ATX.match(stripped)
-        if atx:
-            flush_para()
-            level = len(atx.group(1))
-            _emit(out, atx.group(2), "title" if level == 1 else "heading")
-            continue
-        if para and _SETEXT.match(stripped) and len(para) == 1:
-            hint: Hint = "title" if stripped.startswith("=") else "heading"
-            _emit(out, para.pop(), hint)
-            continue
-        if _RULE.match(stripped):
-            flush_para()
-            continue
-        listed = _LIST.match(line)
-        if listed:
-            flush_para()
-            item = line[listed.end() :].strip()
-            if _LINK_ONLY.match(item):
-                skipped.append(f"link: {inline_text(item)}")
-                continue
-            para.append(item)
-            flush_para_as_item(out, para)
-            continue
-        bold = _BOLD_LINE.match(stripped)
-        after_title = bool(out) and all(c.hint == "title" for c in out)
-        if (
-            bold
-            and not para
-            and not after_title
-            and _is_last_of_block(lines, i)
-            and not bold.group(2).rstrip().endswith(".")
-        ):
-            _emit(out, bold.group(2), "heading")
-            continue
-        para.append(stripped)
-    flush_para()
-    flush_quote()
-    skipped.extend(f"image: {m}" if m else "image" for m in _images(text))
-    return out, skipped
+    """Candidates in reading order, and labels of what was left out (code, images, tables…)."""
+    tree = SyntaxTreeNode(_parser().parse(text))
+    reading = _Reading()
+    _blocks(tree.children, reading, quoted=False)
+    for node in tree.walk():
+        if node.type == "image":
+            alt = _alt_text(node)
+            reading.skipped.append(f"image: {alt}" if alt else "image")
+    return reading.out, reading.skipped
 
 
-def flush_para_as_item(out: list[Candidate], para: list[str]) -> None:
-    """Emit a list item as its own candidate."""
-    _emit(out, " ".join(para), "list-item")
-    para.clear()
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """CommonMark with tables and strikethrough; footnotes when mdit-py-plugins is installed."""
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    try:
+        from mdit_py_plugins.footnote import footnote_plugin
+    except ImportError:  # without the plugin `[^1]` is plain text
+        return parser
+    return parser.use(footnote_plugin)
 
 
-def _is_last_of_block(lines: list[str], i: int) -> bool:
-    return i + 1 >= len(lines) or not lines[i + 1].strip()
+def _blocks(nodes: list[SyntaxTreeNode], reading: _Reading, *, quoted: bool) -> None:
+    previous: SyntaxTreeNode | None = None
+    for node in nodes:
+        _block(node, previous, reading, quoted=quoted)
+        previous = node
 
 
-def _split_quote(lines: list[str]) -> list[tuple[str, Hint]]:
-    """A `>` block: paragraphs split at empty `>` lines; a final `— Name` line is the attribution."""
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        body = re.sub(r"^(>\s?)+", "", line).strip()
-        if body:
-            paragraphs[-1].append(body)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    paragraphs = [p for p in paragraphs if p]
-    pieces: list[tuple[str, Hint]] = []
-    for p in paragraphs:
-        if len(p) > 1 and re.match(r"^(—|–|--|-|~)\s*\S", p[-1]):
-            pieces.append((" ".join(p[:-1]), "blockquote"))
-            pieces.append((p[-1], "attribution"))
-        elif re.match(r"^(—|–|--|~)\s*\S", p[0]) and len(p) == 1 and pieces:
-            pieces.append((p[0], "attribution"))
+def _block(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, reading: _Reading, *, quoted: bool) -> None:
+    """One block: read, or left out with a label; thematic breaks and link definitions say nothing."""
+    kind = node.type
+    if kind == "paragraph":
+        _paragraph(node, previous, reading, quoted=quoted)
+    elif kind == "heading":
+        hint: Hint = "blockquote" if quoted else "title" if node.tag == "h1" else "heading"
+        reading.emit(_words(node), hint)
+    elif kind == "blockquote":
+        _quote(node, reading)
+    elif kind in ("bullet_list", "ordered_list"):
+        for item in node.children:
+            _item(item, reading, quoted=quoted)
+    elif kind in ("fence", "code_block"):
+        reading.skipped.append(_label("code block", node.content))
+    elif kind == "html_block":
+        reading.skipped.append(_label("html block", node.content))
+    elif kind == "table":
+        _table(node, reading, quoted=quoted)
+    elif kind == "footnote_block":
+        reading.skipped.extend(_label("footnote", _words(note)) for note in node.children)
+    elif kind != "hr":
+        _blocks(node.children, reading, quoted=quoted)
+
+
+def _paragraph(
+    node: SyntaxTreeNode, previous: SyntaxTreeNode | None, reading: _Reading, *, quoted: bool
+) -> None:
+    """A paragraph: read, unless it is an image's caption; a short wholly bold line is a subheading."""
+    text = _words(node)
+    if quoted:
+        reading.emit(text, "blockquote")
+    elif _is_caption(node, previous, text):
+        reading.skipped.append(f"caption: {text}")
+    elif _is_bold_line(node, text) and not (reading.out and all(c.hint == "title" for c in reading.out)):
+        reading.emit(text, "heading")  # a bold line right after the title is the standfirst
+    else:
+        reading.emit(text, None)
+
+
+def _quote(node: SyntaxTreeNode, reading: _Reading) -> None:
+    """A `>` block: each paragraph quoted; a closing `— Name` line or paragraph is the attribution."""
+    start = len(reading.out)
+    previous: SyntaxTreeNode | None = None
+    for child in node.children:
+        lines = _lines(child) if child.type == "paragraph" else []
+        if len(lines) > 1 and _SIGNATURE_LINE.match(lines[-1]):
+            reading.emit(" ".join(lines[:-1]), "blockquote")
+            reading.emit(lines[-1], "attribution")
+        elif len(lines) == 1 and _SIGNATURE_PARAGRAPH.match(lines[0]) and len(reading.out) > start:
+            reading.emit(lines[0], "attribution")
+        elif _is_dash_signature(child, previous, last=child is node.children[-1]):
+            reading.emit(f"- {_words(child)}", "attribution")
         else:
-            pieces.append((" ".join(p), "blockquote"))
-    return pieces
+            _block(child, previous, reading, quoted=True)
+        previous = child
 
 
-def _emit(out: list[Candidate], text: str, hint: Hint) -> None:
-    clean = inline_text(text)
-    if clean:
-        out.append(Candidate(text=clean, hint=hint))
+def _is_dash_signature(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, *, last: bool) -> bool:
+    """`> - Name` closing a quote: CommonMark makes it a one-item list, the writer meant a signature."""
+    return (
+        last
+        and previous is not None
+        and previous.type == "paragraph"
+        and node.type == "bullet_list"
+        and node.markup == "-"
+        and len(node.children) == 1
+        and len(_lines(node)) == 1
+    )
 
 
-def _images(text: str) -> list[str]:
-    return [m.group(1).strip() for m in _IMAGE.finditer(text)]
+def _item(item: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
+    """A list item: its paragraphs (lazy continuation lines included) as one candidate, then any
+    nested list or other block in place. An item that is only a link (a "related" list) is left out."""
+    hint: Hint = "blockquote" if quoted else "list-item"
+    paragraphs: list[SyntaxTreeNode] = []
+
+    def flush() -> None:
+        if len(paragraphs) == 1 and not quoted and _is_only_link(paragraphs[0].children[0]):
+            reading.skipped.append(f"link: {_words(paragraphs[0])}")
+        else:
+            reading.emit(" ".join(_words(p) for p in paragraphs if _words(p)), hint)
+        paragraphs.clear()
+
+    previous: SyntaxTreeNode | None = None
+    for child in item.children:
+        if child.type == "paragraph":
+            paragraphs.append(child)
+        else:
+            flush()
+            _block(child, previous, reading, quoted=quoted)
+        previous = child
+    flush()
 
 
-def inline_text(text: str) -> str:
-    """Markdown inline markup reduced to the words a listener should hear."""
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    for _ in range(3):
-        text = _EMPHASIS.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    return " ".join(text.split())
+def _table(node: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
+    """A table read as one sentence per row ("Item: Bread, Cost: 2 euros."), headers naming the cells."""
+    rows = [[_words(cell) for cell in row.children] for row in node.walk() if row.type == "tr"]
+    if not rows:
+        return
+    header, body = rows[0], rows[1:]
+    if len(body) > MAX_TABLE_ROWS or len(header) > MAX_TABLE_COLUMNS:
+        shape = f"{len(body)} rows of {len(header)} columns"
+        reading.skipped.append(_label(f"table ({shape})", ", ".join(header)))
+        return
+    hint: Hint = "blockquote" if quoted else None
+    if not body:
+        reading.emit(_sentence([name for name in header if name]), hint)
+    for row in body:
+        cells = [f"{name}: {cell}" if name else cell for name, cell in zip(header, row, strict=False) if cell]
+        reading.emit(_sentence(cells), hint)
+
+
+def _sentence(parts: list[str]) -> str:
+    """Parts joined with commas, ending in a full stop unless they end in one already."""
+    text = ", ".join(parts)
+    return text if not text or _SENTENCE_END.search(text) else f"{text}."
+
+
+def _is_caption(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, text: str) -> bool:
+    """As on a web page: a short line without a closing full stop that opens with an image or
+    follows a paragraph that is only an image is that image's caption (not a wholly bold line)."""
+    if not 1 <= len(text.split()) <= MAX_LINE_AFTER_IMAGE_WORDS or _SENTENCE_END.search(text):
+        return False
+    if _is_bold_line(node, text):
+        return False
+    spans = _solid(_inline(node))
+    if spans and spans[0].type == "image":
+        return True  # the image opens the paragraph, the caption follows it
+    if previous is None or previous.type != "paragraph" or _words(previous):
+        return False
+    return any(c.type == "image" for c in previous.walk())  # it follows an image standing alone
+
+
+def _is_bold_line(node: SyntaxTreeNode, text: str) -> bool:
+    """One line, wholly bold (`**Like this**`), not ending in a full stop."""
+    spans = _solid(_inline(node))
+    return (
+        len(spans) == 1
+        and spans[0].type == "strong"
+        and not any(c.type in _BREAKS for c in spans[0].walk())
+        and not text.endswith(".")
+    )
+
+
+def _is_only_link(node: SyntaxTreeNode) -> bool:
+    """An inline run that is one link, perhaps inside emphasis: `[Text](url)`, `*[Text](url)*`."""
+    spans = _solid(node.children)
+    if len(spans) != 1:
+        return False
+    return spans[0].type == "link" or (spans[0].type in ("em", "strong") and _is_only_link(spans[0]))
+
+
+def _inline(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    """The inline spans of a paragraph (or heading)."""
+    return [span for child in node.children if child.type == "inline" for span in child.children]
+
+
+def _solid(spans: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """The spans other than bare white space."""
+    return [span for span in spans if span.type != "text" or span.content.strip()]
+
+
+def _words(node: SyntaxTreeNode) -> str:
+    """The text a listener hears in `node`, on one line with single spaces."""
+    return " ".join(_spoken(node).split())
+
+
+def _lines(node: SyntaxTreeNode) -> list[str]:
+    """The text of `node` line by line, as written (soft and hard breaks kept)."""
+    return [line for raw in _spoken(node).split("\n") if (line := " ".join(raw.split()))]
+
+
+def _spoken(node: SyntaxTreeNode) -> str:
+    """The text of a block, one line per inner block and per line break."""
+    if node.type == "inline":
+        return "".join(_span_text(span) for span in node.children)
+    return "\n".join(_spoken(child) for child in node.children)
+
+
+def _span_text(span: SyntaxTreeNode) -> str:
+    """Text and inline code kept, markup and link targets dropped, images and footnote marks silent,
+    inline HTML tags stripped (a `<br>` is a space), breaks as new lines."""
+    if span.type in ("text", "code_inline"):
+        return span.content
+    if span.type in _BREAKS:
+        return "\n"
+    if span.type == "html_inline":
+        return " " if _BR_TAG.match(span.content.strip()) else ""
+    if span.type in _SILENT_INLINE:
+        return ""
+    return "".join(_span_text(child) for child in span.children)
+
+
+def _alt_text(image: SyntaxTreeNode) -> str:
+    return " ".join("".join(_span_text(child) for child in image.children).split())
+
+
+def _label(what: str, content: str) -> str:
+    """`what: its text on one line…`, as the dropped report lists a left-out block."""
+    text = " ".join(content.split())
+    if len(text) > MAX_LABEL_CHARS:
+        text = text[: MAX_LABEL_CHARS - 1].rstrip() + "…"
+    return f"{what}: {text}" if text else what
