@@ -1,22 +1,150 @@
-"""The fingerprint that lets a batch skip an article: what its edition is made from."""
+"""The fingerprint that lets a batch skip an article: what its edition is made from.
+
+It covers the article's bytes; every option that shapes the edition (not where it goes); the
+contents of the lexicon (the one `lexicon_for` would use, and the shipped one), music and cover
+files; and the version and cache settings of every voice the build may speak with. It never
+loads a voice model or synthesises: it runs for every article of a batch.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import json
+import os
+import time
+from collections import OrderedDict
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
 
+from audio_edition.errors import AudioEditionError
 from audio_edition.options import Options
+from audio_edition.script.lexicon import lexicon_files
+from audio_edition.voices import get_engine
+from audio_edition.voices.base import SpeakerPool, parse_voice_spec
 
-FINGERPRINT_VERSION = 1
+FINGERPRINT_VERSION = 2
+MEDIA = ("intro_music", "outro_music", "sting", "cover")
+AUTO_CANDIDATES = ("gtts", "piper")  # what `auto` may choose (audio_edition.voices.auto)
+MISSING = "missing"
+# A file's digest is remembered while its stat is unchanged, but only once its last change is
+# this old: an edit within the clock tick of the stat we saw would otherwise go unnoticed.
+SETTLED_NS = 2_000_000_000
+_REMEMBERED = 64
+_digests: OrderedDict[str, tuple[tuple[int, ...], str]] = OrderedDict()
+_VOICE_FAULTS = (AudioEditionError, OSError, ImportError, LookupError, ValueError)
 
 
 def fingerprint(path: Path, options: Options) -> str:
-    """A hash of the article's bytes and every option that shapes its edition (not where it goes)."""
+    """A hash of everything the article's edition is made from (see the module's docstring)."""
     neutral = dataclasses.replace(
-        options, out_dir=Path("."), fingerprint=None, jobs=None, cache_dir=None, use_cache=True
+        options, out_dir=Path("."), fingerprint=None, jobs=None, cache_dir=None, use_cache=True, lexicon=None
     )
     settings = dataclasses.asdict(neutral)
-    blob = json.dumps({"v": FINGERPRINT_VERSION, "options": settings}, sort_keys=True, default=str)
-    return hashlib.sha256(path.read_bytes() + blob.encode("utf-8")).hexdigest()
+    for name in MEDIA:  # a file counts by its content, not its path
+        given = getattr(options, name)
+        settings[name] = None if given is None else shared_digest(given)
+    own, shipped = lexicon_files(options.lexicon, options.default_lexicon)
+    material = {
+        "v": FINGERPRINT_VERSION,
+        "article": file_digest(path),
+        "options": settings,
+        "lexicon": None if own is None else shared_digest(own),
+        "shipped lexicon": None if shipped is None else _resource_digest(shipped),
+        "voices": voice_versions(options),
+    }
+    blob = json.dumps(material, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of the file's bytes, or `missing` when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return MISSING
+
+
+def shared_digest(path: Path) -> str:
+    """`file_digest` for a file every article of a batch uses: hashed once while its stat
+    (device, inode, size, mtime_ns, ctime_ns) stays the same and its last change has settled."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return MISSING
+    name = str(path.resolve())
+    stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    known = _digests.get(name)
+    if known is not None and known[0] == stamp:
+        _digests.move_to_end(name)
+        return known[1]
+    digest = file_digest(path)
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > SETTLED_NS:
+        _digests[name] = (stamp, digest)
+        if len(_digests) > _REMEMBERED:
+            _digests.popitem(last=False)
+    return digest
+
+
+def _resource_digest(resource: Traversable) -> str:
+    """The digest of a package resource: a file on disk through `shared_digest`, else its bytes."""
+    if isinstance(resource, Path):
+        return shared_digest(resource)
+    try:
+        return hashlib.sha256(resource.read_bytes()).hexdigest()
+    except OSError:
+        return MISSING
+
+
+def voice_versions(options: Options) -> dict[str, Any]:
+    """Per engine the build may speak with (both choices of `auto`, and the fallback): its version
+    and the cache settings of each voice it would use, as the segment cache keys them.
+
+    Default voices are taken for `--language` (else English): the article's own language is in its
+    bytes. An engine or voice that cannot be looked up is recorded as such; the build reports it.
+    """
+    requested = options.engine.strip().lower()
+    engines = list(AUTO_CANDIDATES if requested == "auto" else (requested,))
+    if options.fallback:
+        engines.append(options.fallback.strip().lower())
+    language = options.language or "en"
+    voices: dict[str, set[str]] = {}
+    faults: list[str] = []
+    for name in engines:
+        try:
+            for engine_name, voice in _cast_voices(name, options, language):
+                voices.setdefault(engine_name, set()).add(voice)
+        except _VOICE_FAULTS as exc:
+            faults.append(f"{name}: {exc}")
+    found: dict[str, Any] = {name: _engine_versions(name, sorted(voices[name])) for name in sorted(voices)}
+    return found | ({"faults": faults} if faults else {})
+
+
+def _cast_voices(name: str, options: Options, language: str) -> list[tuple[str, str]]:
+    """(engine, voice) for the narrator, the quote voice and, with speaker voices, the speaker pool
+    (the voices `resolve_cast` and `assign_speaker_voices` would choose from), unchecked."""
+    chosen = {"narrator": options.narrator, "quote": options.quote_voice}
+    defaults = {} if all(chosen.values()) else get_engine(name).default_voices(language)
+    cast = {role: parse_voice_spec(spec or defaults[role], name) for role, spec in chosen.items()}
+    found = [(spec.engine, spec.voice) for spec in cast.values()]
+    quote = cast["quote"]
+    pool_engine = get_engine(quote.engine)
+    if options.speaker_voices and isinstance(pool_engine, SpeakerPool):
+        found += [(quote.engine, voice) for voice in pool_engine.speaker_pool(language, quote.voice)]
+    return found
+
+
+def _engine_versions(name: str, voices: list[str]) -> dict[str, Any]:
+    """{"version": ..., "voices": {voice: cache settings}} for one engine."""
+    try:
+        engine = get_engine(name)
+    except _VOICE_FAULTS as exc:
+        return {"version": f"unavailable: {exc}", "voices": voices}
+    settings: dict[str, Any] = {}
+    for voice in voices:
+        try:
+            settings[voice] = engine.cache_settings(voice)
+        except _VOICE_FAULTS as exc:
+            settings[voice] = f"unavailable: {exc}"
+    return {"version": engine.version, "voices": settings}

@@ -11,10 +11,13 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
+
+import defusedxml
+import defusedxml.ElementTree as SafeET
 
 from audio_edition.errors import InputError
 from audio_edition.voices.phonemes import mark
@@ -43,12 +46,18 @@ def default_lexicon(folder: Path | None = None) -> Path | None:
     return next((base / n for n in DEFAULT_NAMES if (base / n).is_file()), None)
 
 
+def lexicon_files(user: Path | None, use_default: bool = True) -> tuple[Path | None, Traversable | None]:
+    """The files a build's lexicon is read from: the user's (`user`, else one found in the current
+    folder; None when neither) and the shipped one (None when `use_default` is False)."""
+    return user or default_lexicon(), shipped_file() if use_default else None
+
+
 def lexicon_for(user: Path | None, use_default: bool = True) -> tuple[Entry, ...]:
     """The entries a build uses: the user's lexicon (`user`, else one found in the current folder)
     over the shipped news names unless `use_default` is False, with possessives of IPA entries."""
-    path = user or default_lexicon()
+    path, shipped = lexicon_files(user, use_default)
     own = load_lexicon(path) if path is not None else ()
-    return with_possessives(merged(own, shipped_lexicon() if use_default else ()))
+    return with_possessives(merged(own, shipped_lexicon() if shipped is not None else ()))
 
 
 def merged(own: tuple[Entry, ...], base: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -57,10 +66,18 @@ def merged(own: tuple[Entry, ...], base: tuple[Entry, ...]) -> tuple[Entry, ...]
     return own + tuple(e for e in base if _key(e.grapheme) not in taken)
 
 
-@functools.cache
+def shipped_file() -> Traversable:
+    """Where the lexicon shipped with the package lives."""
+    return resources.files("audio_edition").joinpath("data", SHIPPED)
+
+
 def shipped_lexicon() -> tuple[Entry, ...]:
-    """The entries of the lexicon shipped with the package (loaded once per process)."""
-    raw = resources.files("audio_edition").joinpath("data", SHIPPED).read_bytes()
+    """The entries of the lexicon shipped with the package (read each time, parsed once per content)."""
+    return _shipped_entries(shipped_file().read_bytes())
+
+
+@functools.lru_cache(maxsize=2)
+def _shipped_entries(raw: bytes) -> tuple[Entry, ...]:
     return tuple(e for _, entries in shipped_categories(raw) for e in entries)
 
 
@@ -93,16 +110,19 @@ def _possessive_ending(ipa: str) -> str:
     return "s" if last in _VOICELESS_END else "z"
 
 
-@functools.lru_cache(maxsize=16)
 def load_lexicon(path: Path) -> tuple[Entry, ...]:
-    """The entries of a TOML or PLS lexicon; InputError naming the problem when it is malformed."""
+    """The entries of a TOML or PLS lexicon as the file holds them now (read on every call, parsed
+    once per content, so an edit is seen at once); InputError naming the problem when malformed."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read lexicon {path}: {exc.strerror or exc}") from None
-    if path.suffix.lower() in (".pls", ".xml"):
-        return _from_pls(raw, path.name)
-    return _from_toml(raw, path.name)
+    return _parsed(raw, path.suffix.lower() in (".pls", ".xml"), path.name)
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(raw: bytes, pls: bool, name: str) -> tuple[Entry, ...]:
+    return _from_pls(raw, name) if pls else _from_toml(raw, name)
 
 
 def _from_toml(raw: bytes, name: str) -> tuple[Entry, ...]:
@@ -128,9 +148,14 @@ def _entry(word: str, value: object, name: str) -> Entry:
 
 
 def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
+    """PLS entries, parsed by defusedxml refusing any DTD: no entity is ever expanded."""
     try:
-        root = ET.fromstring(raw)
-    except ET.ParseError as exc:
+        root = SafeET.fromstring(raw, forbid_dtd=True)
+    except defusedxml.DefusedXmlException:
+        raise InputError(
+            f"lexicon {name} declares entities (a <!DOCTYPE> DTD): remove the declaration, PLS needs none"
+        ) from None
+    except SafeET.ParseError as exc:
         raise InputError(f"lexicon {name} is not valid PLS XML: {exc}") from None
     if root.tag != f"{PLS}lexicon":
         raise InputError(f"lexicon {name} is not a PLS lexicon (no <lexicon> in the PLS namespace)")

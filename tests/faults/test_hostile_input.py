@@ -21,6 +21,7 @@ from audio_edition.options import ALL_FORMATS, Options
 from audio_edition.pipeline import produce
 from audio_edition.publish.feed import Show, write_feed
 from audio_edition.script import write_script
+from audio_edition.script.lexicon import Entry, load_lexicon
 from audio_edition.voices.fake import FakeEngine
 from tests.conftest import ROOT
 
@@ -188,16 +189,30 @@ def test_malformed_input_fails_in_one_line_with_exit_2(
     assert result.output.count("\n") == 1 and message in result.output, result.output
 
 
+PLS_BODY = """<lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon"
+    alphabet="ipa" xml:lang="en-US">
+  <lexeme><grapheme>Zelenskyy</grapheme><alias>{alias}</alias><phoneme>zɛˈlɛnski</phoneme></lexeme>
+</lexicon>
+"""
+# Valid PLS documents but for the entity they declare: an internal one, and one reading a local file.
+ENTITY_PLS = '<!DOCTYPE lexicon [<!ENTITY who "Zelensky">]>\n' + PLS_BODY.format(alias="&who;")
+EXTERNAL_PLS = '<!DOCTYPE lexicon [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n' + PLS_BODY.format(
+    alias="&secret;"
+)
+
+
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "problem"),
     [
-        ("bad.toml", "[[[ not toml"),
-        ("wrong.toml", "[Zelenskyy]\nipa = 5"),
-        ("bad.pls", "<lexicon><lexeme><grapheme>x</grapheme>"),
-        ("evil.pls", '<!DOCTYPE l [<!ENTITY e SYSTEM "file:///etc/passwd">]><lexicon>&e;</lexicon>'),
+        ("bad.toml", "[[[ not toml", "is not valid TOML"),
+        ("wrong.toml", "[Zelenskyy]\nipa = 5", '"Zelenskyy" must be'),
+        ("bad.pls", "<lexicon><lexeme><grapheme>x</grapheme>", "is not valid PLS XML"),
+        ("evil.pls", ENTITY_PLS, "declares entities"),
     ],
 )
-def test_malformed_lexicons_fail_in_one_line_with_exit_2(tmp_path: Path, name: str, content: str) -> None:
+def test_malformed_lexicons_fail_in_one_line_with_exit_2(
+    tmp_path: Path, name: str, content: str, problem: str
+) -> None:
     lexicon = tmp_path / name
     lexicon.write_text(content, encoding="utf-8")
     article = tmp_path / "a.txt"
@@ -205,7 +220,21 @@ def test_malformed_lexicons_fail_in_one_line_with_exit_2(tmp_path: Path, name: s
     result = CliRunner().invoke(cli, ["script", str(article), "--lexicon", str(lexicon)])
     assert result.exit_code == 2, result.output
     assert result.output.count("\n") == 1 and result.output.startswith(f"Error: lexicon {name}")
-    assert "root:" not in result.output
+    assert problem in result.output
+    assert "root:" not in result.output and "Traceback" not in result.output
+
+
+def test_a_pls_lexicon_declaring_entities_is_refused_and_the_same_one_without_them_loads(
+    tmp_path: Path,
+) -> None:
+    for content in (ENTITY_PLS, EXTERNAL_PLS):
+        evil = tmp_path / "evil.pls"
+        evil.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + content, encoding="utf-8")
+        with pytest.raises(InputError, match=r"^lexicon evil\.pls declares entities .*: remove"):
+            load_lexicon(evil)
+    plain = tmp_path / "plain.pls"
+    plain.write_text(PLS_BODY.format(alias="Zelensky"), encoding="utf-8")
+    assert load_lexicon(plain) == (Entry("Zelenskyy", alias="Zelensky", ipa="zɛˈlɛnski"),)
 
 
 def test_external_programs_are_run_with_argument_lists_never_a_shell() -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+import pytest
 
 from audio_edition.ingest import parse_article
 from audio_edition.options import Options
-from audio_edition.script import write_script
-from audio_edition.script.lexicon import apply_lexicon, lexicon_for, shipped_lexicon
+from audio_edition.script import lexicon, write_script
+from audio_edition.script.lexicon import Entry, apply_lexicon, lexicon_for, load_lexicon, shipped_lexicon
 from audio_edition.voices.phonemes import mark
 
 TEXT = "Talks in Kyiv\nKyiv's mayor met Zelenskyy in Kyiv on Monday.\n"
@@ -49,3 +52,28 @@ def test_text_without_a_listed_name_is_unchanged() -> None:
     """The shipped names are one compiled pattern; a sentence naming none of them is left alone."""
     entries = lexicon_for(None, use_default=True)
     assert apply_lexicon("The ferry left at noon.", entries) == "The ferry left at noon."
+
+
+def test_an_edited_lexicon_is_read_afresh_in_the_same_process(tmp_path: Path) -> None:
+    """A long-lived process sees an edit, even one of the same size with the same mtime."""
+    own = tmp_path / "lexicon.toml"
+    own.write_text('Kyiv = "Keev"\n', encoding="utf-8")
+    assert load_lexicon(own) == (Entry("Kyiv", alias="Keev"),)
+    then = own.stat().st_mtime_ns
+    own.write_text('Kyiv = "Kiev"\n', encoding="utf-8")
+    os.utime(own, ns=(then, then))
+    assert load_lexicon(own) == (Entry("Kyiv", alias="Kiev"),)
+    assert [e.alias for e in lexicon_for(own) if e.grapheme == "Kyiv"] == ["Kiev"]
+    own.write_text('Odesa = "Oh-dessa"\n', encoding="utf-8")
+    assert load_lexicon(own) == (Entry("Odesa", alias="Oh-dessa"),)
+
+
+def test_an_edited_shipped_lexicon_is_read_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = tmp_path / "news_names.toml"
+    shipped.write_text('[places]\nKyiv = { alias = "Keev", ipa = "ˈkiːɪv" }\n', encoding="utf-8")
+    monkeypatch.setattr(lexicon, "shipped_file", lambda: shipped)
+    assert [e.alias for e in shipped_lexicon()] == ["Keev"]
+    shipped.write_text('[places]\nKyiv = { alias = "Kiev", ipa = "ˈkiːɪv" }\n', encoding="utf-8")
+    assert [e.alias for e in shipped_lexicon()] == ["Kiev"]
+    assert lexicon.lexicon_files(None, use_default=True)[1] == shipped
+    assert lexicon.lexicon_files(None, use_default=False)[1] is None
