@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from audio_edition.publish.formats import DEFAULT_NAMES, FORMAT_NAMES
+
 
 @dataclass(frozen=True)
 class Pauses:
@@ -20,13 +22,14 @@ class Pauses:
     tail: int = 1000
 
 
-DEFAULT_FORMATS = ("vtt", "srt", "chapters")
-ALL_FORMATS = ("vtt", "srt", "chapters", "epub", "daisy", "html")
+DEFAULT_FORMATS = DEFAULT_NAMES
+ALL_FORMATS = FORMAT_NAMES
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    """`--formats` as a tuple: `all`, or a comma list of mp3 (always made), vtt, srt, chapters,
-    epub, daisy, html. Raises ValueError naming an unknown format."""
+    """`--formats` as a tuple in table order: `all`, or a comma list of the formats in
+    `publish.formats` (mp3 and json are always made, and allowed). Raises ValueError naming an
+    unknown format."""
     names = [n.strip().lower() for n in text.split(",") if n.strip()]
     if "all" in names:
         return ALL_FORMATS

@@ -1,23 +1,21 @@
-"""Write an episode's files (MP3, manifest, QA, transcripts, chapters, EPUB, DAISY, page): all or none."""
+"""Write an episode's set of files (MP3, manifest, QA, the formats asked for) as one commit: the new
+set replaces the old one whole, and what this build did not write is removed."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from audio_edition.audio.mp3 import mp3_bytes
 from audio_edition.model import Episode
-from audio_edition.options import Options
-from audio_edition.publish.captions import subrip, webvtt
-from audio_edition.publish.chapters_json import chapters_json
-from audio_edition.publish.daisy import write_daisy
-from audio_edition.publish.epub import write_epub
+from audio_edition.publish.formats import BY_NAME, MANIFEST, MP3, QA
 from audio_edition.publish.id3 import write_tags
-from audio_edition.publish.manifest import manifest
-from audio_edition.publish.readalong import readalong_page
+from audio_edition.publish.manifest import json_text, manifest
+from audio_edition.publish.outputs import describe, stale_names
 from audio_edition.publish.slug import slugify
 from audio_edition.publish.staging import Staging
+
+if TYPE_CHECKING:  # options.py reads the formats table from this package: no import back at run time
+    from audio_edition.options import Options
 
 __all__ = ["publish", "slugify", "manifest"]
 
@@ -25,41 +23,32 @@ __all__ = ["publish", "slugify", "manifest"]
 def publish(
     episode: Episode, slug: str, options: Options, mp3: bytes | None = None, qa: dict[str, Any] | None = None
 ) -> list[Path]:
-    """Write `slug.mp3` (tagged), `slug.json` and, given a QA report, `slug.qa.json`; all or nothing.
+    """Write `slug.mp3` (tagged), `slug.json`, given a QA report `slug.qa.json`, and a file per
+    format in `options.formats`; returns their paths in that order.
 
-    `mp3` is the episode's audio already encoded (untagged); without it the audio is encoded here.
+    All are staged and hashed, the manifest (naming each file with its size and SHA-256) is renamed
+    into place last, and the slug's files of an earlier build that this one did not write go in
+    the same commit. `mp3` is the episode's audio already encoded (untagged); without it the audio
+    is encoded here.
     """
     if mp3 is None:
+        from audio_edition.audio.mp3 import mp3_bytes  # see TYPE_CHECKING above
+
         mp3 = mp3_bytes(episode.audio, bitrate=options.bitrate, rate=options.sample_rate)
     with Staging(options.out_dir) as stage:
-        path = stage.path(f"{slug}.mp3")
+        path = stage.path(slug + MP3)
         path.write_bytes(mp3)
         write_tags(path, episode, options.show, options.cover)
-        stage.path(f"{slug}.json").write_text(_json(manifest(episode, options.fingerprint)), encoding="utf-8")
+        marker = stage.path(slug + MANIFEST)  # staged now to keep its place in the list; written last
         if qa is not None:
-            stage.path(f"{slug}.qa.json").write_text(_json(qa), encoding="utf-8")
+            stage.path(slug + QA).write_text(json_text(qa), encoding="utf-8")
         for name in options.formats:
-            write_format(name, stage, episode, slug, options, mp3)
-        return stage.commit()
-
-
-def write_format(
-    name: str, stage: Staging, episode: Episode, slug: str, options: Options, mp3: bytes
-) -> None:
-    """Stage the file (or folder) of one format; `mp3` is the episode's encoded audio."""
-    if name == "vtt":
-        stage.path(f"{slug}.vtt").write_text(webvtt(episode), encoding="utf-8")
-    elif name == "srt":
-        stage.path(f"{slug}.srt").write_text(subrip(episode), encoding="utf-8")
-    elif name == "chapters":
-        stage.path(f"{slug}.chapters.json").write_text(_json(chapters_json(episode)), encoding="utf-8")
-    elif name == "epub":
-        write_epub(stage.path(f"{slug}.epub"), episode, slug, mp3)
-    elif name == "daisy":
-        write_daisy(stage.folder(f"{slug}.daisy"), episode, slug, mp3)
-    elif name == "html":
-        stage.path(f"{slug}.html").write_text(readalong_page(episode, slug), encoding="utf-8")
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            fmt = BY_NAME[name]
+            staged = stage.folder(fmt.file_name(slug)) if fmt.folder else stage.path(fmt.file_name(slug))
+            fmt.write(staged, episode, slug, mp3)
+        members = {name: temp for name, temp in stage.staged().items() if temp != marker}
+        marker.write_text(
+            json_text(manifest(episode, options.fingerprint, describe(members))), encoding="utf-8"
+        )
+        stale = stale_names(options.out_dir, slug, keep=set(stage.staged()))
+        return stage.commit(last=slug + MANIFEST, remove=stale)

@@ -1,26 +1,43 @@
 """An RSS 2.0 podcast feed for the episodes in a folder, with Apple's itunes and the Podcasting 2.0
-namespaces. Built from the manifests beside the MP3s; the same folder gives the same bytes."""
+namespaces. Built from the manifests of the whole episodes in a folder (a set whose files do not
+match its manifest is left out); the same folder gives the same bytes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import json
 import re
 import uuid
+import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import dateutil.parser
+from dateutil.parser import UnknownTimezoneWarning
+
 from audio_edition.errors import InputError
+from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
+from audio_edition.publish.outputs import set_names, verified_manifest
 from audio_edition.publish.staging import Staging
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
 ATOM = "http://www.w3.org/2005/Atom"
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")  # Podcasting 2.0 spec
-_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%SZ")
+# Zone names common in English-language datelines; a numeric offset or `Z` needs none of these.
+# fmt: off
+_HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+          "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+# fmt: on
+_ZONES = {name: hours * 3600 for name, hours in _HOURS.items()}
+# The formats linked from an item: tag and MIME type.
+_SIBLINGS = {
+    "vtt": ("transcript", "text/vtt"),
+    "srt": ("transcript", "application/x-subrip"),
+    "chapters": ("chapters", "application/json+chapters"),
+}
 
 
 @dataclass(frozen=True)
@@ -41,7 +58,12 @@ def write_feed(out_dir: Path, show: Show) -> Path:
     """Write `out_dir/feed.xml` for every built episode there; returns its path."""
     if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", show.base_url):
         raise InputError(f"--base-url must be an http(s) URL, not {show.base_url!r}")
-    episodes = _episodes(out_dir)
+    episodes, unmatched = _episodes(out_dir)
+    if not episodes and unmatched:
+        raise InputError(
+            f"no whole episodes in {out_dir}: {unmatched} do not match their manifest (a build cut short, "
+            "files changed since, or made by an older version): build them again"
+        )
     if not episodes:
         raise InputError(f"no episodes in {out_dir}: build some first with `audio-edition build`")
     xml = feed_xml(episodes, show)
@@ -51,7 +73,8 @@ def write_feed(out_dir: Path, show: Show) -> Path:
 
 
 def feed_xml(episodes: list[dict[str, Any]], show: Show) -> bytes:
-    """The feed document for `episodes` (manifests with `slug`, `bytes` and `files` added)."""
+    """The feed document for `episodes` (manifests with `slug`, `bytes` (the MP3's size) and
+    `formats` (names of the formats built) added)."""
     for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("atom", ATOM)):
         ET.register_namespace(prefix, uri)
     base = show.base_url.rstrip("/")
@@ -104,19 +127,10 @@ def _item(channel: ET.Element, episode: dict[str, Any], base: str, show: Show) -
     _text(item, f"{{{ITUNES}}}duration", str(int(round(episode["duration"]))))
     _text(item, f"{{{ITUNES}}}explicit", "true" if show.explicit else "false")
     _text(item, f"{{{ITUNES}}}episodeType", "full")
-    files = episode["files"]
-    if "vtt" in files:
-        ET.SubElement(item, f"{{{PODCAST}}}transcript", {"url": f"{base}/{slug}.vtt", "type": "text/vtt"})
-    if "srt" in files:
-        ET.SubElement(
-            item, f"{{{PODCAST}}}transcript", {"url": f"{base}/{slug}.srt", "type": "application/x-subrip"}
-        )
-    if "chapters" in files:
-        ET.SubElement(
-            item,
-            f"{{{PODCAST}}}chapters",
-            {"url": f"{base}/{slug}.chapters.json", "type": "application/json+chapters"},
-        )
+    for name, (tag, kind) in _SIBLINGS.items():
+        if name in episode["formats"]:
+            url = f"{base}/{BY_NAME[name].file_name(slug)}"
+            ET.SubElement(item, f"{{{PODCAST}}}{tag}", {"url": url, "type": kind})
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
@@ -125,45 +139,49 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return element
 
 
-def _episodes(out_dir: Path) -> list[dict[str, Any]]:
-    """Every manifest in `out_dir` whose MP3 is there, with its slug, MP3 size and sibling files."""
+def _episodes(out_dir: Path) -> tuple[list[dict[str, Any]], int]:
+    """Every whole episode in `out_dir` (its manifest matches its files, see `verified_manifest`),
+    with its slug, MP3 size and the formats it has; and how many MP3s with a manifest are not."""
     found: list[dict[str, Any]] = []
+    unmatched = 0
     if not out_dir.is_dir():
-        return found
-    for path in sorted(out_dir.glob("*.json")):
-        if path.name.endswith((".qa.json", ".chapters.json")):
+        return found, unmatched
+    suffixes = tuple(f.suffix for f in FORMATS) + (QA,)
+    for path in sorted(out_dir.glob("*" + MANIFEST)):
+        if path.name.endswith(suffixes):
             continue
-        slug = path.name[: -len(".json")]
-        mp3 = out_dir / f"{slug}.mp3"
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        slug = path.name[: -len(MANIFEST)]
+        data = verified_manifest(out_dir, slug)
+        if data is None or "segments" not in data:
+            unmatched += (out_dir / (slug + MP3)).is_file()
             continue
-        if not isinstance(data, dict) or "segments" not in data or not mp3.is_file():
-            continue
-        siblings = {"vtt": f"{slug}.vtt", "srt": f"{slug}.srt", "chapters": f"{slug}.chapters.json"}
+        sizes = {entry["name"]: entry["size"] for entry in data["files"]}
+        names = set_names(data)
         data.update(
             slug=slug,
-            bytes=mp3.stat().st_size,
-            files={k for k, name in siblings.items() if (out_dir / name).is_file()},
+            bytes=sizes[slug + MP3],
+            formats={f.name for f in FORMATS if f.file_name(slug) in names},
         )
         found.append(data)
-    return found
+    return found, unmatched
 
 
 def _published(episode: dict[str, Any]) -> dt.datetime:
-    """The article's date when it can be read, else the build time (UTC)."""
+    """The article's date when it can be read (its UTC offset kept; none means UTC; parts it lacks
+    taken from the build time), else the build time."""
+    built = _built(episode)
     written = str(episode.get("date") or "")
     cleaned = re.sub(r"^(updated|published|posted)[:\s]+", "", written, flags=re.IGNORECASE).strip()
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(cleaned, fmt).replace(tzinfo=dt.UTC)
-        except ValueError:
-            continue
+    if not cleaned:
+        return built
+    midnight = built.replace(hour=0, minute=0, second=0, microsecond=0)
     try:
-        return dt.datetime.fromisoformat(cleaned).replace(tzinfo=dt.UTC) if cleaned else _built(episode)
-    except ValueError:
-        return _built(episode)
+        with warnings.catch_warnings():  # a zone name it does not know: read as UTC
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            when = dateutil.parser.parse(cleaned, default=midnight, tzinfos=_ZONES)
+    except (ValueError, OverflowError):
+        return built
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def _built(episode: dict[str, Any]) -> dt.datetime:

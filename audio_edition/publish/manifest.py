@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from audio_edition.model import Episode
@@ -10,8 +11,11 @@ from audio_edition.model import Episode
 FORMAT_VERSION = 1
 
 
-def manifest(episode: Episode, fingerprint: str | None = None) -> dict[str, Any]:
-    """The manifest as a JSON-ready dict; times are seconds in the final MP3."""
+def manifest(
+    episode: Episode, fingerprint: str | None = None, files: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The manifest as a JSON-ready dict; times are seconds in the final MP3. `files` names every
+    other file of the episode's set with its size and SHA-256 (see `publish.outputs.describe`)."""
     meta = episode.script.article.meta
     return {
         "title": meta.title,
@@ -38,7 +42,13 @@ def manifest(episode: Episode, fingerprint: str | None = None) -> dict[str, Any]
         "description": description(episode),
         "built": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "fingerprint": fingerprint,
+        "files": files or [],
     }
+
+
+def json_text(data: Any) -> str:
+    """`data` as the JSON files are written: UTF-8 text, indented, ending in a newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def description(episode: Episode, limit: int = 600) -> str:

@@ -1,4 +1,5 @@
-"""Write a set of output files all-or-nothing: temporary names in the target folder, renamed last."""
+"""Write a set of output files as one: temporary names in the target folder, renamed into place on
+commit, a marker file (the manifest) renamed last."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import secrets
 import shutil
 import socket
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -35,14 +37,12 @@ class Staging:
             raise InputError(f"cannot create output folder {self.out_dir}: permission denied") from None
         if not os.access(self.out_dir, os.W_OK):
             raise InputError(f"output folder {self.out_dir} is not writable: choose another -o folder")
-        sweep_leftovers(self.out_dir)
+        sweep_once(self.out_dir)
         return self
 
     def path(self, name: str) -> Path:
         """A temporary path that becomes `out_dir/name` on commit."""
-        final = self.out_dir / name
-        if final.resolve().parent != self.out_dir.resolve():
-            raise InputError(f"refusing to write {name!r} outside {self.out_dir}")
+        final = self._final(name)
         temp = self.out_dir / f".{name}.{_owner()}-{secrets.token_hex(4)}.part"
         self._pending.append((temp, final))
         return temp
@@ -53,21 +53,48 @@ class Staging:
         path.mkdir()
         return path
 
-    def commit(self) -> list[Path]:
-        """Rename every staged file and folder into place; returns the final paths."""
-        done = []
+    def staged(self) -> dict[str, Path]:
+        """Each staged final name and its temporary path, in the order they were staged."""
+        return {final.name: temp for temp, final in self._pending}
+
+    def commit(self, *, last: str | None = None, remove: Iterable[str] = ()) -> list[Path]:
+        """Rename every staged file and folder into place and delete the names in `remove`; returns
+        the final paths in the order they were staged.
+
+        `last` names the commit marker (a manifest): its old file goes first, before anything
+        moves, and the staged one is renamed after everything else, so a commit cut short at any
+        point leaves no marker at all rather than one that describes a mixed set.
+        """
+        if last is not None:
+            _discard(self._final(last))
         for temp, final in self._pending:
-            if temp.is_dir():
-                old = final.with_name(f".{final.name}.{_owner()}-{secrets.token_hex(4)}.old")
-                if final.exists():
-                    os.replace(final, old)
-                os.replace(temp, final)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(temp, final)
-            done.append(final)
+            if final.name != last:
+                self._install(temp, final)
+        for name in remove:
+            _discard(self._final(name))
+        for temp, final in self._pending:
+            if final.name == last:
+                self._install(temp, final)
+        done = [final for _, final in self._pending]
         self._pending.clear()
         return done
+
+    def _final(self, name: str) -> Path:
+        final = self.out_dir / name
+        if final.resolve().parent != self.out_dir.resolve():
+            raise InputError(f"refusing to write {name!r} outside {self.out_dir}")
+        return final
+
+    def _install(self, temp: Path, final: Path) -> None:
+        """Rename one staged file or folder to its final name (an old folder is moved aside first)."""
+        if temp.is_dir():
+            old = _aside(final)
+            if final.exists():
+                os.replace(final, old)
+            os.replace(temp, final)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(temp, final)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -95,6 +122,37 @@ def _owner() -> str:
     """This machine and process, as staging names carry them: HOSTHASH-PID."""
     host = hashlib.sha256(socket.gethostname().encode("utf-8")).hexdigest()[:8]
     return f"{host}-{os.getpid()}"
+
+
+def _aside(final: Path) -> Path:
+    """A leftover-style name to move `final` to before deleting it (swept if we die meanwhile)."""
+    return final.with_name(f".{final.name}.{_owner()}-{secrets.token_hex(4)}.old")
+
+
+def _discard(path: Path) -> None:
+    """Delete a file, or a folder after moving it aside (so no half-deleted folder keeps its name)."""
+    if path.is_dir() and not path.is_symlink():
+        old = _aside(path)
+        os.replace(path, old)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+# When each output folder was last swept by this process (pid, folder): a build sweeps its folder
+# only the first time, so a batch of n articles lists it once instead of n times; a long-lived
+# process sweeps again after RESWEEP_S.
+_swept: dict[tuple[int, Path], float] = {}
+RESWEEP_S = 3600.0
+
+
+def sweep_once(folder: Path) -> list[Path]:
+    """`sweep_leftovers(folder)` unless this process swept it less than RESWEEP_S ago."""
+    key, now = (os.getpid(), folder.resolve()), time.monotonic()
+    if key in _swept and now - _swept[key] < RESWEEP_S:
+        return []
+    _swept[key] = now
+    return sweep_leftovers(folder)
 
 
 def sweep_leftovers(folder: Path) -> list[Path]:

@@ -2,12 +2,14 @@
 signal it there: `python -m tests.faults.harness STAGE MARKER ARGS...`.
 
 STAGE is synthesis (once three segments are in the cache), mastering (before master), export (after
-the output files are staged, before they are renamed into place) or none. On reaching it the
+the output files are staged, before they are renamed into place), commit (after the first of those
+renames: the old manifest is gone, one new file is in place, the rest are old) or none. On reaching it the
 harness writes MARKER and waits. Engine calls are appended to MARKER.calls as they happen.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -68,12 +70,26 @@ def paused_master(*args: Any, **kwargs: Any) -> Any:
 
 pipeline.master = paused_master  # type: ignore[assignment]
 real_commit = Staging.commit
+real_replace = os.replace
+committing = False
 
 
-def paused_commit(self: Staging) -> list[Path]:
+def paused_commit(self: Staging, *args: Any, **kwargs: Any) -> list[Path]:
+    global committing
     reached("export")
-    return real_commit(self)
+    committing = True
+    try:
+        return real_commit(self, *args, **kwargs)
+    finally:
+        committing = False
+
+
+def paused_replace(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+    real_replace(src, dst, *args, **kwargs)
+    if committing and not Path(dst).name.startswith("."):  # a file renamed into place
+        reached("commit")
 
 
 Staging.commit = paused_commit  # type: ignore[method-assign]
+os.replace = paused_replace
 main()

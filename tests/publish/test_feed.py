@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import email.utils
+import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -101,3 +103,38 @@ def test_a_feed_parser_reads_it_without_complaint(out: Path) -> None:
         (enclosure,) = entry.enclosures
         assert int(enclosure.length) == (out / enclosure.href.rsplit("/", 1)[1]).stat().st_size
         assert entry.itunes_duration.isdigit() and entry.guid
+
+
+BUILT = "2026-03-05T12:00:00Z"
+DATES = [
+    ("2026-03-03T09:15:00+02:00", "Tue, 03 Mar 2026 09:15:00 +0200"),
+    ("Tue, 03 Mar 2026 09:15:00 -0500", "Tue, 03 Mar 2026 09:15:00 -0500"),
+    ("Updated: 2026-03-03T09:15:00-05:00", "Tue, 03 Mar 2026 09:15:00 -0500"),
+    ("Published 3 March 2026, 09:15 CET", "Tue, 03 Mar 2026 09:15:00 +0100"),
+    ("March 3, 2026 9:15 a.m. EST", "Tue, 03 Mar 2026 09:15:00 -0500"),
+    ("2026-03-03T07:15:00Z", "Tue, 03 Mar 2026 07:15:00 +0000"),
+    ("2026-03-03 07:15", "Tue, 03 Mar 2026 07:15:00 +0000"),  # no offset: UTC
+    ("March 3, 2026", "Tue, 03 Mar 2026 00:00:00 +0000"),
+    ("posted: 3 Mar 2026", "Tue, 03 Mar 2026 00:00:00 +0000"),
+    ("", "Thu, 05 Mar 2026 12:00:00 +0000"),  # no date: the build time
+    ("sometime last spring", "Thu, 05 Mar 2026 12:00:00 +0000"),
+]
+
+
+@pytest.fixture(scope="module")
+def one_episode(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dated") / "out"
+    produce(ARTICLES / "harbour-ferry-strike.txt", Options(engine="fake", out_dir=folder, use_cache=False))
+    return folder
+
+
+@pytest.mark.parametrize(("written", "pub_date"), DATES, ids=[d or "none" for d, _ in DATES])
+def test_pub_dates_keep_the_articles_utc_offset(
+    one_episode: Path, tmp_path: Path, written: str, pub_date: str
+) -> None:
+    out = Path(shutil.copytree(one_episode, tmp_path / "out"))
+    path = out / "harbour-ferry-strike.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**manifest, "date": written, "built": BUILT}), encoding="utf-8")
+    item = ET.fromstring(feed(out)).find("channel/item")
+    assert item is not None and item.findtext("pubDate") == pub_date
