@@ -3,16 +3,19 @@ report each article's fate; one bad article never stops the others."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import multiprocessing
 import os
+import signal
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.fingerprint import fingerprint
@@ -24,6 +27,7 @@ from audio_edition.publish.slug import slugify
 
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
+Job = tuple[Path, str, Options]
 
 
 @dataclass(frozen=True)
@@ -122,8 +126,11 @@ def run_batch(
 
     The rest run in local processes (`processes`, default one per two cores, each synthesising on
     its share of the cores); on a Dask cluster at `scheduler`; or on a local Dask cluster of
-    `workers` processes.
+    `workers` processes. On Ctrl-C or SIGTERM (KeyboardInterrupt) articles not yet begun are
+    cancelled and those in progress stopped; finished ones stay whole.
     """
+    if processes and (workers or scheduler):
+        raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
     if not directory.is_dir():
         raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
     started = time.perf_counter()
@@ -131,75 +138,130 @@ def run_batch(
     if not paths:
         raise InputError(f"no articles in {directory}: it holds no .txt, .md or .html files")
     report = BatchReport()
-    todo: list[tuple[Path, str, Options]] = []
+    todo: list[Job] = []
     for path, slug in zip(paths, slugs(paths, directory), strict=True):
         stamp = fingerprint(path, options)
         if up_to_date(options.out_dir, slug, stamp, options.formats):
             report.results.append(ArticleResult(path, slug, "skipped"))
         else:
             todo.append((path, slug, dataclasses.replace(options, fingerprint=stamp)))
-    cores = os.cpu_count() or 1
-    # Each process already synthesises on every core it is given (threads), so fewer, wider
-    # processes win: on 2 cores one process beat two by 25 % (scripts/bench_batch.py).
-    count = max(1, min(processes or cores // 2, len(todo) or 1))
-    done = len(report.results)
-    if todo and (scheduler or workers):
-        for result in _on_dask(todo, scheduler, workers or 1):
+    results = _results(todo, options, workers, scheduler, processes)
+    with contextlib.closing(results):  # an interrupt here, too, stops the processes
+        for result in results:
             report.results.append(result)
-            done += 1
             if progress:
-                progress(done, len(paths), result.slug)
-    elif count == 1:
-        for path, slug, opts in todo:
-            report.results.append(build_one(path, slug, opts))
-            done += 1
-            if progress:
-                progress(done, len(paths), slug)
-    else:
-        per_worker = dataclasses.replace(options, jobs=options.jobs or max(1, cores // count))
-        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [
-                pool.submit(build_one, path, slug, dataclasses.replace(opts, jobs=per_worker.jobs))
-                for path, slug, opts in todo
-            ]
-            for future in as_completed(futures):
-                result = future.result()
-                report.results.append(result)
-                done += 1
-                if progress:
-                    progress(done, len(paths), result.slug)
+                progress(len(report.results), len(paths), result.slug)
     report.results.sort(key=lambda r: str(r.path))
     report.wall = time.perf_counter() - started
     return report
 
 
-def _on_dask(
-    todo: list[tuple[Path, str, Options]], scheduler: str | None, workers: int
-) -> Iterator[ArticleResult]:
-    """Run the article jobs on a Dask cluster (at `scheduler`, else a local one of `workers` processes)."""
+def _results(
+    todo: list[Job], options: Options, workers: int | None, scheduler: str | None, processes: int | None
+) -> Generator[ArticleResult, None, None]:
+    """The jobs' results as they finish, from wherever they run."""
+    if not todo:
+        return _nothing()
+    if scheduler or workers:
+        return _on_dask(todo, scheduler, workers or 1)
+    cores = os.cpu_count() or 1
+    # Each process already synthesises on every core it is given (threads), so fewer, wider
+    # processes win: on 2 cores one process beat two by 25 % (scripts/bench_batch.py).
+    count = max(1, min(processes or cores // 2, len(todo)))
+    if count == 1:
+        return (build_one(path, slug, opts) for path, slug, opts in todo)
+    return _in_processes(todo, count, options.jobs or max(1, cores // count))
+
+
+def _nothing() -> Generator[ArticleResult, None, None]:
+    yield from ()
+
+
+def _in_processes(todo: list[Job], count: int, jobs: int) -> Generator[ArticleResult, None, None]:
+    """Run the jobs on `count` local processes of `jobs` synthesis threads each.
+
+    If the caller stops early (an interrupt), jobs not yet begun are cancelled and the processes
+    terminated at once: what they were building is lost (the next build sweeps its staging files).
+    """
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        with _spared_ctrl_c():  # the processes start during the first submits
+            futures = [
+                pool.submit(build_one, path, slug, dataclasses.replace(opts, jobs=jobs))
+                for path, slug, opts in todo
+            ]
+        for future in as_completed(futures):
+            yield future.result()
+    except BaseException:
+        _terminate(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Cancel the pool's queued jobs and end its processes now, not when their jobs are done."""
+    # Python 3.14 has pool.terminate_workers(); before it the processes are only in _processes.
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(timeout=10)
+
+
+@contextlib.contextmanager
+def _spared_ctrl_c() -> Iterator[None]:
+    """Processes started inside ignore SIGINT for good: a terminal sends Ctrl-C to every process
+    of the command, and this one stops them itself. (An ignored signal stays ignored in a child,
+    and Python leaves it so.) This process ignores it meanwhile too: for a local Dask cluster, the
+    seconds it takes to start."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before if before is not None else signal.default_int_handler)
+
+
+def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[ArticleResult, None, None]:
+    """Run the article jobs on a Dask cluster (at `scheduler`, else a local one of `workers` processes).
+
+    If the caller stops early (an interrupt), the jobs are cancelled, and a local cluster is shut
+    down, its processes with it; on a remote cluster a job already running goes on to its end.
+    """
     from distributed import Client, LocalCluster
     from distributed import as_completed as dask_completed
 
-    cluster = None
+    cluster = client = None
+    futures: list[Any] = []
     try:
-        if scheduler:
-            client = Client(scheduler, timeout="15s")
-        else:
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            client = Client(cluster)
-    except (OSError, TimeoutError) as exc:
-        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-    try:
+        try:
+            if scheduler:
+                client = Client(scheduler, timeout="15s")
+            else:
+                with _spared_ctrl_c():
+                    cluster = LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
+                client = Client(cluster)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         futures = [client.submit(build_one, path, slug, opts, pure=False) for path, slug, opts in todo]
         for future in dask_completed(futures):
             yield future.result()
+    except BaseException:
+        if client is not None:
+            client.cancel(futures, force=True)
+        raise
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()

@@ -55,6 +55,11 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
 @click.argument("directory", type=click.Path(path_type=Path))
 @build_options
 @click.option(
+    "--processes",
+    type=click.IntRange(1, 256),
+    help="Build in N local processes (default: one per two cores; each synthesises on its share).",
+)
+@click.option(
     "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
 )
 @click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
@@ -62,6 +67,7 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
 def batch(
     directory: Path,
     quiet: bool,
+    processes: int | None,
     workers: int | None,
     scheduler: str | None,
     base_url: str | None,
@@ -69,8 +75,10 @@ def batch(
 ) -> None:
     """Build every article under DIRECTORY (recursively); unchanged ones are skipped.
 
-    Articles run in local processes (one per core), or on Dask: --workers N starts a local cluster,
-    --scheduler ADDRESS uses a running one (share --cache-dir between its workers)."""
+    Articles run in local processes (--processes N; by default one per two cores, each
+    synthesising on its share of them), or on Dask: --workers N starts a local cluster, --scheduler
+    ADDRESS uses a running one (share --cache-dir between its workers). Ctrl-C stops every article
+    not yet finished."""
     options = options_from(settings)
     options, chose = resolve_engine(options)
     if chose and not quiet:
@@ -80,6 +88,7 @@ def batch(
         options,
         workers=workers,
         scheduler=scheduler,
+        processes=processes,
         progress=None if quiet else _batch_progress(),
     )
     if not quiet:

@@ -169,3 +169,12 @@ def test_an_unreachable_scheduler_is_a_clear_error(newsroom: Path, tmp_path: Pat
     pytest.importorskip("distributed")
     result = batch(newsroom, tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
     assert result.exit_code == 2 and "cannot reach the Dask scheduler" in result.output  # type: ignore[attr-defined]
+
+
+def test_processes_and_dask_together_are_refused(newsroom: Path, tmp_path: Path) -> None:
+    result = batch(newsroom, tmp_path / "out", "--processes", "2", "--workers", "2")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert result.output.strip().splitlines()[-1] == (  # type: ignore[attr-defined]
+        "Error: --processes is for local processes: leave it out with --workers or --scheduler"
+    )
+    assert not (tmp_path / "out").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from functools import partial
 from importlib import metadata
 from typing import Any
 
@@ -13,7 +14,15 @@ from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.phonemes import plain
-from audio_edition.voices.retry import GaveUp, Retryable, RetryPolicy, with_retries
+from audio_edition.voices.retry import (
+    GaveUp,
+    Retryable,
+    RetryPolicy,
+    interrupts,
+    pause,
+    wake_on_signals,
+    with_retries,
+)
 
 # Narrator and quote accents per language (Google serves accents through the domain it is asked on).
 ACCENTS: dict[str, tuple[str, str]] = {
@@ -51,6 +60,7 @@ class GttsEngine:
         self.requests_sent = 0
         self.retries = 0
         self._count = threading.Lock()
+        wake_on_signals()  # Ctrl-C ends the retry waits of the synthesis threads, not only the main one
         try:
             self.version = metadata.version("gTTS")
         except metadata.PackageNotFoundError:
@@ -97,7 +107,8 @@ class GttsEngine:
     def synthesize(self, text: str, voice: str) -> Clip:
         text = plain(text)  # no phoneme input: marked words are said by their alias
         lang, tld = _split(voice)
-        mp3 = b"".join(self._fetch(chunk, lang, tld) for chunk in chunk_text(text, MAX_CHARS))
+        since = interrupts()  # an interrupt during a request or between chunks ends the next wait too
+        mp3 = b"".join(self._fetch(chunk, lang, tld, since) for chunk in chunk_text(text, MAX_CHARS))
         return decode_audio_bytes(mp3, SAMPLE_RATE, "gTTS audio")
 
     def probe(self, timeout: float = 2.0) -> tuple[bool, str]:
@@ -112,7 +123,7 @@ class GttsEngine:
             return True, f"Google answered ({exc})"
         return True, "Google answered"
 
-    def _fetch(self, chunk: str, lang: str, tld: str) -> bytes:
+    def _fetch(self, chunk: str, lang: str, tld: str, since: int) -> bytes:
         def attempt() -> bytes:
             return self._request(chunk, lang, tld, self.timeout)
 
@@ -121,9 +132,14 @@ class GttsEngine:
                 self.retries += 1
 
         try:
-            return with_retries(attempt, self.retry, on_retry=count_retry)
+            return with_retries(attempt, self.retry, sleep=partial(pause, since=since), on_retry=count_retry)
         except GaveUp as exc:
-            raise EngineError(f"gTTS gave up after {exc.attempts} tries: {_advice(exc.reason)}") from exc
+            tries = f"{exc.attempts} {'try' if exc.attempts == 1 else 'tries'}"
+            reason = exc.reason
+            if exc.wait is not None:
+                limit = self.retry.deadline
+                reason += f"; Google asked to wait {exc.wait:.0f} s, beyond the {limit:.0f} s retry limit"
+            raise EngineError(f"gTTS gave up after {tries}: {_advice(reason)}") from exc
 
     def _request(self, chunk: str, lang: str, tld: str, timeout: tuple[float, float]) -> bytes:
         from gtts import gTTS, gTTSError
@@ -171,10 +187,14 @@ def _classify(exc: Any) -> Exception:
 
 
 def _retry_after(response: Any) -> float | None:
+    """The Retry-After header in seconds from now (it may be seconds or an HTTP date)."""
+    from urllib3.exceptions import InvalidHeader
+    from urllib3.util.retry import Retry
+
     value = response.headers.get("Retry-After") if response is not None else None
     try:
-        return float(value) if value is not None else None
-    except ValueError:
+        return float(Retry().parse_retry_after(value)) if value is not None else None
+    except InvalidHeader:
         return None
 
 
