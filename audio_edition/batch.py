@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -192,6 +193,12 @@ def _in_processes(todo: list[Job], count: int, jobs: int) -> Generator[ArticleRe
             ]
         for future in as_completed(futures):
             yield future.result()
+    except BrokenProcessPool:
+        _terminate(pool)
+        raise AudioEditionError(
+            "a batch process died while building (killed, or out of memory): articles finished "
+            "before it are complete; run the same command again (--processes 1 uses less memory)"
+        ) from None
     except BaseException:
         _terminate(pool)
         raise

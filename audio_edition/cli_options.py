@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from audio_edition.ingest.fetch import is_url
-from audio_edition.options import Options, parse_formats
+from audio_edition.options import ALL_FORMATS, DEFAULT_FORMATS, Options, parse_formats
 from audio_edition.pipeline import check_media
 from audio_edition.voices import get_engine
 
@@ -84,9 +84,9 @@ _BUILD_OPTIONS = [
     ),
     click.option(
         "--formats",
-        default="mp3,vtt,srt,chapters",
+        default=",".join(("mp3", *DEFAULT_FORMATS)),
         show_default=True,
-        help="Files beside the MP3 and manifest: vtt, srt, chapters, epub, daisy, html, or all.",
+        help=f"Files beside the MP3 and manifest: {', '.join(ALL_FORMATS)}, or all.",
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
 ]

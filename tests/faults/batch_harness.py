@@ -6,12 +6,14 @@ which imports the parent's main module again (as `__mp_main__`) before running a
 slowed engine registered below reaches them, and only the parent runs the command.
 
 AUDIO_EDITION_TEST_CALLS names a file that gets one line per engine call as it begins (the
-process id, then the text); AUDIO_EDITION_TEST_DELAY is how long each call takes (seconds).
+process id, then the text); AUDIO_EDITION_TEST_DELAY is how long each call takes (seconds);
+a call whose text holds AUDIO_EDITION_TEST_DIE kills its process (SIGKILL).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 from audio_edition.model import Clip
@@ -29,6 +31,8 @@ class SlowFake(FakeEngine):
             os.write(descriptor, line)  # one write to an O_APPEND file: lines never interleave
         finally:
             os.close(descriptor)
+        if os.environ.get("AUDIO_EDITION_TEST_DIE", "\0") in text:  # a process killed mid-article
+            os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(float(os.environ.get("AUDIO_EDITION_TEST_DELAY", "0")))
         return super().synthesize(text, voice)
 

@@ -290,3 +290,27 @@ def test_a_batch_on_a_local_dask_cluster_stops_at_once(
     err, took = _interrupt_after_the_first_article(proc, tmp_path / "out", signal.SIGINT, group=True)
     assert proc.returncode == 130, err
     _check_stopped_batch(tmp_path, err, took, seconds=8.0, in_progress=2)
+
+
+def test_a_batch_process_that_dies_is_one_line_and_the_rerun_builds_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker process killed mid-article (as the OOM killer does) breaks the pool: the batch says
+    so in one line, exit 1, with no traceback; finished articles stay whole and a rerun builds the rest."""
+    monkeypatch.setenv("AUDIO_EDITION_TEST_DIE", "Cedar Street")
+    proc = _slow_batch(tmp_path, monkeypatch, "--processes", "2")
+    try:
+        _, err = proc.communicate(timeout=120)
+    finally:
+        _end_group(proc)
+    assert proc.returncode == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert lines[0].startswith("Error: a batch process died while building"), err
+    out = tmp_path / "out"
+    assert not (out / "cedar.json").exists()
+    monkeypatch.delenv("AUDIO_EDITION_TEST_DIE")
+    rerun = _slow_batch(tmp_path, monkeypatch, "--processes", "1")
+    _, err = rerun.communicate(timeout=120)
+    assert rerun.returncode == 0, err
+    assert all((out / f"{tree}.json").exists() for tree in TREES)
