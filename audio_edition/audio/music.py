@@ -7,9 +7,9 @@ from pathlib import Path
 
 import numpy as np
 
-from audio_edition.audio.ffmpeg import decode_audio
+from audio_edition.audio.ffmpeg import UndecodableError, decode_audio
 from audio_edition.audio.loudness import match_level
-from audio_edition.errors import AudioError, InputError
+from audio_edition.errors import InputError
 from audio_edition.model import Clip
 
 MUSIC_LEVEL_DB = -22.0  # music alone sits a little under the voice (voice clips: -20 dB)
@@ -22,7 +22,8 @@ STING_MAX_S = 1.0
 
 
 def load_music(path: Path, rate: int) -> Clip:
-    """A music file decoded to mono at `rate` and levelled; InputError if it cannot be read.
+    """A music file decoded to mono at `rate` and levelled; InputError if it cannot be read
+    (AudioError when ffmpeg itself fails: it stalls, say).
 
     Decoded once per file version and rate (checking media before a build, then mixing, reuse it).
     """
@@ -35,7 +36,7 @@ def load_music(path: Path, rate: int) -> Clip:
 def _decoded(path: Path, version: int, rate: int) -> Clip:
     try:
         clip = decode_audio(path, rate)
-    except AudioError as exc:
+    except UndecodableError as exc:
         raise InputError(f"cannot read music file {path.name}: {exc}") from None
     if clip.duration < 0.2:
         raise InputError(f"music file {path.name} holds no audio")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mutagen import MutagenError
 from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, USLT, CTOCFlags
 
-from audio_edition.errors import InputError
+from audio_edition.errors import InputError, OutputError
 from audio_edition.model import Episode
 from audio_edition.publish.manifest import description
+
+# ID3v2.4 frames hold at most 256 MB; a cover is refused well before that (Apple asks for 512 kB).
+MAX_COVER_BYTES = 16 * 1024 * 1024
+_STAGED = re.compile(r"^\.(.+)\.[0-9a-f]{8}-\d+-[0-9a-f]{8}\.part$")  # staging's temporary names
 
 
 def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = None) -> None:
@@ -46,13 +51,30 @@ def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = Non
                 sub_frames=[TIT2(encoding=3, text=chapter.title)],
             )
         )
+    _save(tag, path)
+
+
+def _save(tag: ID3, path: Path) -> None:
+    """Write `tag` into the MP3 at `path`; an OSError as it is, any other failure as OutputError."""
     try:
         tag.save(str(path), v2_version=4)
     except MutagenError as exc:  # mutagen wraps the OSError (a full disk, say): hand that on
         cause = exc.args[0] if exc.args else None
         if isinstance(cause, OSError):
             raise cause from None
-        raise
+        raise _untaggable(path, exc) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a frame mutagen cannot encode
+        raise _untaggable(path, exc) from None
+
+
+def _untaggable(path: Path, exc: Exception) -> OutputError:
+    staged = _STAGED.match(path.name)
+    name = staged.group(1) if staged else path.name
+    why = " ".join(str(exc).split()) or type(exc).__name__
+    return OutputError(
+        f"cannot write the ID3 tags of {name} (mutagen: {why}): nothing was written; "
+        "run again, and report it with --debug output if it repeats"
+    )
 
 
 def transcript(episode: Episode) -> str:
@@ -70,8 +92,15 @@ def transcript(episode: Episode) -> str:
 
 
 def read_cover(path: Path) -> tuple[bytes, str]:
-    """Cover art bytes and MIME type; InputError unless the file is a JPEG or PNG image."""
+    """Cover art bytes and MIME type; InputError unless the file is a JPEG or PNG image of at most
+    MAX_COVER_BYTES."""
     try:
+        size = path.stat().st_size
+        if size > MAX_COVER_BYTES:
+            raise InputError(
+                f"cover {path.name} is larger than {MAX_COVER_BYTES // 2**20} MB ({size:,} bytes): "
+                "give a smaller JPEG or PNG"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read cover {path}: {exc.strerror or exc}") from None

@@ -22,6 +22,12 @@ _LANG_VOICES = {"en": "en-us"}
 # Variants for recurring speakers, neighbours far apart in pitch or timbre (measured by
 # scripts/measure_speaker_voices.py); +m4 (the narrator's pitch) and +m7 (croaky) are left out.
 SPEAKER_VARIANTS = ("m3", "f2", "m8", "f5", "m6", "f3", "m2")
+# How long espeak-ng may take before it is stopped: a floor, plus an allowance per second of speech
+# (estimated at 10 characters a second, slower than any voice reads). It speaks ~150x real time.
+FLOOR_S = 30.0
+PER_SPEECH_S = 0.5
+CHARS_PER_SPEECH_S = 10
+QUERY_TIMEOUT_S = 15.0  # `--version`, `--voices`
 
 
 class EspeakEngine:
@@ -64,23 +70,50 @@ class EspeakEngine:
         exe = _exe()
         if exe is None:
             raise EngineError("espeak-ng is not installed: apt-get install espeak-ng")
-        result = subprocess.run(
-            [exe, "-v", _voice_arg(voice), "--stdout", "--", text],
-            capture_output=True,
-            check=False,
-            timeout=120,
-        )
+        limit = time_limit(text)
+        result = _run([exe, "-v", _voice_arg(voice), "--stdout", "--", text], limit, f"voice {voice}")
         if result.returncode != 0 or not result.stdout:
-            err = result.stderr.decode("utf-8", "replace").strip()
-            raise EngineError(f"espeak-ng failed with voice {voice}: {err or 'no audio'}")
+            err = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise EngineError(f"espeak-ng failed with voice {voice}: {_why(result.returncode, err)}")
         return _from_wav(result.stdout)
 
 
+def time_limit(text: str) -> float:
+    """Seconds espeak-ng may take to speak `text` before it is stopped."""
+    return FLOOR_S + PER_SPEECH_S * len(text) / CHARS_PER_SPEECH_S
+
+
+def _run(cmd: list[str], limit: float, doing: str) -> subprocess.CompletedProcess[bytes]:
+    """Run espeak-ng, stopping it after `limit` seconds; EngineError if it stalls or cannot start."""
+    try:
+        return subprocess.run(cmd, capture_output=True, check=False, timeout=limit)
+    except subprocess.TimeoutExpired:  # subprocess.run has killed it
+        raise EngineError(
+            f"espeak-ng stalled ({doing}): no answer after {limit:.0f} s, so it was stopped; "
+            "run again, and check `espeak-ng --version` if it repeats"
+        ) from None
+    except OSError as exc:
+        raise EngineError(
+            f"cannot start espeak-ng ({cmd[0]}): {exc.strerror or exc}: "
+            "reinstall it (apt-get install espeak-ng)"
+        ) from None
+
+
+def _why(code: int, err: list[str]) -> str:
+    if err:
+        return err[-1]
+    return f"killed by signal {-code}" if code < 0 else "no audio"
+
+
 def _from_wav(data: bytes) -> Clip:
-    with wave.open(io.BytesIO(_fix_stream_header(data))) as wav:
-        rate = wav.getframerate()
-        frames = wav.readframes(wav.getnframes())
-    samples = np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32768.0
+    try:
+        with wave.open(io.BytesIO(_fix_stream_header(data))) as wav:
+            rate = wav.getframerate()
+            frames = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError) as exc:
+        raise EngineError(f"espeak-ng wrote a damaged WAV file ({exc}): reinstall espeak-ng") from None
+    whole = frames[: len(frames) - len(frames) % 2]  # a file cut mid-sample
+    samples = np.frombuffer(whole, dtype="<i2").astype(np.float32) / 32768.0
     return Clip(samples, rate)
 
 
@@ -105,9 +138,15 @@ def _version() -> str:
     exe = _exe()
     if exe is None:
         return "missing"
-    out = subprocess.run([exe, "--version"], capture_output=True, text=True, check=False).stdout
+    out = _query([exe, "--version"])
     found = re.search(r"text-to-speech:\s*(\S+)", out)
     return found.group(1) if found else (out.split("\n")[0].strip() or "unknown")
+
+
+def _query(cmd: list[str]) -> str:
+    """What espeak-ng prints for a question about itself (version, voices); EngineError if it stalls."""
+    result = _run(cmd, QUERY_TIMEOUT_S, f"asked {' '.join(cmd[1:])}")
+    return result.stdout.decode("utf-8", "replace")
 
 
 def _voice_arg(voice: str) -> str:
@@ -126,7 +165,7 @@ def _voice_files() -> dict[str, str]:
     exe = _exe()
     if exe is None:
         return {}
-    out = subprocess.run([exe, "--voices"], capture_output=True, text=True, check=False).stdout
+    out = _query([exe, "--voices"])
     names: dict[str, str] = {}
     for line in out.splitlines()[1:]:
         cols = line.split()

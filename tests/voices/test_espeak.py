@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from audio_edition.errors import InputError
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
-from audio_edition.voices import EspeakEngine
+from audio_edition.voices import EspeakEngine, espeak_engine
 from audio_edition.voices.cast import resolve_cast
 from tests.audio_checks import median_pitch
 from tests.conftest import ARTICLES
@@ -64,3 +65,13 @@ def test_piper_refuses_french_with_advice(tmp_path: Path) -> None:
     article = ARTICLES / "night-train-returns-cp1252.txt"
     with pytest.raises(InputError, match="speaks English"):
         produce(article, Options(engine="piper", language="fr", out_dir=tmp_path))
+
+
+@needs_espeak
+def test_a_long_segment_is_spoken_well_within_its_time_limit() -> None:
+    text = "The harbour ferries will run again on Monday morning, the council said. " * 40
+    started = time.monotonic()
+    clip = EspeakEngine().synthesize(text, "en-gb+m1")
+    took = time.monotonic() - started
+    assert clip.duration > 100  # about 2,900 characters: over a hundred seconds of speech
+    assert espeak_engine.time_limit(text) > 20 * took  # the bound leaves a wide margin

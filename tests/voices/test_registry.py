@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+import sys
+import textwrap
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from audio_edition import voices
+from audio_edition.cli import cli
 from audio_edition.errors import InputError
 from audio_edition.options import Options
 from audio_edition.voices import FakeEngine, engine_names, get_engine, parse_voice_spec, register_engine
 from audio_edition.voices.base import Engine, VoiceSpec
 from audio_edition.voices.cast import resolve_cast
+from tests.conftest import ARTICLES
 
 
 def test_builtin_engines_are_registered_and_satisfy_the_protocol() -> None:
@@ -55,3 +64,56 @@ def test_cast_checks_voices_before_any_audio(fake_engine: FakeEngine) -> None:
     with pytest.raises(InputError, match="unknown fake voice"):
         resolve_cast(Options(engine="fake", quote_voice="fake:robot"), "en")
     assert fake_engine.calls == []
+
+
+def install_engine_plugin(
+    root: Path, monkeypatch: pytest.MonkeyPatch, entry: str, module: str, source: str, target: str = "Engine"
+) -> None:
+    """Install a real distribution that registers `entry = module:target` in the entry-point group
+    `audio_edition.engines`: a module and a `*.dist-info` folder in `root`, put on sys.path, with
+    the registry made to look for plugins again."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = root / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {module.replace('_', '-')}\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        f"[audio_edition.engines]\n{entry} = {module}:{target}\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(root))
+    monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(voices, "_PLUGINS_LOADED", False)
+
+
+def test_names_are_case_insensitive_and_listed_in_lower_case() -> None:
+    engine = FakeEngine()
+    register_engine("MyTTS", lambda: engine)
+    assert get_engine("MyTTS") is engine and get_engine("mytts") is engine and get_engine(" MYTTS ") is engine
+    assert "mytts" in engine_names() and "MyTTS" not in engine_names()
+    with pytest.raises(ValueError, match="already registered"):
+        register_engine("mytts", FakeEngine)
+
+
+def test_a_plugin_named_with_capitals_builds_with_its_name_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = """
+        from audio_edition.voices.fake import FakeEngine
+
+        class Engine(FakeEngine):
+            name = "MyTTS"
+    """
+    install_engine_plugin(tmp_path / "site", monkeypatch, "MyTTS", "mytts_plugin", source)
+    out = tmp_path / "out"
+    args = ["build", str(ARTICLES / "glacier-retreat-survey.md"), "-o", str(out), "-q"]
+    result = CliRunner(mix_stderr=False).invoke(
+        cli, [*args, "--engine", "MyTTS", "--quote-voice", "MyTTS:low", "--cache-dir", str(tmp_path / "c")]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads((out / "glacier-retreat-survey.json").read_text(encoding="utf-8"))
+    assert data["engine"] == "mytts" and data["segments"]
+    plugin = get_engine("MyTTS")
+    assert type(plugin).__module__ == "mytts_plugin"  # the entry point's class spoke the episode
+    assert {voice for _, voice in plugin.calls} == {"narrator", "low"}  # type: ignore[attr-defined]
