@@ -15,7 +15,7 @@ INTERRUPTED = (
     "so the same command resumes where this one stopped"
 )
 BATCH_INTERRUPTED = (
-    "interrupted: articles finished before it are complete, the one in progress was not written; "
+    "interrupted: articles finished before it are complete, those in progress were not written; "
     "the same command resumes, skipping what is done"
 )
 

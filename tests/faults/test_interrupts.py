@@ -137,7 +137,7 @@ def test_an_interrupted_batch_keeps_finished_articles_whole_and_resumes(tmp_path
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.strip().splitlines() == [
-        "Error: interrupted: articles finished before it are complete, the one in progress was not "
+        "Error: interrupted: articles finished before it are complete, those in progress were not "
         "written; the same command resumes, skipping what is done"
     ]
     names = sorted(p.name for p in out.iterdir())
@@ -156,7 +156,7 @@ def test_an_interrupted_batch_keeps_finished_articles_whole_and_resumes(tmp_path
 
 TREES = ("alder", "birch", "cedar", "dogwood", "elm", "fir")
 BATCH_INTERRUPTED = (
-    "Error: interrupted: articles finished before it are complete, the one in progress was not "
+    "Error: interrupted: articles finished before it are complete, those in progress were not "
     "written; the same command resumes, skipping what is done"
 )
 
