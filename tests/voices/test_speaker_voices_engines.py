@@ -81,8 +81,6 @@ def test_piper_pool_is_every_speaker_variant_and_a_named_model_brings_its_own(tm
     ]  # fmt: skip
 
 
-
-
 def test_gtts_speakers_are_asked_for_in_their_own_accents(
     tmp_path: Path, gtts: GttsEngine, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
