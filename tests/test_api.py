@@ -53,7 +53,7 @@ def test_top_level_all_is_exactly_the_public_namespace() -> None:
     """Both ways: nothing public at the top is left out of `__all__`, nothing in it is missing."""
     public = {
         name
-        for name, value in vars(audio_edition).items()
+        for name, value in ((n, getattr(audio_edition, n)) for n in dir(audio_edition))
         if not name.startswith("_")
         and not isinstance(value, types.ModuleType)
         and type(value).__module__ != "__future__"  # `from __future__ import annotations`

@@ -1,54 +1,31 @@
-"""Write an episode's set of files (MP3, manifest, QA, the formats asked for) as one commit: the new
-set replaces the old one whole, and what this build did not write is removed."""
+"""The publish stage: an Episode becomes its set of files (see `episode_files.publish`). Names are
+imported on first use, so reading the formats table or a slug loads no writer and no tagger."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from audio_edition.model import Episode
-from audio_edition.publish.formats import BY_NAME, MANIFEST, MP3, QA
-from audio_edition.publish.id3 import write_tags
-from audio_edition.publish.manifest import json_text, manifest
-from audio_edition.publish.outputs import describe, stale_names
-from audio_edition.publish.slug import slugify
-from audio_edition.publish.staging import Staging
-
-if TYPE_CHECKING:  # options.py reads the formats table from this package: no import back at run time
-    from audio_edition.options import Options
+if TYPE_CHECKING:
+    from audio_edition.publish.episode_files import publish
+    from audio_edition.publish.manifest import manifest
+    from audio_edition.publish.slug import slugify
 
 __all__ = ["publish", "slugify", "manifest"]
+_HOMES = {
+    "publish": "audio_edition.publish.episode_files",
+    "slugify": "audio_edition.publish.slug",
+    "manifest": "audio_edition.publish.manifest",
+}
 
 
-def publish(
-    episode: Episode, slug: str, options: Options, mp3: bytes | None = None, qa: dict[str, Any] | None = None
-) -> list[Path]:
-    """Write `slug.mp3` (tagged), `slug.json`, given a QA report `slug.qa.json`, and a file per
-    format in `options.formats`; returns their paths in that order.
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'audio_edition.publish' has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value
 
-    All are staged and hashed, the manifest (naming each file with its size and SHA-256) is renamed
-    into place last, and the slug's files of an earlier build that this one did not write go in
-    the same commit. `mp3` is the episode's audio already encoded (untagged); without it the audio
-    is encoded here.
-    """
-    if mp3 is None:
-        from audio_edition.audio.mp3 import mp3_bytes  # see TYPE_CHECKING above
 
-        mp3 = mp3_bytes(episode.audio, bitrate=options.bitrate, rate=options.sample_rate)
-    with Staging(options.out_dir) as stage:
-        path = stage.path(slug + MP3)
-        path.write_bytes(mp3)
-        write_tags(path, episode, options.show, options.cover)
-        marker = stage.path(slug + MANIFEST)  # staged now to keep its place in the list; written last
-        if qa is not None:
-            stage.path(slug + QA).write_text(json_text(qa), encoding="utf-8")
-        for name in options.formats:
-            fmt = BY_NAME[name]
-            staged = stage.folder(fmt.file_name(slug)) if fmt.folder else stage.path(fmt.file_name(slug))
-            fmt.write(staged, episode, slug, mp3)
-        members = {name: temp for name, temp in stage.staged().items() if temp != marker}
-        marker.write_text(
-            json_text(manifest(episode, options.fingerprint, describe(members))), encoding="utf-8"
-        )
-        stale = stale_names(options.out_dir, slug, keep=set(stage.staged()))
-        return stage.commit(last=slug + MANIFEST, remove=stale)
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

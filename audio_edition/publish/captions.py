@@ -6,6 +6,7 @@ import textwrap
 from dataclasses import dataclass
 
 from audio_edition.model import Episode
+from audio_edition.publish.clocks import Clock, clock
 from audio_edition.publish.speakers import speakers
 
 VTT_LINE = 65
@@ -48,7 +49,7 @@ def webvtt(episode: Episode) -> str:
         text = "\n".join(_vtt_escape(line) for line in cue.lines)
         parts += [
             str(k),
-            f"{_stamp(cue.start, '.')} --> {_stamp(cue.end, '.')}",
+            f"{clock(cue.start, Clock.VTT)} --> {clock(cue.end, Clock.VTT)}",
             f"<v {_vtt_escape(cue.speaker)}>{text}",
             "",
         ]
@@ -59,16 +60,9 @@ def subrip(episode: Episode) -> str:
     """The transcript as SubRip: at most two lines of 32 characters per cue."""
     parts = []
     for k, cue in enumerate(cues(episode, SRT_LINE, SRT_LINES), start=1):
-        parts += [str(k), f"{_stamp(cue.start, ',')} --> {_stamp(cue.end, ',')}", *cue.lines, ""]
+        times = f"{clock(cue.start, Clock.SRT)} --> {clock(cue.end, Clock.SRT)}"
+        parts += [str(k), times, *cue.lines, ""]
     return "\n".join(parts)
-
-
-def _stamp(seconds: float, mark: str) -> str:
-    millis = int(round(seconds * 1000))
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    secs, millis = divmod(rest, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}{mark}{millis:03d}"
 
 
 def _vtt_escape(text: str) -> str:

@@ -7,6 +7,7 @@ from html import escape
 from pathlib import Path
 
 from audio_edition.model import Episode
+from audio_edition.publish.clocks import Clock, clock
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
 
 XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
@@ -31,11 +32,6 @@ def write_daisy(folder: Path, episode: Episode, slug: str, mp3: bytes) -> None:
     (folder / "ncc.html").write_text(_ncc(episode, chapters, files), encoding="utf-8")
 
 
-def _hms(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
 def _ncc(episode: Episode, chapters: list[Section], files: int) -> str:
     meta = episode.script.article.meta
     headings = []
@@ -58,7 +54,7 @@ def _ncc(episode: Episode, chapters: list[Section], files: int) -> str:
 <meta name="ncc:charset" content="utf-8" />
 <meta name="ncc:generator" content="audio-edition" />
 <meta name="ncc:multimediaType" content="audioFullText" />
-<meta name="ncc:totalTime" content="{_hms(sum(s.spoken for s in chapters))}" />
+<meta name="ncc:totalTime" content="{clock(sum(s.spoken for s in chapters), Clock.HMS)}" />
 <meta name="ncc:tocItems" content="{len(chapters)}" />
 <meta name="ncc:depth" content="{2 if len(chapters) > 1 else 1}" />
 <meta name="ncc:files" content="{files}" />
@@ -92,7 +88,8 @@ def _smil(section: Section, audio: str, elapsed: float) -> str:
     pars = "\n".join(
         # daisy-player 13.0 plays a <par> only when its <audio> comes before its <text>
         f'<par endsync="last" id="p{sentence_id(t)}">'
-        f'<audio src="{escape(audio)}" clip-begin="npt={t.start:.3f}s" clip-end="npt={t.end:.3f}s" '
+        f'<audio src="{escape(audio)}" clip-begin="npt={clock(t.start, Clock.SECONDS)}" '
+        f'clip-end="npt={clock(t.end, Clock.SECONDS)}" '
         f'id="a{sentence_id(t)}" />'
         f'<text src="content.html#{sentence_id(t)}" id="t{sentence_id(t)}" /></par>'
         for part in section.parts
@@ -104,12 +101,12 @@ def _smil(section: Section, audio: str, elapsed: float) -> str:
 <head>
 <meta name="dc:format" content="Daisy 2.02" />
 <meta name="dc:title" content="{escape(section.title)}" />
-<meta name="ncc:totalElapsedTime" content="{_hms(elapsed)}" />
-<meta name="ncc:timeInThisSmil" content="{_hms(section.spoken)}" />
+<meta name="ncc:totalElapsedTime" content="{clock(elapsed, Clock.HMS)}" />
+<meta name="ncc:timeInThisSmil" content="{clock(section.spoken, Clock.HMS)}" />
 <layout><region id="txtView" /></layout>
 </head>
 <body>
-<seq dur="{section.spoken:.3f}s">
+<seq dur="{clock(section.spoken, Clock.SECONDS)}">
 {pars}
 </seq>
 </body>

@@ -10,7 +10,8 @@ from html import escape
 from pathlib import Path
 
 from audio_edition.model import Episode
-from audio_edition.publish.layout import Section, clock, part_html, sections, sentence_id
+from audio_edition.publish.clocks import Clock, clock
+from audio_edition.publish.layout import Section, part_html, sections, sentence_id
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
@@ -60,10 +61,10 @@ def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str)
     meta = episode.script.article.meta
     modified = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     durations = "\n".join(
-        f'    <meta property="media:duration" refines="#mo{s.number}">{clock(s.spoken)}</meta>'
+        f'    <meta property="media:duration" refines="#mo{s.number}">{clock(s.spoken, Clock.SMIL)}</meta>'
         for s in chapters
     )
-    total = clock(sum(s.spoken for s in chapters))
+    total = clock(sum(s.spoken for s in chapters), Clock.SMIL)
     items = "\n".join(
         f'    <item id="c{s.number}" href="chapter{s.number}.xhtml" media-type="application/xhtml+xml" '
         f'media-overlay="mo{s.number}"/>\n'
@@ -135,7 +136,8 @@ def _chapter(section: Section, language: str) -> str:
 def _overlay(section: Section, slug: str) -> str:
     pars = "\n".join(
         f'      <par id="p{sentence_id(t)}"><text src="chapter{section.number}.xhtml#{sentence_id(t)}"/>'
-        f'<audio src="audio/{escape(slug)}.mp3" clipBegin="{clock(t.start)}" clipEnd="{clock(t.end)}"/></par>'
+        f'<audio src="audio/{escape(slug)}.mp3" clipBegin="{clock(t.start, Clock.SMIL)}" '
+        f'clipEnd="{clock(t.end, Clock.SMIL)}"/></par>'
         for part in section.parts
         for t in part.sentences
     )

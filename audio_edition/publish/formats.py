@@ -6,18 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audio_edition.model import Episode
-from audio_edition.publish.captions import subrip, webvtt
-from audio_edition.publish.chapters_json import chapters_json
-from audio_edition.publish.daisy import write_daisy
-from audio_edition.publish.epub import write_epub
-from audio_edition.publish.manifest import json_text
-from audio_edition.publish.readalong import readalong_page
+if TYPE_CHECKING:  # the writers are imported when a format is written, so reading the table is cheap
+    from audio_edition.model import Episode
 
 # Writes a format to a staged path (a folder already made, for a folder format): the path, the
 # episode, its slug and its encoded MP3.
-Writer = Callable[[Path, Episode, str, bytes], None]
+Writer = Callable[[Path, "Episode", str, bytes], None]
 
 
 @dataclass(frozen=True)
@@ -36,27 +32,48 @@ class Format:
 
 
 def _vtt(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    from audio_edition.publish.captions import webvtt
+
     path.write_text(webvtt(episode), encoding="utf-8")
 
 
 def _srt(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    from audio_edition.publish.captions import subrip
+
     path.write_text(subrip(episode), encoding="utf-8")
 
 
 def _chapters(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    from audio_edition.publish.chapters_json import chapters_json
+    from audio_edition.publish.manifest import json_text
+
     path.write_text(json_text(chapters_json(episode)), encoding="utf-8")
 
 
 def _html(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    from audio_edition.publish.readalong import readalong_page
+
     path.write_text(readalong_page(episode, slug), encoding="utf-8")
+
+
+def _epub(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    from audio_edition.publish.epub import write_epub
+
+    write_epub(path, episode, slug, mp3)
+
+
+def _daisy(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+    from audio_edition.publish.daisy import write_daisy
+
+    write_daisy(path, episode, slug, mp3)
 
 
 FORMATS: tuple[Format, ...] = (
     Format("vtt", ".vtt", _vtt, default=True),
     Format("srt", ".srt", _srt, default=True),
     Format("chapters", ".chapters.json", _chapters, default=True),
-    Format("epub", ".epub", write_epub),
-    Format("daisy", ".daisy", write_daisy, folder=True),
+    Format("epub", ".epub", _epub),
+    Format("daisy", ".daisy", _daisy, folder=True),
     Format("html", ".html", _html),
 )
 BY_NAME = {f.name: f for f in FORMATS}

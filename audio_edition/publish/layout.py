@@ -117,11 +117,3 @@ def _voice(timed: TimedSegment, label_id: str) -> str:
     if not speaker:
         return ' class="quote"'
     return f' class="quote" data-speaker="{escape(speaker)}" aria-describedby="{label_id}"'
-
-
-def clock(seconds: float) -> str:
-    """A SMIL clock value, h:mm:ss.mmm."""
-    millis = int(round(seconds * 1000))
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"

@@ -20,7 +20,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from audio_edition.errors import InputError
-from audio_edition.voices.phonemes import mark
+from audio_edition.script.ipa_marks import mark
 
 PLS = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
 DEFAULT_NAMES = ("lexicon.toml", "lexicon.pls")

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audio_edition.script.abbreviations import DOTTED_WORDS
+
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|bin|ibn|d|l)[-'’][^\W\d_]", re.IGNORECASE)
 
@@ -50,7 +52,7 @@ ORG_WORDS = frozenset(
     organisation organization federation league club fund board authority embassy kremlin pentagon
     congress senate nations states republic kingdom city county province region street square""".split()
 )
-ABBREVIATIONS = frozenset("mr mrs ms dr prof st rev gen col capt lt sgt sen gov rep jr sr mt no vs".split())
+ABBREVIATIONS = DOTTED_WORDS  # `Dr.`, `Mrs.`: the full stop ends no sentence
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ language, each with golden cases in tests/script/test_normalize.py; num2words sp
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 
-from num2words import num2words
+from audio_edition.script.abbreviations import SPOKEN
+from audio_edition.script.dates import iso_dates
 
 Rule = Callable[[str], str]
 
@@ -49,34 +49,6 @@ _UNITS = {
     "°F": "degrees Fahrenheit",
     "m": "metres",
 }
-_ABBREVIATIONS = {
-    "Mr.": "Mister",
-    "Mrs.": "Missus",
-    "Dr.": "Doctor",
-    "Prof.": "Professor",
-    "Gov.": "Governor",
-    "Sen.": "Senator",
-    "Rep.": "Representative",
-    "Gen.": "General",
-    "Lt.": "Lieutenant",
-    "Sgt.": "Sergeant",
-    "Capt.": "Captain",
-    "Cllr": "Councillor",
-    "St.": "Saint",
-    "Jr.": "Junior",
-    "Sr.": "Senior",
-    "U.S.": "U S",
-    "U.K.": "U K",
-    "U.N.": "U N",
-    "E.U.": "E U",
-    "e.g.": "for example",
-    "i.e.": "that is",
-    "etc.": "etcetera",
-    "vs.": "versus",
-    "approx.": "approximately",
-    "a.m.": "A M",
-    "p.m.": "P M",
-}
 _PARTIES = {"D": "Democrat", "R": "Republican", "I": "Independent"}
 _STATES = {
     "Calif": "California",
@@ -103,6 +75,13 @@ _STATES = {
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 
 
+def _words(number: int, to: str = "cardinal") -> str:
+    """A number in English words, by num2words (imported on first use: it costs 30 ms)."""
+    from num2words import num2words
+
+    return str(num2words(number, to=to))
+
+
 def _web_addresses(text: str) -> str:
     def say(match: re.Match[str]) -> str:
         address = match.group(0)
@@ -119,17 +98,6 @@ def _emails(text: str) -> str:
         lambda m: f"{m.group(1).replace('.', ' dot ')} at {m.group(2).replace('.', ' dot ')}",
         text,
     )
-
-
-def _iso_dates(text: str) -> str:
-    def say(match: re.Match[str]) -> str:
-        try:
-            day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        except ValueError:
-            return match.group(0)
-        return f"{day:%B} {day.day}, {day.year}"
-
-    return re.sub(r"\b(\d{4})-(\d{2})-(\d{2})\b", say, text)
 
 
 def _money(text: str) -> str:
@@ -169,17 +137,15 @@ def _units(text: str) -> str:
 
 
 def _ordinals(text: str) -> str:
-    return re.sub(
-        r"\b(\d{1,4})(st|nd|rd|th)\b", lambda m: str(num2words(int(m.group(1)), to="ordinal")), text
-    )
+    return re.sub(r"\b(\d{1,4})(st|nd|rd|th)\b", lambda m: _words(int(m.group(1)), to="ordinal"), text)
 
 
 def _clock_times(text: str) -> str:
     def say(match: re.Match[str]) -> str:
         hours, minutes = int(match.group(1)), int(match.group(2))
-        spoken = str(num2words(hours))
+        spoken = _words(hours)
         if minutes:
-            spoken += " " + (f"oh {num2words(minutes)}" if minutes < 10 else str(num2words(minutes)))
+            spoken += " " + (f"oh {_words(minutes)}" if minutes < 10 else _words(minutes))
         return f"{spoken} {match.group(3)}"
 
     return re.sub(r"\b(\d{1,2})[:.](\d{2})\s?(a\.m\.|p\.m\.|am\b|pm\b)", say, text, flags=re.IGNORECASE)
@@ -203,7 +169,7 @@ def _party_and_state(text: str) -> str:
 
 
 def _abbreviations(text: str) -> str:
-    for short, full in _ABBREVIATIONS.items():
+    for short, full in SPOKEN.items():
         text = re.sub(rf"(?<![\w.]){re.escape(short)}(?=\s|$|[,;:)])", full, text)
     return text
 
@@ -217,7 +183,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "en": (
         _web_addresses,
         _emails,
-        _iso_dates,
+        iso_dates,
         _money,
         _magnitudes,
         _percentages,

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from audio_edition.script.drafts import Pause
 from audio_edition.script.sentences import sentence_spans
-
-Ends = Literal["sentence", "clause"]
 
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text in one voice; `ends` says whether a sentence ends with it; `speaker` is who
-    said it when it is a voiced quotation with a known speaker."""
+    """A run of text in one voice; `ends` says whether a sentence or only a clause ends with it;
+    `speaker` is who said it when it is a voiced quotation with a known speaker."""
 
     text: str
     quoted: bool
-    ends: Ends
+    ends: Pause  # SENTENCE or CLAUSE
     speaker: str | None = None
 
 
@@ -40,7 +38,7 @@ def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list
         if not chunk:
             continue
         quote = next((q for q in voiced if q.start <= a and b <= q.end), None)
-        ends: Ends = "sentence" if b in sentence_ends else "clause"
+        ends = Pause.SENTENCE if b in sentence_ends else Pause.CLAUSE
         raw.append(Piece(chunk, quote is not None, ends, quote.speaker if quote else None))
     return _absorb_fragments(raw)
 
@@ -52,7 +50,7 @@ def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:
         if not any(ch.isalnum() for ch in piece.text):
             if out:
                 last = out[-1]
-                ends: Ends = "sentence" if "sentence" in (last.ends, piece.ends) else "clause"
+                ends = Pause.SENTENCE if Pause.SENTENCE in (last.ends, piece.ends) else Pause.CLAUSE
                 out[-1] = Piece(_join(last.text, piece.text), last.quoted, ends, last.speaker)
                 continue
         if out and not any(ch.isalnum() for ch in out[-1].text):

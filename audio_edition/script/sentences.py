@@ -1,11 +1,13 @@
-"""Sentence boundaries as character offsets, from pySBD (rule-based, handles abbreviations)."""
+"""Sentence boundaries as character offsets, from pySBD (rule-based, handles abbreviations with
+its own table; the script's own is `audio_edition.script.abbreviations`)."""
 
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-import pysbd
-from pysbd.languages import LANGUAGE_CODES
+if TYPE_CHECKING:
+    import pysbd
 
 # pySBD costs grow with the square of a chunk's length; news paragraphs are far shorter than this
 _MAX_SBD_CHARS = 2_500
@@ -13,6 +15,10 @@ _MAX_SBD_CHARS = 2_500
 
 @functools.lru_cache(maxsize=8)
 def _segmenter(language: str) -> pysbd.Segmenter:
+    """pySBD's segmenter for `language` (English if it has none), imported on first use."""
+    import pysbd
+    from pysbd.languages import LANGUAGE_CODES
+
     lang = language if language in LANGUAGE_CODES else "en"
     return pysbd.Segmenter(language=lang, clean=False)
 

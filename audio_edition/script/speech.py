@@ -7,13 +7,12 @@ import html
 import re
 from collections.abc import Callable
 
+from audio_edition.script.ipa_marks import plain, split_marks
 from audio_edition.script.lexicon import Entry, apply_lexicon
 from audio_edition.script.normalize import normalize
 from audio_edition.script.quotes import strip_quote_marks
 from audio_edition.script.symbols import symbols_as_words
-from audio_edition.voices.phonemes import plain
 
-_MARK = re.compile(r"⟦[^|⟧]*\|[^⟧]*⟧")  # a lexicon's pronunciation (audio_edition.voices.phonemes)
 _SLOT = 0xF0000  # while the rules run, each mark stands in the text as one private-use character
 _PRIVATE = re.compile("[\U000f0000-\U000ffffd]")
 
@@ -79,8 +78,8 @@ def _tag_gap(match: re.Match[str]) -> str:
 
 def _protected(text: str, language: str, symbols: bool = True) -> str:
     """The layout (and `symbols`) rules applied around the lexicon's `⟦IPA|alias⟧` marks, never inside."""
-    marks = _MARK.findall(text)
-    pieces = [_PRIVATE.sub("", piece) for piece in _MARK.split(text)]
+    between, marks = split_marks(text)
+    pieces = [_PRIVATE.sub("", piece) for piece in between]
     slotted = pieces[0] + "".join(chr(_SLOT + k) + pieces[k + 1] for k in range(len(marks)))
     said = _tidy(slotted, language, symbols)
     return _PRIVATE.sub(lambda m: marks[ord(m.group(0)) - _SLOT], said)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from audio_edition.model import Article, Block, Chapter, Role, Script, Segment
+from audio_edition.model import Article, Block, Chapter, Script, Segment
 from audio_edition.options import Options, Pauses
 from audio_edition.script.attribution import attribute_speakers
+from audio_edition.script.drafts import Draft, Pause
 from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.opening import closing, opening
 from audio_edition.script.pieces import Voiced, cut_pieces
@@ -21,8 +22,6 @@ VOICE_OF_ROLE: dict[str, str] = {
     "quote": "quote",
 }
 
-Draft = tuple[Role, str, int, str, str | None]  # role, text, block index, break after, speaker
-
 
 def write_script(article: Article, options: Options | None = None) -> Script:
     """Segment every kept block in reading order, between the spoken opening and closing.
@@ -33,21 +32,17 @@ def write_script(article: Article, options: Options | None = None) -> Script:
     opts = options or Options()
     drafts: list[Draft] = []
     if opts.opening:
-        drafts += [
-            (r, t, b, brk, None) for r, t, b, brk in opening(article.meta, opts.show, article.spoken_title)
-        ]
+        drafts += opening(article.meta, opts.show, article.spoken_title)
     elif article.spoken_title:
-        drafts.append(("title", article.meta.title, -1, "title", None))
+        drafts.append(Draft("title", article.meta.title, -1, Pause.TITLE))
     voiced = voiced_stretches(article, opts.min_quote_words)
     for b, block in enumerate(article.blocks):
         drafts += _block_drafts(block, b, voiced.get(b, []), article.meta.language)
-        if drafts and drafts[-1][2] == b:
-            role, text, _, _, speaker = drafts[-1]
-            drafts[-1] = (role, text, b, _block_break(article.blocks, b), speaker)
+        if drafts and drafts[-1].block == b:
+            drafts[-1] = drafts[-1].ending(_block_break(article.blocks, b))
     if opts.opening:
-        role, text, b, _, speaker = drafts[-1]
-        drafts[-1] = (role, text, b, "section", speaker)
-        drafts += [(r, t, b, brk, None) for r, t, b, brk in closing(article.meta, opts.show)]
+        drafts[-1] = drafts[-1].ending(Pause.SECTION)
+        drafts += closing(article.meta, opts.show)
     return _assemble(article, drafts, opts.pauses, lexicon_for(opts.lexicon, opts.default_lexicon))
 
 
@@ -65,58 +60,46 @@ def voiced_stretches(article: Article, min_words: int) -> dict[int, list[Voiced]
 
 def _block_drafts(block: Block, b: int, voiced: list[Voiced], language: str) -> list[Draft]:
     if block.kind == "heading":
-        return [("heading", block.text, b, "heading", None)]
+        return [Draft("heading", block.text, b, Pause.HEADING)]
     if block.kind == "attribution":
-        return [("attribution", block.text, b, "sentence", None)]
+        return [Draft("attribution", block.text, b, Pause.SENTENCE)]
     return [
-        ("quote" if p.quoted else "narration", p.text, b, p.ends, p.speaker)
+        Draft("quote" if p.quoted else "narration", p.text, b, p.ends, p.speaker)
         for p in cut_pieces(block.text, voiced, language=language)
     ]
 
 
-def _block_break(blocks: tuple[Block, ...], b: int) -> str:
+def _block_break(blocks: tuple[Block, ...], b: int) -> Pause:
     if blocks[b].kind == "heading":
-        return "heading"
+        return Pause.HEADING
     nxt = blocks[b + 1] if b + 1 < len(blocks) else None
     if nxt is None:
-        return "end"
+        return Pause.END
     if nxt.kind == "heading":
-        return "section"
+        return Pause.SECTION
     if nxt.kind == "attribution":
-        return "sentence"
-    return "paragraph"
+        return Pause.SENTENCE
+    return Pause.PARAGRAPH
 
 
 def _assemble(article: Article, drafts: list[Draft], pauses: Pauses, lexicon: tuple[Entry, ...]) -> Script:
     segments: list[Segment] = []
     chapters: list[Chapter] = []
-    for role, text, block, brk, speaker in drafts:
-        if role == "heading" or not chapters:
-            title = text if role == "heading" else article.meta.title
+    for draft in drafts:
+        if draft.role == "heading" or not chapters:
+            title = draft.text if draft.role == "heading" else article.meta.title
             chapters.append(Chapter(title=title, first_segment=len(segments)))
         segments.append(
             Segment(
                 index=len(segments),
-                role=role,
-                text=text,
-                speech=speech_text(text, article.meta.language, lexicon),
-                voice=VOICE_OF_ROLE[role],
-                pause_after_ms=_pause(brk, pauses),
-                block=block,
+                role=draft.role,
+                text=draft.text,
+                speech=speech_text(draft.text, article.meta.language, lexicon),
+                voice=VOICE_OF_ROLE[draft.role],
+                pause_after_ms=draft.pause.millis(pauses),
+                block=draft.block,
                 chapter=len(chapters) - 1,
-                speaker=speaker if role == "quote" else None,
+                speaker=draft.speaker if draft.role == "quote" else None,
             )
         )
     return Script(article=article, segments=tuple(segments), chapters=tuple(chapters))
-
-
-def _pause(brk: str, pauses: Pauses) -> int:
-    return {
-        "clause": pauses.clause,
-        "sentence": pauses.sentence,
-        "paragraph": pauses.paragraph,
-        "title": pauses.title,
-        "heading": pauses.heading,
-        "section": pauses.section,
-        "end": 0,
-    }[brk]

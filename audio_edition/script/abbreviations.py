@@ -1,0 +1,50 @@
+"""The project's one table of abbreviations, beside pySBD's own (which splits the sentences).
+
+pySBD knows which full stops end no sentence when it cuts a paragraph; this table adds what the
+script needs besides: how each abbreviation is said (None: the engine reads it as written), and,
+derived from it, the words whose full stop ends no sentence inside a run of names (`Dr. Ruiz`).
+"""
+
+from __future__ import annotations
+
+SAID: dict[str, str | None] = {
+    "Mr.": "Mister",
+    "Mrs.": "Missus",
+    "Dr.": "Doctor",
+    "Prof.": "Professor",
+    "Gov.": "Governor",
+    "Sen.": "Senator",
+    "Rep.": "Representative",
+    "Gen.": "General",
+    "Lt.": "Lieutenant",
+    "Sgt.": "Sergeant",
+    "Capt.": "Captain",
+    "Cllr": "Councillor",
+    "St.": "Saint",
+    "Jr.": "Junior",
+    "Sr.": "Senior",
+    "U.S.": "U S",
+    "U.K.": "U K",
+    "U.N.": "U N",
+    "E.U.": "E U",
+    "e.g.": "for example",
+    "i.e.": "that is",
+    "etc.": "etcetera",
+    "vs.": "versus",
+    "approx.": "approximately",
+    "a.m.": "A M",
+    "p.m.": "P M",
+    "Ms.": None,
+    "Rev.": None,
+    "Col.": None,
+    "Mt.": None,
+    "No.": None,  # "No. 5" is said "Number 5" by the normaliser's own rule
+}
+
+SPOKEN: dict[str, str] = {short: said for short, said in SAID.items() if said is not None}
+"""The abbreviations the normaliser expands, in the order it tries them."""
+
+DOTTED_WORDS = frozenset(
+    short[:-1].lower() for short in SAID if short.endswith(".") and "." not in short[:-1]
+)
+"""Lower-case single words (`dr`, `mrs`) whose full stop ends no sentence."""
