@@ -171,29 +171,64 @@ def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
 
 def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
     """Replace every whole-word occurrence of a grapheme (any case, possessive kept) by its alias;
-    a word with IPA becomes `⟦IPA|alias⟧`, which Piper speaks as phonemes and others as the alias."""
+    a word with IPA becomes `⟦IPA|alias⟧`, which Piper speaks as phonemes and others as the alias.
+
+    Graphemes are tried longest first, only at words they can start with (indexed by their first
+    word), so the cost follows the text, not the size of the lexicon."""
     if not entries:
         return text
-    pattern, said = _compiled(entries)
-    if pattern is None:
+    index = _compiled(entries)
+    if index is None:
         return text
-    return pattern.sub(lambda m: said[(m.lastindex or 1) - 1], text)
+    out: list[str] = []
+    done = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < done:
+            continue
+        candidates = index.get(word.group().lower())
+        if candidates is None:
+            continue
+        pattern, said = candidates
+        found = pattern.match(text, start)
+        if found is None:
+            continue
+        out += (text[done:start], said[(found.lastindex or 1) - 1])
+        done = found.end()
+    return "".join(out) + text[done:] if out else text
+
+
+# A run of word characters not preceded by one: where a grapheme can begin.
+_WORD = re.compile(r"(?<!\w)\w+")
+_FIRST_WORD = re.compile(r"\w+")
+_Index = dict[str, tuple[re.Pattern[str], list[str]]]
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(entries: tuple[Entry, ...]) -> tuple[re.Pattern[str] | None, list[str]]:
-    """One pattern matching any grapheme as a whole word, longest first, each in its own group,
-    and what each group is said as; the first entry for a grapheme wins."""
+def _compiled(entries: tuple[Entry, ...]) -> _Index | None:
+    """Per first word of the graphemes (lower case), one pattern matching any of them as a whole
+    word, longest first, each in its own group, and what each group is said as; the first entry
+    for a grapheme wins."""
     by_key: dict[str, str] = {}
     for entry in entries:
         if (entry.alias or entry.ipa) and _key(entry.grapheme) not in by_key:
             alias = entry.alias or entry.grapheme
             by_key[_key(entry.grapheme)] = mark(entry.ipa, alias) if entry.ipa else alias
-    if not by_key:
-        return None, []
-    keys = sorted(by_key, key=len, reverse=True)
-    alternatives = "|".join(f"({_grapheme_pattern(k)})" for k in keys)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE), [by_key[k] for k in keys]
+    groups: dict[str, list[str]] = {}
+    for key in sorted(by_key, key=len, reverse=True):
+        first = _FIRST_WORD.match(key)
+        if first is None:  # a grapheme that starts with no letter or digit is never a whole word
+            continue
+        groups.setdefault(first.group(), []).append(key)
+    if not groups:
+        return None
+    return {
+        first: (
+            re.compile(rf"(?:{'|'.join(f'({_grapheme_pattern(k)})' for k in keys)})(?!\w)", re.IGNORECASE),
+            [by_key[k] for k in keys],
+        )
+        for first, keys in groups.items()
+    }
 
 
 def _grapheme_pattern(key: str) -> str:
