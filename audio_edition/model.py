@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is the audio stages' to load: reading and scripting never need it
+    import numpy as np
 
 BlockKind = Literal["heading", "paragraph", "blockquote", "attribution"]
 Role = Literal["title", "heading", "narration", "quote", "attribution", "intro", "outro"]
@@ -31,12 +33,56 @@ class Block:
     text: str
 
 
+class DropReason(StrEnum):
+    """Why a piece of an article is not read: the value is the manifest's `dropped[].reason`."""
+
+    # page furniture, each the name of a boilerplate rule (ingest/boilerplate.py)
+    ADVERTISEMENT = "advertisement"
+    CALL_TO_ACTION = "call-to-action"
+    CLICK_HERE = "click-here"
+    COMMENTS = "comments"
+    CONTINUE_READING = "continue-reading"
+    COPYRIGHT = "copyright"
+    CREDITS = "credits"
+    DOWNLOAD_APP = "download-app"
+    FOLLOW_US = "follow-us"
+    LISTEN = "listen"
+    NEWSLETTER = "newsletter"
+    PHOTO_CREDIT = "photo-credit"
+    PRINT = "print"
+    READ_ALSO = "read-also"
+    READING_TIME = "reading-time"
+    SHARE = "share"
+    SKIP = "skip"
+    SUBSCRIBE = "subscribe"
+    TAGS = "tags"
+    TIMESTAMP = "timestamp"
+    # a byline or date line of the text that gave way to the page's or the front matter's own
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    # what the markup marks as not the article's prose
+    CAPTION = "caption"  # an image's caption
+    CODE = "code"  # a code block
+    FOOTNOTE = "footnote"
+    HTML = "html"  # a raw HTML block in Markdown
+    IMAGE = "image"  # an image (its alt text, if any, in the dropped text)
+    LINK = "link"  # a list item that is only a link (a "related" list)
+    NAVIGATION = "navigation"  # inside the page's <nav>
+    TABLE = "table"  # a table too big to follow by ear
+    # said twice on the page
+    PULL_QUOTE = "pull-quote"
+    REPEAT = "repeat"
+    # nothing in it to say
+    NO_WORDS = "no-words"  # no letter or digit (rules like `---`)
+    UNREADABLE = "unreadable"  # an over-long run of characters that are not words
+
+
 @dataclass(frozen=True)
 class Dropped:
-    """A line removed as boilerplate, with the rule that removed it."""
+    """A piece of the article that is not read, with why."""
 
     text: str
-    reason: str
+    reason: DropReason
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from audio_edition.model import DropReason
+
 # A capitalised name word (case kept even though rules match case-insensitively), a name particle,
 # or a joiner: what a credit line holds after "by" and before "contributed".
 _NAME_WORD = r"(?:(?-i:[A-Z][\w'’.-]*)|and|&|in|de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el)"
@@ -15,113 +17,119 @@ _ROLE = (
 _CREDIT = rf"{_ROLE} by {_NAMES}"
 _COMPANY = r"(inc|ltd|llc|corp|corporation|gmbh|plc|co|group|media|limited|ag|s\.a)\.?"
 
-# Each rule: (name, pattern matched against the whole stripped line, case-insensitive).
-_RULES: tuple[tuple[str, str], ...] = (
+# Each rule: (its drop reason, pattern matched against the whole stripped line, case-insensitive).
+_RULES: tuple[tuple[DropReason, str], ...] = (
     (
-        "read-also",
+        DropReason.READ_ALSO,
         r"(read|see|also read|read more|more|related|recommended|must read)"
         r"( also| more| stories| articles?| content| coverage| reading)?\s*[:>\-–—|»]+.*",
     ),
-    ("read-also", r"(read|see) also\b.*"),
-    ("read-also", r"(read more|more on this( story)?|related (articles|stories|coverage))\.?"),
+    (DropReason.READ_ALSO, r"(read|see) also\b.*"),
+    (DropReason.READ_ALSO, r"(read more|more on this( story)?|related (articles|stories|coverage))\.?"),
     (
-        "advertisement",
+        DropReason.ADVERTISEMENT,
         r"(advertisement|advertisment|sponsored( content)?|promoted( content)?|"
         r"ad|ads|paid (content|post|partnership))\s*[:.]?",
     ),
-    ("share", r"share (this|on|via)\b.{0,60}"),
+    (DropReason.SHARE, r"share (this|on|via)\b.{0,60}"),
     (
-        "share",
+        DropReason.SHARE,
         r"(share|tweet|email|print|copy link)(\s*[|/·•]\s*(share|tweet|email|print|copy link|"
         r"facebook|twitter|x|whatsapp|linkedin|telegram))+",
     ),
-    ("subscribe", r"(subscribe|sign up|join)\b.{0,100}"),
-    ("click-here", r"(click|tap) here\b.*"),
+    (DropReason.SUBSCRIBE, r"(subscribe|sign up|join)\b.{0,100}"),
+    (DropReason.CLICK_HERE, r"(click|tap) here\b.*"),
     (
-        "click-here",
+        DropReason.CLICK_HERE,
         r"((please|simply|just|or) )?(click|tap|press)( on)? (below|to (read|watch|listen|see|view|continue|"
         r"download|learn|play|enlarge|expand)|for (more|the full|details))\b.{0,100}",
     ),
     (
-        "call-to-action",
+        DropReason.CALL_TO_ACTION,
         r"(if|when) you('re| are)? (using|reading|viewing|on|in)\b.{1,60}?,? "
         r"(click|tap|press|scroll|swipe)\b.{0,100}",
     ),
     (
-        "call-to-action",
+        DropReason.CALL_TO_ACTION,
         r"((please|simply|just) )?(click|tap|press)( on)? (this|the|that|our) (\w+ ){0,2}"
         r"(box|button|link|banner|icon|bar|arrow)\b.{0,80}",
     ),
     (
-        "call-to-action",
+        DropReason.CALL_TO_ACTION,
         r"to .{1,60}, (click|tap|press)( on)? (here|below|the (\w+ )?(button|box|link|icon|banner))\b.{0,80}",
     ),
     (
-        "call-to-action",
+        DropReason.CALL_TO_ACTION,
         r"get (the latest|our|breaking|the best|the top|top) .{0,60}\b(sent|delivered|straight|direct(ly)?) "
         r"to (you|your)\b.{0,60}",
     ),
     (
-        "photo-credit",
+        DropReason.PHOTO_CREDIT,
         r"(photo|image|picture|video|graphic|illustration|file photo)"
         r"( credits?)?\s*[:/|]\s*.{0,150}",
     ),
     (
-        "photo-credit",
+        DropReason.PHOTO_CREDIT,
         r"(credits?|source)\s*:\s*(getty|reuters|afp|ap|epa|shutterstock|"
         r"photo|file|supplied|handout).{0,100}",
     ),
-    ("photo-credit", r"\(?(photo|image|picture)s?\s+(by|courtesy( of)?)\s+.{1,80}\)?"),
-    ("photo-credit", r".{0,120}\((getty images|reuters|afp|ap photo|epa|shutterstock)[^)]*\)"),
-    ("follow-us", r"(follow|like) us (on|at)\b.{0,80}"),
+    (DropReason.PHOTO_CREDIT, r"\(?(photo|image|picture)s?\s+(by|courtesy( of)?)\s+.{1,80}\)?"),
+    (DropReason.PHOTO_CREDIT, r".{0,120}\((getty images|reuters|afp|ap photo|epa|shutterstock)[^)]*\)"),
+    (DropReason.FOLLOW_US, r"(follow|like) us (on|at)\b.{0,80}"),
     (
-        "continue-reading",
+        DropReason.CONTINUE_READING,
         r"(the )?(story|article) continues( below| after (the )?(advertisement|ad))?( advertisement)?\.?|"
         r"continue reading( below)?\.?",
     ),
-    ("comments", r"(\d+\s+)?(comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:.]?"),
-    ("copyright", r"(©|\(c\)|copyright\b).{0,150}"),
-    ("copyright", r".{0,120}\ball rights? (reserved?|res\w*)\.?"),
-    ("copyright", r"all rights?\s*"),
-    ("copyright", rf"\d{{4}}(\s*[-–]\s*\d{{2,4}})?\s+{_NAMES}\s*{_COMPANY}(,?\s+all( rights?)?\b.{{0,30}})?"),
-    ("copyright", rf"{_NAMES}\s*{_COMPANY},?\s+all( rights?)?\b.{{0,30}}"),
-    ("credits", rf"\(?{_CREDIT}(\s*[;,.]?\s*(and )?{_CREDIT})*\)?\.?"),
     (
-        "credits",
+        DropReason.COMMENTS,
+        r"(\d+\s+)?(comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:.]?",
+    ),
+    (DropReason.COPYRIGHT, r"(©|\(c\)|copyright\b).{0,150}"),
+    (DropReason.COPYRIGHT, r".{0,120}\ball rights? (reserved?|res\w*)\.?"),
+    (DropReason.COPYRIGHT, r"all rights?\s*"),
+    (
+        DropReason.COPYRIGHT,
+        rf"\d{{4}}(\s*[-–]\s*\d{{2,4}})?\s+{_NAMES}\s*{_COMPANY}(,?\s+all( rights?)?\b.{{0,30}})?",
+    ),
+    (DropReason.COPYRIGHT, rf"{_NAMES}\s*{_COMPANY},?\s+all( rights?)?\b.{{0,30}}"),
+    (DropReason.CREDITS, rf"\(?{_CREDIT}(\s*[;,.]?\s*(and )?{_CREDIT})*\)?\.?"),
+    (
+        DropReason.CREDITS,
         rf"(?!(he|she|they|we|i|it|you)\b){_NAMES} contributed (additional )?(reporting|research|"
         rf"to this (report|article|story))( (from|in) {_NAMES})?\.?",
     ),
-    ("tags", r"(tags?|topics?|filed under)\s*:.{0,200}"),
+    (DropReason.TAGS, r"(tags?|topics?|filed under)\s*:.{0,200}"),
     (
-        "download-app",
+        DropReason.DOWNLOAD_APP,
         r"(download|get|install) (our|the) (free )?([\w-]+ ){0,2}apps?"
         r"(\s*[.!:,–—-].{0,80}|\s+(now|today|for|on|here|from|to)\b.{0,80})?",
     ),
-    ("newsletter", r".{0,40}\bnewsletter\b.{0,40}(sign up|subscribe|inbox).{0,40}"),
-    ("skip", r"skip (to|ad)\b.{0,30}"),
-    ("photo-credit", r"(image|media) (caption|source)s?\s*[,:].{0,200}"),
-    ("photo-credit", r"(file|pool)( photo)?\s+[-–—]\s+.{0,300}"),
-    ("listen", r"listen to (this|the) (article|story)\b.{0,40}"),
-    ("reading-time", r"\d+\s*(-\s*)?min(ute)?s?( read| listen)\.?"),
-    ("timestamp", r"(updated|published|posted)\s+\d+\s+(seconds?|minutes?|hours?|days?)\s+ago\.?"),
-    ("print", r"(print|email|save)( this)?( article| story| page)?"),
+    (DropReason.NEWSLETTER, r".{0,40}\bnewsletter\b.{0,40}(sign up|subscribe|inbox).{0,40}"),
+    (DropReason.SKIP, r"skip (to|ad)\b.{0,30}"),
+    (DropReason.PHOTO_CREDIT, r"(image|media) (caption|source)s?\s*[,:].{0,200}"),
+    (DropReason.PHOTO_CREDIT, r"(file|pool)( photo)?\s+[-–—]\s+.{0,300}"),
+    (DropReason.LISTEN, r"listen to (this|the) (article|story)\b.{0,40}"),
+    (DropReason.READING_TIME, r"\d+\s*(-\s*)?min(ute)?s?( read| listen)\.?"),
+    (DropReason.TIMESTAMP, r"(updated|published|posted)\s+\d+\s+(seconds?|minutes?|hours?|days?)\s+ago\.?"),
+    (DropReason.PRINT, r"(print|email|save)( this)?( article| story| page)?"),
 )
-_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _RULES
+_COMPILED: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in _RULES
 )
 _MAX_WORDS = 30
 
 
-def boilerplate_reason(line: str) -> str | None:
-    """The rule's name when the whole line is boilerplate, else None."""
+def boilerplate_reason(line: str) -> DropReason | None:
+    """The rule's reason when the whole line is boilerplate, else None."""
     stripped = line.strip().strip("*_#> ").strip()
     if not stripped or len(stripped.split()) > _MAX_WORDS:
         return None
-    for name, pattern in _COMPILED:
+    for reason, pattern in _COMPILED:
         if pattern.fullmatch(stripped):
-            if name == "subscribe" and not _is_call_to_action(stripped):
+            if reason is DropReason.SUBSCRIBE and not _is_call_to_action(stripped):
                 continue
-            return name
+            return reason
     return None
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING
 
 from audio_edition.ingest.pagetree import ancestors, class_words, is_inside, text_of
-from audio_edition.model import Dropped
+from audio_edition.model import Dropped, DropReason
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 # A caption-marked element holding more words than this is a container (an article with captions),
 # not a caption.
@@ -53,18 +55,18 @@ def captions_inside(taken: list[Removed], container: HtmlElement | None) -> list
     return [r.dropped for r in taken if is_inside(r.parent, container)]
 
 
-def _caption_reason(element: HtmlElement) -> str | None:
+def _caption_reason(element: HtmlElement) -> DropReason | None:
     if not isinstance(element.tag, str) or element.tag in _NEVER:
         return None
     if element.tag == "figcaption":
-        return "caption"
+        return DropReason.CAPTION
     words = class_words(element)
     if not words or words & {"author", "byline"}:
         return None
     kind = (
-        "caption"
+        DropReason.CAPTION
         if any("caption" in w for w in words)
-        else "photo-credit"
+        else DropReason.PHOTO_CREDIT
         if any("credit" in w for w in words)
         else None
     )

@@ -6,8 +6,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from audio_edition.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -49,6 +47,8 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8
+
     best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "utf_16", "cp1250", "cp1251"]).best()
     if best is not None and best.encoding in {"cp1252", "latin_1", "cp1250", "cp1251"}:
         return str(best)

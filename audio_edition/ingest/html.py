@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.byline import clean_byline
@@ -21,7 +20,10 @@ from audio_edition.ingest.pagetree import (
     space_line_breaks,
     text_blocks,
 )
-from audio_edition.model import Dropped
+from audio_edition.model import Dropped, DropReason
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _LANG = re.compile(r"<html[^>]*\slang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 # trafilatura's own elements that hold or order paragraphs; anything else inside one is inline text
@@ -55,13 +57,13 @@ def _article_container(elements: list[HtmlElement]) -> HtmlElement | None:
     return container.getparent() if container is not None and len(elements) == 1 else container
 
 
-def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> str | None:
+def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> DropReason | None:
     """Why an extracted paragraph is not read: a caption under an image, or the page's navigation."""
     if at is None:
         return None
     if cand.hint is None and is_line_after_image(blocks[at]):
-        return "caption"
-    return "navigation" if in_navigation(blocks[at]) else None
+        return DropReason.CAPTION
+    return DropReason.NAVIGATION if in_navigation(blocks[at]) else None
 
 
 def _extract(root: HtmlElement, name: str) -> ET.Element:
@@ -123,7 +125,7 @@ def _child(child: ET.Element, loose_hint: Hint) -> tuple[list[Candidate], list[D
     if child.tag == "head":
         return [Candidate(text, "title" if child.get("rend") == "h1" else "heading")], []
     if child.tag == "code":
-        return [], [Dropped(text, "code")] if text else []
+        return [], [Dropped(text, DropReason.CODE)] if text else []
     if child.tag == "quote":
         return _walk(child, "blockquote")
     if child.tag == "list":

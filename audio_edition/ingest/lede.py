@@ -7,10 +7,13 @@ stands; the prose blocks between the headline and the first extracted paragraph 
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING
 
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.pagetree import ancestors, class_words, common_ancestor, letters, text_of
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 MIN_LEDE_WORDS = 5
 _PROSE_TAGS = frozenset({"p", "div", "section", "header", "blockquote"})

@@ -13,6 +13,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from audio_edition.ingest.candidates import Candidate, Hint
 from audio_edition.ingest.captions import MAX_LINE_AFTER_IMAGE_WORDS
+from audio_edition.model import Dropped, DropReason
 
 # A table is read row by row only while a listener can follow it; a bigger one is left out.
 MAX_TABLE_ROWS = 12
@@ -30,25 +31,29 @@ _BR_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 
 @dataclass
 class _Reading:
-    """What the walk has found so far: candidates to read and labels of what it left out."""
+    """What the walk has found so far: candidates to read and what it left out."""
 
     out: list[Candidate] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Dropped] = field(default_factory=list)
 
     def emit(self, text: str, hint: Hint) -> None:
         if text:
             self.out.append(Candidate(text=text, hint=hint))
 
+    def leave_out(self, reason: DropReason, label: str) -> None:
+        self.skipped.append(Dropped(label, reason))
 
-def markdown_candidates(text: str) -> tuple[list[Candidate], list[str]]:
-    """Candidates in reading order, and labels of what was left out (code, images, tables…)."""
+
+def markdown_candidates(text: str) -> tuple[list[Candidate], list[Dropped]]:
+    """Candidates in reading order, and what was left out (code, images, tables…), each labelled
+    `what: its text` and given its own reason."""
     tree = SyntaxTreeNode(_parser().parse(text))
     reading = _Reading()
     _blocks(tree.children, reading, quoted=False)
     for node in tree.walk():
         if node.type == "image":
             alt = _alt_text(node)
-            reading.skipped.append(f"image: {alt}" if alt else "image")
+            reading.leave_out(DropReason.IMAGE, f"image: {alt}" if alt else "image")
     return reading.out, reading.skipped
 
 
@@ -84,13 +89,14 @@ def _block(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, reading: _Read
         for item in node.children:
             _item(item, reading, quoted=quoted)
     elif kind in ("fence", "code_block"):
-        reading.skipped.append(_label("code block", node.content))
+        reading.leave_out(DropReason.CODE, _label("code block", node.content))
     elif kind == "html_block":
-        reading.skipped.append(_label("html block", node.content))
+        reading.leave_out(DropReason.HTML, _label("html block", node.content))
     elif kind == "table":
         _table(node, reading, quoted=quoted)
     elif kind == "footnote_block":
-        reading.skipped.extend(_label("footnote", _words(note)) for note in node.children)
+        for note in node.children:
+            reading.leave_out(DropReason.FOOTNOTE, _label("footnote", _words(note)))
     elif kind != "hr":
         _blocks(node.children, reading, quoted=quoted)
 
@@ -103,7 +109,7 @@ def _paragraph(
     if quoted:
         reading.emit(text, "blockquote")
     elif _is_caption(node, previous, text):
-        reading.skipped.append(f"caption: {text}")
+        reading.leave_out(DropReason.CAPTION, f"caption: {text}")
     elif _is_bold_line(node, text) and not (reading.out and all(c.hint == "title" for c in reading.out)):
         reading.emit(text, "heading")  # a bold line right after the title is the standfirst
     else:
@@ -149,7 +155,7 @@ def _item(item: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
 
     def flush() -> None:
         if len(paragraphs) == 1 and not quoted and _is_only_link(paragraphs[0].children[0]):
-            reading.skipped.append(f"link: {_words(paragraphs[0])}")
+            reading.leave_out(DropReason.LINK, f"link: {_words(paragraphs[0])}")
         else:
             reading.emit(" ".join(_words(p) for p in paragraphs if _words(p)), hint)
         paragraphs.clear()
@@ -173,7 +179,7 @@ def _table(node: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
     header, body = rows[0], rows[1:]
     if len(body) > MAX_TABLE_ROWS or len(header) > MAX_TABLE_COLUMNS:
         shape = f"{len(body)} rows of {len(header)} columns"
-        reading.skipped.append(_label(f"table ({shape})", ", ".join(header)))
+        reading.leave_out(DropReason.TABLE, _label(f"table ({shape})", ", ".join(header)))
         return
     hint: Hint = "blockquote" if quoted else None
     if not body:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-
-from lxml.html import HtmlElement
+from typing import TYPE_CHECKING
 
 from audio_edition.errors import InputError
+
+if TYPE_CHECKING:  # lxml (with trafilatura) is loaded on the HTML path only, by `load_page`
+    from lxml.html import HtmlElement
 
 BLOCK_TAGS = frozenset(
     "p div section article header footer main aside nav blockquote figure figcaption ul ol li "

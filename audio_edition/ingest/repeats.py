@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.model import Dropped
+from audio_edition.model import Dropped, DropReason
 from audio_edition.script.quotes import find_quotes
 from audio_edition.script.sentences import sentence_spans
 
@@ -21,8 +21,8 @@ _ROUGH_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 
 
 def drop_repeats(cands: list[Candidate], language: str = "en") -> tuple[list[Candidate], list[Dropped]]:
-    """(kept, dropped): an exact repeat of an earlier paragraph goes ("repeat"), and so does a
-    pull-quote whose every sentence stands whole in another kept paragraph ("pull-quote")."""
+    """(kept, dropped): an exact repeat of an earlier paragraph goes (REPEAT), and so does a
+    pull-quote whose every sentence stands whole in another kept paragraph (PULL_QUOTE)."""
     gone, protected = _exact_repeats(cands)
     keys = [f" {normalise(c.text)} " for c in cands]
     everything = "|".join(keys)
@@ -44,22 +44,22 @@ def drop_repeats(cands: list[Candidate], language: str = "en") -> tuple[list[Can
         elsewhere = [j for j in range(len(cands)) if j != k and j not in gone]
         sources = _sources(_sentences(cands[k].text, language), keys, elsewhere, units)
         if sources is not None:
-            gone[k] = "pull-quote"
+            gone[k] = DropReason.PULL_QUOTE
             protected |= sources
     kept = [c for k, c in enumerate(cands) if k not in gone]
     return kept, [Dropped(cands[k].text, gone[k]) for k in sorted(gone)]
 
 
-def _exact_repeats(cands: list[Candidate]) -> tuple[dict[int, str], set[int]]:
+def _exact_repeats(cands: list[Candidate]) -> tuple[dict[int, DropReason], set[int]]:
     """Paragraphs whose words repeat an earlier paragraph's exactly, and the earlier ones they repeat."""
     first: dict[str, int] = {}
-    gone: dict[int, str] = {}
+    gone: dict[int, DropReason] = {}
     for k, cand in enumerate(cands):
         key = normalise(cand.text)
         if not _may_go(cand):
             continue
         if key in first:
-            gone[k] = "repeat"
+            gone[k] = DropReason.REPEAT
         else:
             first[key] = k
     return gone, {first[normalise(cands[k].text)] for k in gone}

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from audio_edition.ingest.boilerplate import boilerplate_reason
 from audio_edition.ingest.byline import clean_byline, looks_like_dateline, looks_like_names
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.model import Block, BlockKind, Dropped
+from audio_edition.ingest.signature import DASHES, read_signature
+from audio_edition.model import Block, BlockKind, Dropped, DropReason
 from audio_edition.script.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
@@ -19,7 +20,6 @@ _SMALL_WORDS = frozenset(
     ).split()
 )
 _NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "del", "la", "le", "bin", "al", "ibn", "du"}
-_DASHES = "—–-~"
 
 
 @dataclass
@@ -72,7 +72,7 @@ def _drop_boilerplate(cands: list[Candidate], found: Found) -> list[Candidate]:
     for cand in cands:
         reason = boilerplate_reason(cand.text) if cand.hint not in ("blockquote",) else None
         if not any(ch.isalnum() for ch in cand.text):
-            reason = "no-words"
+            reason = DropReason.NO_WORDS
         if reason:
             found.dropped.append(Dropped(cand.text, reason))
         else:
@@ -122,7 +122,7 @@ def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explici
     if cand.hint == "blockquote":
         signed = (
             prev_kind == "blockquote"
-            and cand.text.lstrip()[:1] in _DASHES
+            and cand.text.lstrip()[:1] in DASHES
             and looks_like_attribution(cand.text)
         )
         return "attribution" if signed else "blockquote"  # an embed's "— Name (@handle) date" line
@@ -173,14 +173,13 @@ def looks_like_heading(text: str) -> bool:
 
 def looks_like_attribution(text: str) -> bool:
     """A bare name (optionally `— Name, role`) on the line after a block quote."""
-    stripped = text.strip()
-    dashed = stripped[:1] in _DASHES
-    body = stripped.lstrip(_DASHES + " ")
+    signature = read_signature(text)
+    body, dashed = signature.body, signature.dashed
     if not body or len(body) > 100 or len(body.split()) > 14 or _multiple_sentences(body):
         return False
     if body.endswith(".") and not dashed:
         return False
-    name = re.split(r"[,(]", body, maxsplit=1)[0].split()
+    name = signature.name.split()
     if not name or len(name) > (6 if dashed else 5):
         return False
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from audio_edition.ingest import parse_article
@@ -20,8 +22,12 @@ def blocks(body: str) -> list[tuple[str, str]]:
     return [(b.kind, b.text) for b in read(body).blocks]
 
 
+# What the Markdown reader itself leaves out (the boilerplate rules drop lines for other reasons).
+LEFT_OUT = {"code", "html", "image", "caption", "link", "footnote", "table"}
+
+
 def dropped(body: str) -> list[str]:
-    return [d.text for d in read(body).dropped if d.reason == "markup"]
+    return [d.text for d in read(body).dropped if d.reason in LEFT_OUT]
 
 
 P = "paragraph"
@@ -200,6 +206,32 @@ def test_markdown_golden(markdown: str, expected: list[tuple[str, str]]) -> None
 )
 def test_what_is_left_out_is_listed(markdown: str, listed: str) -> None:
     assert any(d.startswith(listed) for d in dropped(markdown)), dropped(markdown)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "reason"),
+    [
+        ("Text.\n\n```\nprint(1)\n```\n", "code"),
+        ("Text.\n\n    fares = compute(2026)\n", "code"),
+        ('Text.\n\n<div class="embed">\n<p>Watch</p>\n</div>\n', "html"),
+        ("Text.\n\n![Crews at the gate](gate.jpg)\n", "image"),
+        ("Text.\n\n- [Rents rise fastest in the north](https://example.com)\n", "link"),
+        ("Text.\n\n| A | B |\n|---|---|\n" + "| 1 | 2 |\n" * 13, "table"),
+    ],
+)
+def test_each_left_out_construct_has_its_own_reason_in_the_manifest(markdown: str, reason: str) -> None:
+    """The manifest's `dropped[].reason` says what was left out: one reason per construct, not "markup"."""
+    article = read(markdown)
+    assert [d.reason for d in article.dropped] == [reason]
+    assert json.loads(json.dumps([d.reason for d in article.dropped])) == [reason]
+
+
+def test_an_image_with_its_caption_lists_both_with_their_reasons() -> None:
+    article = read("Text.\n\n![A ferry](f.jpg)\n*The ferry Aurora at the quay*\n")
+    assert sorted((d.reason, d.text) for d in article.dropped) == [
+        ("caption", "caption: The ferry Aurora at the quay"),
+        ("image", "image: A ferry"),
+    ]
 
 
 def test_a_table_too_long_to_follow_by_ear_is_left_out_and_listed() -> None:

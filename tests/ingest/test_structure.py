@@ -125,7 +125,7 @@ def test_markdown_front_matter_headings_quotes_and_lists() -> None:
     assert ("attribution", "— Dr. Ingrid Solberg, lead author") in got
     assert "Valmont Institute said" in got[0][1] and "](" not in got[0][1] and "**" not in got[0][1]
     reasons = {d.reason for d in article.dropped}
-    assert {"advertisement", "read-also", "markup"} <= reasons
+    assert {"advertisement", "read-also", "image"} <= reasons
 
 
 def test_markdown_setext_heading_and_list_items() -> None:
