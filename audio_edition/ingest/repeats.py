@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.model import Dropped, DropReason
-from audio_edition.script.quotes import find_quotes
-from audio_edition.script.sentences import sentence_spans
+from audio_edition.text.quotes import find_quotes
+from audio_edition.text.sentences import sentence_spans
 
 # A paragraph shorter than this that is said again ("He resigned.", a second "Yes." answering
 # another question) is the writer's own repetition, not a pull-quote or a CMS duplicate: it is kept.

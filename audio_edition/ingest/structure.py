@@ -10,7 +10,7 @@ from audio_edition.ingest.byline import clean_byline, looks_like_dateline, looks
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.signature import DASHES, read_signature
 from audio_edition.model import Block, BlockKind, Dropped, DropReason
-from audio_edition.script.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
+from audio_edition.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by)\s+(.{2,80})$", re.IGNORECASE)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audio_edition.script.abbreviations import DOTTED_WORDS
+from audio_edition.text.abbreviations import DOTTED_WORDS
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|bin|ibn|d|l)[-'’][^\W\d_]", re.IGNORECASE)

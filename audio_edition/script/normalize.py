@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from audio_edition.script.abbreviations import SPOKEN
 from audio_edition.script.dates import iso_dates
+from audio_edition.text.abbreviations import SPOKEN
 
 Rule = Callable[[str], str]
 

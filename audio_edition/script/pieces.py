@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audio_edition.script.drafts import Pause
-from audio_edition.script.sentences import sentence_spans
+from audio_edition.text.sentences import sentence_spans
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Literal
 
 from audio_edition.model import Block
 from audio_edition.script.quote_kinds import attribution_inside, attribution_only, kind_of, word_count
-from audio_edition.script.quotes import (
+from audio_edition.text.quotes import (
     APOSTROPHE_LIKE,
     DOUBLE_CLOSE,
     DOUBLE_OPEN,
@@ -18,7 +18,7 @@ from audio_edition.script.quotes import (
     find_quotes,
     has_single_closer,
 )
-from audio_edition.script.sentences import sentence_spans
+from audio_edition.text.sentences import sentence_spans
 
 QuoteKind = Literal["speech", "title", "scare"]
 

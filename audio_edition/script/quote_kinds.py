@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from audio_edition.script.quotes import QUOTE_MARKS, Span
 from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN as SPEECH_VERBS
+from audio_edition.text.quotes import QUOTE_MARKS, Span
 
 _VERB = re.compile(rf"\b({SPEECH_VERBS})\b", re.IGNORECASE)
 _TITLE_CUE = re.compile(

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from audio_edition.script.ipa_marks import plain, split_marks
 from audio_edition.script.lexicon import Entry, apply_lexicon
 from audio_edition.script.normalize import normalize
-from audio_edition.script.quotes import strip_quote_marks
 from audio_edition.script.symbols import symbols_as_words
+from audio_edition.text.quotes import strip_quote_marks
 
 _SLOT = 0xF0000  # while the rules run, each mark stands in the text as one private-use character
 _PRIVATE = re.compile("[\U000f0000-\U000ffffd]")

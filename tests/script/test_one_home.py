@@ -34,7 +34,7 @@ sys.modules["audio_edition"] = face
 import audio_edition.script
 before = sorted(sys.modules)
 from audio_edition.script.normalize import normalize
-from audio_edition.script.sentences import sentence_spans
+from audio_edition.text.sentences import sentence_spans
 normalize("the 1st at 9:30 am"); sentence_spans("One. Two.")
 print(json.dumps([before, sorted(sys.modules)]))
 """
@@ -90,14 +90,14 @@ def test_one_date_rule_speaks_for_the_opening_and_the_normaliser(monkeypatch: py
 
 
 def test_every_abbreviation_the_table_says_is_said() -> None:
-    from audio_edition.script.abbreviations import SPOKEN
+    from audio_edition.text.abbreviations import SPOKEN
 
     said = {short: normalize(f"with {short} Ruiz") for short in SPOKEN}
     assert said == {short: f"with {full} Ruiz" for short, full in SPOKEN.items()}
 
 
 def test_the_full_stop_of_a_tabled_abbreviation_ends_no_sentence() -> None:
-    from audio_edition.script.abbreviations import DOTTED_WORDS
+    from audio_edition.text.abbreviations import DOTTED_WORDS
 
     counted = {
         w: len(sentences(tokenize(f"She met {w.capitalize()}. Ruiz at noon. He left."))) for w in DOTTED_WORDS
@@ -106,7 +106,7 @@ def test_the_full_stop_of_a_tabled_abbreviation_ends_no_sentence() -> None:
 
 
 def test_the_table_holds_the_title_abbreviations_the_name_finder_knew() -> None:
-    from audio_edition.script.abbreviations import DOTTED_WORDS, SAID
+    from audio_edition.text.abbreviations import DOTTED_WORDS, SAID
 
     known = set("mr mrs ms dr prof st rev gen col capt lt sgt sen gov rep jr sr mt no vs".split())
     assert known <= DOTTED_WORDS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio_edition.script.quotes import find_quotes, strip_quote_marks
+from audio_edition.text.quotes import find_quotes, strip_quote_marks
 
 CASES = [
     ("Ukraine’s president threatened “severe” sanctions.", ["“severe”"]),

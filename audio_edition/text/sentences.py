@@ -1,5 +1,5 @@
 """Sentence boundaries as character offsets, from pySBD (rule-based, handles abbreviations with
-its own table; the script's own is `audio_edition.script.abbreviations`)."""
+its own table; the script's own is `audio_edition.text.abbreviations`)."""
 
 from __future__ import annotations
 
