@@ -20,6 +20,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from audio_edition.ingest.signature import read_signature
 from audio_edition.model import Block
 from audio_edition.script.names import (
     Token,
@@ -152,7 +153,7 @@ def attribution_line(doc: Doc, quotation: Quotation) -> str | None:
         k += 1
     if k == len(doc.blocks) or doc.blocks[k].kind != "attribution":
         return None
-    body = doc.blocks[k].text.strip().lstrip("—–-~ ").split(",")[0].split("(")[0].strip()
+    body = read_signature(doc.blocks[k].text).name
     tokens = tokenize(body)
     if not tokens or not all(t.word or t.text == "." for t in tokens):
         return None
