@@ -1,28 +1,50 @@
-"""audio-edition: turn a news article into a podcast-style audio edition."""
+"""audio-edition: turn a news article into a podcast-style audio edition.
+
+The public names are loaded on first use (PEP 562), so importing one stage (`audio_edition.script`,
+say) or starting the command costs only what that stage imports, not the whole audio stack.
+"""
 
 from __future__ import annotations
 
-from importlib import metadata
+import importlib as _importlib
+import typing as _typing
 
-from audio_edition.errors import (
-    AudioEditionError,
-    AudioError,
-    EngineError,
-    InputError,
-    OutputError,
-    QualityError,
-)
-from audio_edition.ingest import parse_article, read_article
-from audio_edition.model import Article, Block, Chapter, Clip, Episode, Meta, Script, Segment
-from audio_edition.options import Options, Pauses
-from audio_edition.pipeline import Built, produce, produce_article
-from audio_edition.script import write_script
-from audio_edition.voices import Engine, get_engine, register_engine
+if _typing.TYPE_CHECKING:
+    from audio_edition.errors import (
+        AudioEditionError,
+        AudioError,
+        EngineError,
+        InputError,
+        OutputError,
+        QualityError,
+    )
+    from audio_edition.ingest import parse_article, read_article
+    from audio_edition.model import Article, Block, Chapter, Clip, Episode, Meta, Script, Segment
+    from audio_edition.options import Options, Pauses
+    from audio_edition.pipeline import Built, produce, produce_article
+    from audio_edition.script import write_script
+    from audio_edition.voices import Engine, get_engine, register_engine
 
-try:
-    __version__ = metadata.version("audio-edition")
-except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0"
+    __version__: str
+
+# Where each public name lives: the module it is imported from on first use.
+_HOMES = {
+    "audio_edition.errors": (
+        "AudioEditionError",
+        "AudioError",
+        "EngineError",
+        "InputError",
+        "OutputError",
+        "QualityError",
+    ),
+    "audio_edition.ingest": ("parse_article", "read_article"),
+    "audio_edition.model": ("Article", "Block", "Chapter", "Clip", "Episode", "Meta", "Script", "Segment"),
+    "audio_edition.options": ("Options", "Pauses"),
+    "audio_edition.pipeline": ("Built", "produce", "produce_article"),
+    "audio_edition.script": ("write_script",),
+    "audio_edition.voices": ("Engine", "get_engine", "register_engine"),
+}
+_HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
     "Article",
@@ -51,3 +73,26 @@ __all__ = [
     "register_engine",
     "write_script",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """A public name, imported from its home module on first use and kept; `__version__` is read
+    from the installed package's metadata ("0.0.0" in a source tree that is not installed)."""
+    if name == "__version__":
+        from importlib import metadata
+
+        try:
+            value: object = metadata.version("audio-edition")
+        except metadata.PackageNotFoundError:  # a source tree that is not installed
+            value = "0.0.0"
+    elif name in _HOME_OF:
+        value = getattr(_importlib.import_module(_HOME_OF[name]), name)
+    else:
+        raise AttributeError(f"module 'audio_edition' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """Every public name, loaded or not, beside what the module already holds."""
+    return sorted(set(globals()) | set(__all__) | {"__version__"})

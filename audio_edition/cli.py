@@ -6,21 +6,26 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from audio_edition.batch import run_batch
 from audio_edition.cli_errors import FailingGroup, Failure, terminate
-from audio_edition.cli_options import article_argument, build_options, options_from
-from audio_edition.ingest import read_article
-from audio_edition.options import Options
-from audio_edition.pipeline import open_cache, produce_article, resolve_engine, slug_for
-from audio_edition.publish.feed import Show, write_feed
-from audio_edition.report import build_summary, script_as_dict, script_as_text
-from audio_edition.script import write_script
-from audio_edition.voices import engine_names, get_engine
-from audio_edition.voices.auto import choose_engine
+from audio_edition.cli_options import DEFAULTS, article_argument, build_options, options_from
+from audio_edition.options import SHOW_NAME, Options
+
+if TYPE_CHECKING:
+    from audio_edition.model import Article, Script
+
+# The library is imported inside each command, so `--help` and the light commands (`script`,
+# `voices`) start without loading the audio stack.
+
+
+def write_script(article: Article, options: Options) -> Script:
+    """`audio_edition.script.write_script`, imported on first use (the `script` command's writer)."""
+    from audio_edition.script import write_script as write
+
+    return write(article, options)
 
 
 @click.group(cls=FailingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +42,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @build_options
 def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
+    from audio_edition.ingest import read_article
+    from audio_edition.pipeline import produce_article, resolve_engine, slug_for
+    from audio_edition.report import build_summary
+
     options = options_from(settings)
     read = [(read_article(article_argument(a)), slug_for(a)) for a in articles]
     options, chose = resolve_engine(options)
@@ -79,6 +88,9 @@ def batch(
     synthesising on its share of them), or on Dask: --workers N starts a local cluster, --scheduler
     ADDRESS uses a running one (share --cache-dir between its workers). Ctrl-C stops every article
     not yet finished."""
+    from audio_edition.batch import run_batch
+    from audio_edition.pipeline import resolve_engine
+
     options = options_from(settings)
     options, chose = resolve_engine(options)
     if chose and not quiet:
@@ -96,6 +108,8 @@ def batch(
     for failure in report.failures:
         click.echo(f"failed: {failure}", err=True)
     if base_url:
+        from audio_edition.publish.feed import Show, write_feed
+
         path = write_feed(options.out_dir, Show(base_url))
         if not quiet:
             click.echo(f"feed: {path}")
@@ -123,7 +137,7 @@ def _batch_progress() -> Any:
 @click.option(
     "--min-quote-words",
     type=click.IntRange(1, 100),
-    default=4,
+    default=DEFAULTS.min_quote_words,
     show_default=True,
     help="Shorter quotations stay in the narrator's voice.",
 )
@@ -131,6 +145,9 @@ def script(
     article: str, as_json: bool, lexicon: Path | None, no_default_lexicon: bool, min_quote_words: int
 ) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
+    from audio_edition.ingest import read_article
+    from audio_edition.report import script_as_dict, script_as_text
+
     options = Options(
         min_quote_words=min_quote_words, lexicon=lexicon, default_lexicon=not no_default_lexicon
     )
@@ -144,13 +161,16 @@ def script(
 @cli.command()
 def voices() -> None:
     """List engines and their voices, and whether each is usable here."""
+    from audio_edition.voices import engine_names, get_engine
+    from audio_edition.voices.auto import engine_choice
+
     for name in engine_names():
         engine = get_engine(name)
         installed, why = engine.available()
         ok = installed
         if ok and name == "gtts":
-            chosen, reason = choose_engine("auto")
-            ok, why = chosen == "gtts", reason.removeprefix("auto: ").split(", using")[0]
+            choice = engine_choice("auto")
+            ok, why = choice.engine == "gtts", choice.reason
         state = "usable" if ok else f"not usable: {why}"
         click.echo(f"{name} ({engine.version}): {state}")
         voices = engine.voices() if installed else []
@@ -160,8 +180,8 @@ def voices() -> None:
 @cli.command()
 @click.argument("out", type=click.Path(path_type=Path))
 @click.option("--base-url", required=True, help="Where OUT is published, e.g. https://example.org/audio.")
-@click.option("--title", default="Audio Edition", show_default=True, help="Podcast title.")
-@click.option("--author", default="Audio Edition", show_default=True, help="Podcast author.")
+@click.option("--title", default=SHOW_NAME, show_default=True, help="Podcast title.")
+@click.option("--author", default=SHOW_NAME, show_default=True, help="Podcast author.")
 @click.option(
     "--description", default="News articles read aloud.", show_default=True, help="Podcast summary."
 )
@@ -181,6 +201,8 @@ def feed(
     explicit: bool,
 ) -> None:
     """Write OUT/feed.xml, an RSS podcast feed of the episodes built into OUT."""
+    from audio_edition.publish.feed import Show, write_feed
+
     show = Show(base_url, title, author, description, image, language, category, explicit)
     click.echo(write_feed(out, show))
 
@@ -194,6 +216,8 @@ def cache() -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
 def cache_info(cache_dir: Path | None) -> None:
     """Show where the cache is, how many segments it holds and their size."""
+    from audio_edition.pipeline import open_cache
+
     store = open_cache(Options(cache_dir=cache_dir))
     assert store is not None
     info = store.info()
@@ -206,6 +230,8 @@ def cache_info(cache_dir: Path | None) -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
 def cache_clear(cache_dir: Path | None) -> None:
     """Delete every cached segment."""
+    from audio_edition.pipeline import open_cache
+
     store = open_cache(Options(cache_dir=cache_dir))
     assert store is not None
     info = store.clear()

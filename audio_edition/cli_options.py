@@ -7,10 +7,10 @@ from typing import Any
 
 import click
 
-from audio_edition.ingest.fetch import is_url
-from audio_edition.options import ALL_FORMATS, DEFAULT_FORMATS, Options, parse_formats
-from audio_edition.pipeline import check_media
-from audio_edition.voices import get_engine
+from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
+
+# Every default shown and used here is the one `Options` has: it is their only home.
+DEFAULTS = Options()
 
 _BUILD_OPTIONS = [
     click.option(
@@ -18,13 +18,13 @@ _BUILD_OPTIONS = [
         "--out",
         "out_dir",
         type=click.Path(path_type=Path),
-        default=Path("output"),
+        default=DEFAULTS.out_dir,
         show_default=True,
         help="Folder to write the episode files into.",
     ),
     click.option(
         "--engine",
-        default="auto",
+        default=DEFAULTS.engine,
         show_default=True,
         help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
     ),
@@ -42,32 +42,32 @@ _BUILD_OPTIONS = [
     click.option(
         "--min-quote-words",
         type=click.IntRange(1, 100),
-        default=4,
+        default=DEFAULTS.min_quote_words,
         show_default=True,
         help="Shorter quotations stay in the narrator's voice.",
     ),
     click.option(
         "--bitrate",
-        type=click.Choice(["64k", "80k", "96k", "112k", "128k", "160k", "192k"]),
-        default="96k",
+        type=click.Choice(BITRATES),
+        default=DEFAULTS.bitrate,
         show_default=True,
         help="MP3 bitrate.",
     ),
     click.option(
         "--loudness",
         type=click.FloatRange(-36, -8),
-        default=-16.0,
+        default=DEFAULTS.loudness,
         show_default=True,
         help="Integrated loudness target in LUFS.",
     ),
     click.option(
         "--speed",
         type=click.FloatRange(0.5, 2.0),
-        default=1.0,
+        default=DEFAULTS.speed,
         show_default=True,
         help="Speaking speed; pitch is kept.",
     ),
-    click.option("--show", default="Audio Edition", show_default=True, help="Show name, spoken and tagged."),
+    click.option("--show", default=DEFAULTS.show, show_default=True, help="Show name, spoken and tagged."),
     click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
     click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening."),
     click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing."),
@@ -84,7 +84,7 @@ _BUILD_OPTIONS = [
     ),
     click.option(
         "--formats",
-        default=",".join(("mp3", *DEFAULT_FORMATS)),
+        default=",".join(("mp3", *DEFAULTS.formats)),
         show_default=True,
         help=f"Files beside the MP3 and manifest: {', '.join(ALL_FORMATS)}, or all.",
     ),
@@ -101,6 +101,9 @@ def build_options(func: Any) -> Any:
 
 def options_from(settings: dict[str, Any]) -> Options:
     """Options from the shared command-line settings (validated, media checked)."""
+    from audio_edition.pipeline import check_media
+    from audio_edition.voices import get_engine
+
     renamed = {"no_cache", "no_opening", "no_default_lexicon", "formats"}
     options = Options(
         **{k: v for k, v in settings.items() if k not in renamed},
@@ -117,6 +120,8 @@ def options_from(settings: dict[str, Any]) -> Options:
 
 def article_argument(text: str) -> str | Path:
     """An article given on the command line: a URL as it is, else a path."""
+    from audio_edition.ingest.fetch import is_url
+
     return text if is_url(text) else Path(text)
 
 

@@ -24,6 +24,11 @@ class Pauses:
 
 DEFAULT_FORMATS = DEFAULT_NAMES
 ALL_FORMATS = FORMAT_NAMES
+# The show's name: spoken in the opening and closing, the MP3's artist and album, the feed's title
+# and author unless told otherwise.
+SHOW_NAME = "Audio Edition"
+# The MP3 bitrates a build offers (`audio.loudness` has the encoder's measured loss at each).
+BITRATES = ("64k", "80k", "96k", "112k", "128k", "160k", "192k")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -57,7 +62,7 @@ class Options:
     sample_rate: int = 44100
     loudness: float = -16.0
     pauses: Pauses = field(default_factory=Pauses)
-    show: str = "Audio Edition"
+    show: str = SHOW_NAME
     opening: bool = True
     intro_music: Path | None = None
     outro_music: Path | None = None

@@ -1,4 +1,10 @@
-"""Compose the stages: read -> script -> synthesize -> master -> publish."""
+"""Compose the stages: read -> script -> cast -> (reuse a stored episode, or synthesize -> master
+-> deliver -> check) -> publish.
+
+The audio stage is reached through its face (`audio_edition.audio`), whose names import their
+modules when first used: reusing a stored episode loads neither scipy, soxr nor pyloudnorm;
+making one loads them with `master`.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from audio_edition.audio import episode_from, master, mastering_settings
-from audio_edition.audio.deliver import deliver
-from audio_edition.audio.music import load_music
-from audio_edition.audio.quality import check_episode, engine_clipping
+from audio_edition import audio
+from audio_edition.audio.episode_store import Mastered, episode_key
+from audio_edition.audio.ffmpeg import decode_audio_bytes
+from audio_edition.audio.settings import mastering_settings
+from audio_edition.audio.timeline import episode_from
+from audio_edition.build_cache import BuildCache
 from audio_edition.errors import EngineError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.ingest.fetch import is_url
@@ -19,9 +27,10 @@ from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
 from audio_edition.publish.id3 import read_cover
 from audio_edition.script import write_script
-from audio_edition.voices import get_engine
-from audio_edition.voices.auto import choose_engine
-from audio_edition.voices.cache import Mastered, SegmentCache, default_cache_dir, episode_key
+from audio_edition.store import default_cache_dir
+from audio_edition.voices import get_engine, use_decoder
+from audio_edition.voices.auto import engine_choice
+from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import Cast, resolve_cast
 from audio_edition.voices.speaker_voices import assign_speaker_voices
 from audio_edition.voices.synthesize import Progress, SynthesisStats, synthesize
@@ -49,13 +58,18 @@ def slug_for(path: str | Path) -> str:
 
 def resolve_engine(options: Options) -> tuple[Options, str]:
     """Options with `auto` replaced by the engine it chose, and the reason (empty when not auto)."""
-    name, why = choose_engine(options.engine)
-    return dataclasses.replace(options, engine=name), (why if options.engine == "auto" else "")
+    choice = engine_choice(options.engine)
+    return dataclasses.replace(options, engine=choice.engine), choice.sentence
 
 
-def open_cache(options: Options) -> SegmentCache | None:
-    """The segment cache the options ask for, or None with --no-cache."""
-    return SegmentCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
+def open_cache(options: Options) -> BuildCache | None:
+    """The build cache (segments and episodes) the options ask for, or None with --no-cache."""
+    return BuildCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
+
+
+def master(script: Script, clips: list[Clip], options: Options, engine: str) -> Episode:
+    """`audio.master`, called through this module so a test harness can pause a build here."""
+    return audio.master(script, clips, options, engine)
 
 
 def produce_article(article: Article, slug: str, options: Options, progress: Progress | None = None) -> Built:
@@ -70,38 +84,53 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
     script = write_script(article, opts)
     cache = open_cache(opts)
-    stats = SynthesisStats(segments=len(script.segments))
     notes = [chose] if chose else []
     cast = resolve_cast(opts, script.article.meta.language)
     if opts.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
     key = _episode_key(script, cast, opts) if cache is not None else ""
-    reused = cache.get_episode(key) if cache is not None else None
+    reused = cache.episodes.get(key) if cache is not None else None
     if reused is not None:
-        stats.unique = stats.cached = len({(cast[s.voice], s.speech) for s in script.segments})
+        stats = SynthesisStats(len(script.segments), unique=reused.clips, cached=reused.clips)
         episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)
         mp3, qa = reused.mp3, reused.qa
     else:
-        clips, spoken_by = _speak(script, cast, opts, cache, stats, notes, progress)
-        clipped = engine_clipping(clips)
-        episode = master(script, clips, opts, engine=spoken_by["narrator"].engine)  # consumes clips
-        delivered = deliver(episode, opts)
-        episode, mp3 = delivered.episode, delivered.mp3
-        report = check_episode(episode, clipped, opts, (delivered.loudness, delivered.true_peak))
-        if not report.passed:
-            raise QualityError(f"quality check failed, nothing written: {report.summary()}")
-        qa = report.as_dict()
-        if cache is not None:
-            times = [(t.start, t.end) for t in episode.timeline]
-            if spoken_by != cast:  # the fallback engine spoke it: file it under its own key
-                key = _episode_key(script, spoken_by, opts)
-            cache.put_episode(key, Mastered(episode.audio, times, mp3, qa))
-    if cache is not None and cache.warning:
-        notes.append(f"warning: {cache.warning}")
-    if cache is not None and cache.damaged:
-        notes.append(f"warning: {len(cache.damaged)} damaged cache entries were found and made again")
+        stats = SynthesisStats(segments=len(script.segments))
+        episode, mp3, qa = _make(script, cast, opts, (cache, key), stats, notes, progress)
+    if cache is not None:
+        notes.extend(cache.notes())
     files = tuple(publish(episode, slug, opts, mp3, qa))
     return Built(episode, files, stats, tuple(notes), reused is not None)
+
+
+def _make(
+    script: Script,
+    cast: Cast,
+    opts: Options,
+    store: tuple[BuildCache | None, str],
+    stats: SynthesisStats,
+    notes: list[str],
+    progress: Progress | None,
+) -> tuple[Episode, bytes, dict[str, object]]:
+    """Speak, master, deliver and check the episode, and store it under `store` (the cache and
+    the cast's episode key): (episode, untagged MP3, QA report). QualityError when the check
+    fails: nothing is stored or written."""
+    cache, key = store
+    clips, spoken_by = _speak(script, cast, opts, cache, stats, notes, progress)
+    clipped = audio.engine_clipping(clips)
+    episode = master(script, clips, opts, engine=spoken_by["narrator"].engine)  # consumes clips
+    delivered = audio.deliver(episode, opts)
+    episode, mp3 = delivered.episode, delivered.mp3
+    report = audio.check_episode(episode, clipped, opts, (delivered.loudness, delivered.true_peak))
+    if not report.passed:
+        raise QualityError(f"quality check failed, nothing written: {report.summary()}")
+    qa = report.as_dict()
+    if cache is not None:  # filed under the cast that spoke it (the fallback engine's, if it did)
+        times = [(t.start, t.end) for t in episode.timeline]
+        if spoken_by != cast:
+            key = _episode_key(script, spoken_by, opts)
+        cache.episodes.put(key, Mastered(episode.audio, times, mp3, qa, clips=stats.unique))
+    return episode, mp3, qa
 
 
 def check_media(options: Options) -> None:
@@ -110,7 +139,7 @@ def check_media(options: Options) -> None:
         read_cover(options.cover)
     for path in (options.intro_music, options.outro_music, options.sting):
         if path is not None:
-            load_music(path, options.sample_rate)
+            audio.load_music(path, options.sample_rate)
 
 
 def _episode_key(script: Script, cast: Cast, opts: Options) -> str:
@@ -124,14 +153,16 @@ def _speak(
     script: Script,
     cast: Cast,
     opts: Options,
-    cache: SegmentCache | None,
+    cache: BuildCache | None,
     stats: SynthesisStats,
     notes: list[str],
     progress: Progress | None,
 ) -> tuple[list[Clip], Cast]:
     """Synthesise with the cast; on failure, the whole episode with --fallback if asked."""
+    use_decoder(decode_audio_bytes)  # engines that receive compressed audio (gTTS) decode with it
+    segments = cache.segments if cache is not None else None
     try:
-        return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast
+        return synthesize(script, cast, progress, cache=segments, jobs=opts.jobs, stats=stats), cast
     except EngineError as exc:
         if not opts.fallback or opts.fallback == opts.engine:
             raise
@@ -140,7 +171,7 @@ def _speak(
     cast = resolve_cast(fallback, script.article.meta.language)
     if opts.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
-    return synthesize(script, cast, progress, cache=cache, jobs=opts.jobs, stats=stats), cast
+    return synthesize(script, cast, progress, cache=segments, jobs=opts.jobs, stats=stats), cast
 
 
 def produce(path: str | Path, options: Options | None = None, progress: Progress | None = None) -> Built:

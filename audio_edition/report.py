@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audio_edition.model import Script, Segment
-from audio_edition.pipeline import Built
 from audio_edition.publish.speakers import quoted_by
+from audio_edition.script.speech import speech_text
+
+if TYPE_CHECKING:  # the pipeline loads the audio stack, which printing a script does not need
+    from audio_edition.pipeline import Built
 
 
 def script_as_dict(script: Script) -> dict[str, Any]:
@@ -83,6 +86,4 @@ def _shown(segment: Segment) -> str:
 
 def _plain(text: str) -> str:
     """Text without quotation marks and extra spaces, to tell when speech differs in substance."""
-    from audio_edition.script.speech import speech_text
-
     return speech_text(text, "xx")

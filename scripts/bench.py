@@ -6,7 +6,13 @@ a cold build (empty cache, the model loaded afresh), a warm rebuild of the uncha
 a re-master (all segments cached, a new loudness target), and a rebuild after editing one
 sentence. Reports medians over --repeat runs, and where a cold build spends its time.
 
-    python scripts/bench.py [ARTICLE] [--repeat 3] [--write BENCHMARKS.md]
+Beside it, whole commands as a user runs them (a fresh process each, startup and imports
+included), each run right after the baseline `python -c "import click"`: `audio-edition --help`
+(target within 2.5 x the baseline), `audio-edition script` of a text sample (within 3.5 x), a warm
+rebuild of ARTICLE (cache warm, target under 0.5 s) and, for scale, one cold build. `--startup`
+measures only these (set PYTHONPATH to time another checkout's code with the same commands).
+
+    python scripts/bench.py [ARTICLE] [--repeat 3] [--startup] [--write BENCHMARKS.md]
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import argparse
 import dataclasses
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +46,10 @@ from audio_edition.voices.synthesize import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
+TEXT_SAMPLE = ROOT / "articles" / "harbour-ferry-strike.txt"
+# The command as installed beside this interpreter; run as a module where it is not installed.
+CONSOLE = Path(sys.executable).with_name("audio-edition")
+COMMAND = [str(CONSOLE)] if CONSOLE.exists() else [sys.executable, "-m", "audio_edition.cli"]
 
 
 def baseline(text: str, out: Path) -> float:
@@ -90,37 +101,72 @@ def stage_times(article: Article, opts: Options, cache: Path) -> dict[str, float
     return times
 
 
-def main() -> int:
-    """Run the benchmark and print (and optionally append) the results as Markdown."""
-    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    parser.add_argument("article", nargs="?", type=Path, default=REFERENCE)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--write", type=Path, help="append the results to this Markdown file")
-    args = parser.parse_args()
-    if not args.article.exists():
-        print(f"article not found: {args.article}", file=sys.stderr)
-        return 2
-    article = read_article(args.article)
+def run_seconds(argv: list[str]) -> float:
+    """Seconds a fresh process takes to run `argv` to its end (output discarded; it must succeed)."""
+    started = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=600)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr.strip()[-300:]}")
+    return seconds
+
+
+def whole_process(article: Path, repeat: int, tmp: Path) -> list[str]:
+    """Markdown rows of whole-command times (median of `repeat`), each run after a baseline run."""
+    build = [*COMMAND, "build", str(article), "--engine", "piper", "-q", "-o", str(tmp / "out")]
+    build += ["--cache-dir", str(tmp / "startup-cache")]
+    cold = run_seconds(build)  # also warms the cache for the warm rebuilds
+    sample = TEXT_SAMPLE.relative_to(ROOT)
+    commands = {
+        "`audio-edition --help`": ([*COMMAND, "--help"], 2.5),
+        f"`audio-edition script {sample}`": ([*COMMAND, "script", str(TEXT_SAMPLE)], 3.5),
+        f"warm rebuild, `audio-edition build {article.name}` (cache warm)": (build, None),
+    }
+    base: list[float] = []
+    runs: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, (argv, _target) in commands.items():
+            base.append(run_seconds([sys.executable, "-c", "import click"]))
+            runs[name].append(run_seconds(argv))
+    b = statistics.median(base)
+    rows = [f'| baseline: `python -c "import click"` | {b:.3f} | 1.00 | |']
+    for name, (_argv, target) in commands.items():
+        t = statistics.median(runs[name])
+        goal = f"within {target} x" if target else "under 0.5 s"
+        met = (t / b <= target) if target else t < 0.5
+        rows.append(f"| {name} | {t:.3f} | {t / b:.2f} | {goal}: {'met' if met else 'not met'} |")
+    rows.append(f"| cold build, `audio-edition build {article.name}` (one run, for scale) | {cold:.2f} | | |")
+    return [
+        f"### Whole commands as a user runs them: a fresh process each, median of {repeat}",
+        "",
+        "| command | seconds | x baseline | target |",
+        "| --- | ---: | ---: | --- |",
+        *rows,
+    ]
+
+
+def in_process(article_path: Path, repeat: int, tmp: Path) -> list[str]:
+    """Markdown of the in-process table: the real pipeline against the baseline, and the stages."""
+    article = read_article(article_path)
     script = write_script(article)
     text = " ".join(s.speech for s in script.segments)
     runs: dict[str, list[float]] = {k: [] for k in ("base", "cold", "warm", "remaster", "edit")}
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        for run in range(args.repeat):
-            opts = Options(engine="piper", out_dir=out / "out", cache_dir=out / f"cache{run}")
-            runs["base"].append(baseline(text, out))
-            register_engine("piper", PiperEngine, replace=True)  # cold: the model loads again
-            runs["cold"].append(timed(lambda: produce_article(article, "bench", opts)))  # noqa: B023
-            runs["warm"].append(timed(lambda: produce_article(article, "bench", opts)))  # noqa: B023
-            louder = dataclasses.replace(opts, loudness=-15.0)
-            runs["remaster"].append(timed(lambda: produce_article(article, "bench", louder)))  # noqa: B023
-            changed = edited(article)
-            runs["edit"].append(timed(lambda: produce_article(changed, "bench", opts)))  # noqa: B023
-        stages = stage_times(article, Options(engine="piper"), out / "stages")
+    out = tmp
+    for run in range(repeat):
+        opts = Options(engine="piper", out_dir=out / "out", cache_dir=out / f"cache{run}")
+        runs["base"].append(baseline(text, out))
+        register_engine("piper", PiperEngine, replace=True)  # cold: the model loads again
+        runs["cold"].append(timed(lambda: produce_article(article, "bench", opts)))  # noqa: B023
+        runs["warm"].append(timed(lambda: produce_article(article, "bench", opts)))  # noqa: B023
+        louder = dataclasses.replace(opts, loudness=-15.0)
+        runs["remaster"].append(timed(lambda: produce_article(article, "bench", louder)))  # noqa: B023
+        changed = edited(article)
+        runs["edit"].append(timed(lambda: produce_article(changed, "bench", opts)))  # noqa: B023
+    stages = stage_times(article, Options(engine="piper"), out / "stages")
     b, c, w, r, e = (statistics.median(runs[k]) for k in ("base", "cold", "warm", "remaster", "edit"))
-    lines = [
-        f"### {args.article.name}: {len(script.segments)} segments, {len(text)} characters, "
-        f"{os.cpu_count()} cores, median of {args.repeat}",
+    return [
+        f"### {article_path.name}: {len(script.segments)} segments, {len(text)} characters, "
+        f"{os.cpu_count()} cores, median of {repeat}",
         "",
         "| run | seconds | ratio |",
         "| --- | ---: | ---: |",
@@ -134,6 +180,22 @@ def main() -> int:
         "| --- | ---: |",
         *(f"| {name} | {seconds:.2f} |" for name, seconds in stages.items()),
     ]
+
+
+def main() -> int:
+    """Run the benchmark and print (and optionally append) the results as Markdown."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("article", nargs="?", type=Path, default=REFERENCE)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--startup", action="store_true", help="only the whole-command figures")
+    parser.add_argument("--write", type=Path, help="append the results to this Markdown file")
+    args = parser.parse_args()
+    if not args.article.exists():
+        print(f"article not found: {args.article}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = [] if args.startup else [*in_process(args.article, args.repeat, Path(tmp)), ""]
+        lines += whole_process(args.article, args.repeat, Path(tmp))
     report = "\n".join(lines) + "\n"
     print(report)
     if args.write:

@@ -1,155 +1,35 @@
-"""Master an episode: shape each clip, level the voices, stitch with pauses, normalise loudness."""
+"""The audio stage: master the clips into an episode (`master`), encode and measure it
+(`deliver`), check it (`check_episode`), and keep it (`EpisodeStore`).
+
+Each name is imported from its module when first read (see `names.HOMES`), so the stage's light
+parts (the timeline, the mastering settings, the episode store) cost nothing heavy to import.
+"""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from audio_edition.audio.dynamics import compress
-from audio_edition.audio.loudness import encoder_loss_db, match_level, normalize
-from audio_edition.audio.music import (
-    FADE_S,
-    INTRO_LEAD_S,
-    OUTRO_TAIL_S,
-    lay_intro,
-    lay_outro,
-    lay_sting,
-    load_music,
-)
-from audio_edition.audio.shape import prepare, quantize_in_place
-from audio_edition.audio.stitch import stitch
-from audio_edition.audio.tempo import change_tempo
-from audio_edition.model import Clip, Episode, Script, TimedChapter, TimedSegment
-from audio_edition.options import Options
+from audio_edition.audio.names import stage_attribute as __getattr__  # noqa: F401  (PEP 562)
 
-__all__ = ["master", "episode_from", "mastering_settings"]
+if TYPE_CHECKING:
+    from audio_edition.audio.delivery import deliver
+    from audio_edition.audio.episode_store import EpisodeStore, Mastered
+    from audio_edition.audio.mastering import master, mastering_rate
+    from audio_edition.audio.music import load_music
+    from audio_edition.audio.quality import check_episode, engine_clipping
+    from audio_edition.audio.settings import MASTERING_REVISION, mastering_settings
+    from audio_edition.audio.timeline import episode_from
 
-_CLIP_LEVEL_DB = -20.0
-# Bump when mastering changes what it makes from the same clips: cached episodes are then re-made.
-MASTERING_REVISION = 5
-
-
-def mastering_settings(options: Options, pauses: Sequence[int]) -> dict[str, object]:
-    """Everything besides the clips that decides the mastered audio (for the episode cache key)."""
-    return {
-        "revision": MASTERING_REVISION,
-        "pauses": list(pauses),
-        "lead_in": options.pauses.lead_in,
-        "tail": options.pauses.tail,
-        "rate": options.sample_rate,
-        "loudness": options.loudness,
-        "bitrate": options.bitrate,
-        "speed": options.speed,
-        "music": [_file_identity(p) for p in (options.intro_music, options.outro_music, options.sting)],
-    }
-
-
-def _file_identity(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    try:
-        stat = path.stat()
-    except OSError:
-        return str(path)
-    return f"{path.resolve()} {stat.st_size} {stat.st_mtime_ns}"
-
-
-def master(script: Script, clips: list[Clip], options: Options, engine: str) -> Episode:
-    """Place every clip on one timeline with its structural pause, add music if asked, and bring
-    the whole to target loudness. The audio is at `mastering_rate` (the delivery rate with music).
-
-    Consumes `clips`: each is replaced by its shaped form, then released as it is laid on the
-    timeline, and the timeline is compressed and levelled where it lies, so at no point do the
-    engine's clips and the episode all sit in memory together.
-    """
-    music = options.intro_music or options.outro_music or options.sting
-    rate = options.sample_rate if music else mastering_rate(clips, options.sample_rate)
-    _shape_all(clips, rate)
-    intro = load_music(options.intro_music, rate) if options.intro_music else None
-    outro = load_music(options.outro_music, rate) if options.outro_music else None
-    sting = load_music(options.sting, rate) if options.sting else None
-    lead = options.pauses.lead_in + (int(INTRO_LEAD_S * 1000) if intro else 0)
-    tail = max(options.pauses.tail, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else options.pauses.tail
-    pauses = [s.pause_after_ms for s in script.segments]
-    voice, times = stitch(clips, pauses, rate, lead_in_ms=lead, tail_ms=tail, consume=True)
-    scale = 1.0
-    if options.speed != 1.0:
-        faster = change_tempo(voice, options.speed)
-        scale = faster.duration / voice.duration
-        voice, times = faster, [(a * scale, b * scale) for a, b in times]
-    track = voice.samples.copy() if (intro or outro or sting) else voice.samples
-    del voice
-    roles = [s.role for s in script.segments]
-    if intro:
-        opening = next((k for k, r in enumerate(roles) if r not in ("intro", "title")), 1) - 1
-        lay_intro(track, intro, times[0][0], times[max(0, opening)][1])
-    if outro:
-        closing = next((k for k, r in enumerate(roles) if r == "outro"), len(roles) - 1)
-        lay_outro(track, outro, times[closing][0], times[-1][1])
-    if sting:
-        for k, role in enumerate(roles):
-            if role == "heading" and k > 0:
-                lay_sting(track, sting, times[k - 1][1], times[k][0])
-    target = options.loudness + encoder_loss_db(options.bitrate)
-    levelled = normalize(compress(Clip(track, rate), in_place=True), target, in_place=True)
-    finished = Clip(quantize_in_place(levelled.samples), rate)  # 16-bit, as encoded
-    silence = (lead + tail + sum(pauses)) / 1000
-    return episode_from(script, engine, finished, times, silence=silence, time_scale=scale)
-
-
-def mastering_rate(clips: Sequence[Clip], delivery_rate: int) -> int:
-    """The rate to master speech at: the rate most of the clips have (the narrator's), when it is
-    not above the delivery rate. Voices carry nothing above half their own rate, so mastering at
-    it halves the work; the encoder resamples once to the delivery rate. Music needs the full rate."""
-    rates = [c.sample_rate for c in clips]
-    if not rates:
-        return delivery_rate
-    common = max(set(rates), key=lambda r: sum(len(c.samples) for c in clips if c.sample_rate == r))
-    return common if common <= delivery_rate else delivery_rate
-
-
-def _shape_all(clips: list[Clip], rate: int) -> None:
-    """Replace every clip by itself resampled, trimmed, faded and levelled, on every core (numpy
-    and soxr release the GIL)."""
-
-    def shape(k: int) -> None:
-        clips[k] = match_level(prepare(clips[k], rate), _CLIP_LEVEL_DB)
-
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        list(pool.map(shape, range(len(clips))))
-
-
-def episode_from(
-    script: Script,
-    engine: str,
-    audio: Clip,
-    times: Sequence[tuple[float, float]],
-    *,
-    silence: float = 0.0,
-    time_scale: float = 1.0,
-) -> Episode:
-    """An Episode from finished audio and each segment's (start, end) in it; `silence` and
-    `time_scale` say how the timeline was laid (for the duration check)."""
-    timeline = tuple(TimedSegment(s, a, b) for s, (a, b) in zip(script.segments, times, strict=True))
-    return Episode(
-        script=script,
-        engine=engine,
-        timeline=timeline,
-        chapters=_chapters(script, timeline, audio.duration),
-        audio=audio,
-        silence=silence,
-        time_scale=time_scale,
-    )
-
-
-def _chapters(
-    script: Script, timeline: tuple[TimedSegment, ...], duration: float
-) -> tuple[TimedChapter, ...]:
-    starts = [0.0 if k == 0 else timeline[c.first_segment].start for k, c in enumerate(script.chapters)]
-    ends = starts[1:] + [duration]
-    return tuple(
-        TimedChapter(c.title, round(a, 3), round(b, 3))
-        for c, a, b in zip(script.chapters, starts, ends, strict=True)
-    )
+__all__ = [
+    "MASTERING_REVISION",
+    "EpisodeStore",
+    "Mastered",
+    "check_episode",
+    "deliver",
+    "engine_clipping",
+    "episode_from",
+    "load_music",
+    "master",
+    "mastering_rate",
+    "mastering_settings",
+]

@@ -6,6 +6,9 @@ import numpy as np
 import soxr
 
 from audio_edition.model import Clip
+from audio_edition.voices.pcm import pcm16, quantize
+
+__all__ = ["fade_edges", "pcm16", "prepare", "quantize", "quantize_in_place", "resample", "trim"]
 
 SILENCE_DB = -45.0
 KEEP_MS = 25
@@ -47,17 +50,6 @@ def fade_edges(clip: Clip, ms: int = FADE_MS) -> Clip:
 def prepare(clip: Clip, rate: int) -> Clip:
     """Resample, trim and fade one clip for stitching."""
     return fade_edges(trim(resample(clip, rate)))
-
-
-def pcm16(samples: np.ndarray) -> np.ndarray:
-    """Float samples as little-endian 16-bit integers (clipped to full scale): how audio is
-    encoded and cached."""
-    return np.round(np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
-
-
-def quantize(clip: Clip) -> Clip:
-    """The clip rounded to 16-bit steps, exactly as it is encoded and cached."""
-    return Clip(pcm16(clip.samples).astype(np.float32) / np.float32(32767), clip.sample_rate)
 
 
 def quantize_in_place(samples: np.ndarray) -> np.ndarray:

@@ -16,6 +16,7 @@ from audio_edition.publish.staging import Staging
 if TYPE_CHECKING:  # options.py reads the formats table: no import back at run time
     from audio_edition.options import Options
 
+
 def publish(
     episode: Episode, slug: str, options: Options, mp3: bytes | None = None, qa: dict[str, Any] | None = None
 ) -> list[Path]:

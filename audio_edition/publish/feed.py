@@ -18,6 +18,7 @@ import dateutil.parser
 from dateutil.parser import UnknownTimezoneWarning
 
 from audio_edition.errors import InputError
+from audio_edition.options import SHOW_NAME
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
 from audio_edition.publish.outputs import set_names, verified_manifest
 from audio_edition.publish.staging import Staging
@@ -45,8 +46,8 @@ class Show:
     """The channel's own fields (`audio-edition feed` options)."""
 
     base_url: str
-    title: str = "Audio Edition"
-    author: str = "Audio Edition"
+    title: str = SHOW_NAME
+    author: str = SHOW_NAME
     description: str = "News articles read aloud."
     image: str | None = None
     language: str | None = None

@@ -4,20 +4,49 @@ from __future__ import annotations
 
 import functools
 import threading
+from dataclasses import dataclass
 
-from audio_edition.voices import get_engine
+from audio_edition.voices.registry import get_engine
 
 PROBE_SECONDS = 2.0
+AS_ASKED = "as asked"
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """Which engine speaks and why.
+
+    `engine` is its name in lower case; `reason` says why in a few words ("as asked", "Google
+    answered", "Google is not reachable (...)"); `sentence` is the note for the user when `auto`
+    chose ("auto: ..."), empty when the engine was named."""
+
+    engine: str
+    reason: str
+    sentence: str
+
+    @property
+    def by_auto(self) -> bool:
+        """Whether `auto` made the choice."""
+        return bool(self.sentence)
+
+
+def engine_choice(requested: str) -> EngineChoice:
+    """The engine for `requested`: `auto` is resolved by one probe per process; other names pass
+    through, in lower case."""
+    if requested.strip().lower() != "auto":
+        return EngineChoice(requested.strip().lower(), AS_ASKED, "")
+    answered, how = _probe()
+    if answered:
+        return EngineChoice("gtts", how, f"auto: {how}")
+    reason = f"Google is not reachable ({how})"
+    return EngineChoice("piper", reason, f"auto: {reason}, using the offline voice")
 
 
 def choose_engine(requested: str) -> tuple[str, str]:
-    """(engine name, why): `auto` is resolved by one probe per process; other names pass through."""
-    if requested.strip().lower() != "auto":
-        return requested.strip().lower(), "as asked"
-    answered, how = _probe()
-    if answered:
-        return "gtts", f"auto: {how}"
-    return "piper", f"auto: Google is not reachable ({how}), using the offline voice"
+    """(engine name, why): `engine_choice` as a pair, the why being its sentence when `auto`
+    chose and "as asked" otherwise."""
+    choice = engine_choice(requested)
+    return choice.engine, choice.sentence or choice.reason
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,7 +1,9 @@
-"""The Engine protocol every voice implements, and voice-spec parsing (`engine:voice`)."""
+"""The Engine protocol every voice implements, voice-spec parsing (`engine:voice`), and the
+check engines make for the packages they need."""
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -76,3 +78,11 @@ def parse_voice_spec(spec: str, default_engine: str) -> VoiceSpec:
             raise InputError(f"voice '{spec}' names no voice after '{head}:'")
         return VoiceSpec(head.lower(), rest)
     return VoiceSpec(default_engine, text)
+
+
+def installed(package: str) -> bool:
+    """Whether the top-level `package` can be imported here, found without importing it."""
+    try:
+        return importlib.util.find_spec(package) is not None
+    except (ImportError, ValueError):  # a broken or blocked (sys.modules[name] = None) package
+        return False

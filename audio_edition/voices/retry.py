@@ -27,14 +27,18 @@ class Retryable(Exception):
 
 
 class GaveUp(Exception):
-    """Every attempt failed; `reason` is the last failure's, `attempts` how many were made, and
-    `wait` the server's Retry-After when waiting that long would have passed the deadline."""
+    """Every attempt failed; `last` is the last failure and `reason` its reason, `attempts` how
+    many were made, and `wait` the server's Retry-After when waiting that long would have passed
+    the deadline."""
 
-    def __init__(self, reason: str, attempts: int, wait: float | None = None) -> None:
+    def __init__(
+        self, reason: str, attempts: int, wait: float | None = None, last: Retryable | None = None
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.attempts = attempts
         self.wait = wait
+        self.last = last
 
 
 @dataclass(frozen=True)
@@ -115,12 +119,12 @@ def with_retries(
             return call()
         except Retryable as exc:
             if attempt == policy.attempts:
-                raise GaveUp(exc.reason, attempt) from exc
+                raise GaveUp(exc.reason, attempt, last=exc) from exc
             if exc.wait is not None and clock() - started + exc.wait > policy.deadline:
-                raise GaveUp(exc.reason, attempt, exc.wait) from exc
+                raise GaveUp(exc.reason, attempt, exc.wait, exc) from exc
             seconds = policy.delay(attempt, exc.wait)
             if clock() - started + seconds > policy.deadline:
-                raise GaveUp(exc.reason, attempt) from exc
+                raise GaveUp(exc.reason, attempt, last=exc) from exc
             if on_retry:
                 on_retry(exc.reason)
             sleep(seconds)

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 from audio_edition.errors import InputError
 from audio_edition.model import Script, Segment
-from audio_edition.voices import get_engine
 from audio_edition.voices.base import SpeakerPool, VoiceSpec
 from audio_edition.voices.cast import Cast
+from audio_edition.voices.registry import get_engine
 
 PREFIX = "speaker:"
 

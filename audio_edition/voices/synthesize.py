@@ -7,13 +7,13 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from audio_edition.audio.shape import quantize
 from audio_edition.errors import EngineError
 from audio_edition.model import Clip, Script, Segment, segment_label
-from audio_edition.voices import get_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import Cast
+from audio_edition.voices.pcm import quantize
+from audio_edition.voices.registry import get_engine
 
 Progress = Callable[[int, int], None]
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +18,7 @@ from audio_edition.errors import EngineError
 from audio_edition.model import Clip
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
+from audio_edition.store import EntryFormat, FileStore
 from audio_edition.voices import FakeEngine, register_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cache import SegmentCache, default_cache_dir
@@ -200,3 +203,34 @@ def test_cache_location_from_environment(
     monkeypatch.setenv("AUDIO_EDITION_CACHE", str(tmp_path / "env-cache"))
     produce(ARTICLES / "night-train-returns-cp1252.txt", Options(engine="fake", out_dir=tmp_path / "out"))
     assert len(list((tmp_path / "env-cache" / "segments").glob("*/*.clip"))) == 8
+
+
+RAW = EntryFormat(b"TEST", struct.Struct("<I"))
+
+
+def test_the_file_store_round_trips_and_deletes_and_counts_a_foreign_entry(tmp_path: Path) -> None:
+    """The store both caches sit on: an entry comes back as written; one filed under another
+    key fails its digest, is deleted and counted."""
+    store = FileStore(tmp_path, tmp_path / "things", ".thing", fan_out=True)
+    store.put("ab" * 32, RAW, (5,), lambda: [b"hel", b"lo"])
+    assert store.path("ab" * 32) == tmp_path / "things" / "ab" / f"{'ab' * 32}.thing"
+    assert store.get("ab" * 32, RAW, lambda fields, body: (fields, body.read(fields[0]))) == ((5,), b"hello")
+    foreign = store.path("cd" * 32)
+    foreign.parent.mkdir()
+    shutil.copyfile(store.path("ab" * 32), foreign)
+    assert store.get("cd" * 32, RAW, lambda fields, body: body.read(fields[0])) is None
+    assert store.damaged == [foreign.name] and not foreign.exists()
+
+
+def test_a_segment_entry_in_the_layout_of_earlier_versions_is_read(tmp_path: Path) -> None:
+    """The layout on disk did not change: magic, rate, count, SHA-256 of key and payload, samples."""
+    key = "ef" * 32
+    payload = np.array([0, 16384, -32767, 32767], dtype="<i2").tobytes()
+    digest = hashlib.sha256(key.encode("ascii") + b"\0" + payload).digest()
+    path = tmp_path / "segments" / key[:2] / f"{key}.clip"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(struct.pack("<4sIQ32s", b"AEC2", 22050, 4, digest) + payload)
+    back = SegmentCache(tmp_path).get(key)
+    assert back is not None and back.sample_rate == 22050 and back.samples.dtype == np.float32
+    expected = np.array([0, 16384, -32767, 32767], dtype=np.float32) / np.float32(32767)
+    assert np.array_equal(back.samples, expected)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from audio_edition.audio.ffmpeg import decode_audio_bytes
 from audio_edition.cli_errors import INTERRUPTED
 from audio_edition.errors import EngineError
 from audio_edition.voices import GttsEngine
@@ -129,7 +130,7 @@ def test_an_interrupt_during_a_retry_wait_ends_the_build_at_once(tmp_path: Path,
 
 def test_a_retry_after_within_the_deadline_is_waited_in_full(google: FakeGoogle) -> None:
     google.behaviour = lambda n, sent: (429, {"Retry-After": "1"}, "slow down") if n == 0 else None
-    engine = GttsEngine(retry=QUICK)  # its own backoff is at most 0.02 s
+    engine = GttsEngine(retry=QUICK, decoder=decode_audio_bytes)  # its own backoff is at most 0.02 s
     started = time.monotonic()
     clip = engine.synthesize("The ferry leaves at noon.", "en@com")
     assert time.monotonic() - started >= 1.0

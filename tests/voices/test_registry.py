@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audio_edition import voices
 from audio_edition.cli import cli
 from audio_edition.errors import InputError
 from audio_edition.options import Options
-from audio_edition.voices import FakeEngine, engine_names, get_engine, parse_voice_spec, register_engine
+from audio_edition.voices import (
+    FakeEngine,
+    engine_names,
+    get_engine,
+    parse_voice_spec,
+    register_engine,
+    registry,
+)
 from audio_edition.voices.base import Engine, VoiceSpec
 from audio_edition.voices.cast import resolve_cast
 from tests.conftest import ARTICLES
@@ -84,7 +90,7 @@ def install_engine_plugin(
     )
     monkeypatch.syspath_prepend(str(root))
     monkeypatch.delitem(sys.modules, module, raising=False)
-    monkeypatch.setattr(voices, "_PLUGINS_LOADED", False)
+    monkeypatch.setattr(registry, "_PLUGINS_LOADED", False)
 
 
 def test_names_are_case_insensitive_and_listed_in_lower_case() -> None:

@@ -1,0 +1,54 @@
+"""The build cache as the pipeline and `cache info|clear` see it: the segment cache (engine clips)
+and the episode store (delivered episodes), side by side under one folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from audio_edition.audio.episode_store import EpisodeStore
+from audio_edition.voices.cache import SegmentCache
+
+__all__ = ["BuildCache", "CacheInfo"]
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What `cache info` reports."""
+
+    root: Path
+    entries: int
+    bytes: int
+    episodes: int = 0
+
+
+class BuildCache:
+    """Both stores under `root` (`segments/`, `episodes/`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.segments = SegmentCache(root)
+        self.episodes = EpisodeStore(root)
+
+    def info(self) -> CacheInfo:
+        """Entry counts (segments and episodes) and their size on disk."""
+        clips, episodes = self.segments.entries(), self.episodes.entries()
+        size = sum(f.stat().st_size for f in clips + episodes)
+        return CacheInfo(self.root, len(clips), size, len(episodes))
+
+    def clear(self) -> CacheInfo:
+        """Delete every entry of both stores; returns what was there."""
+        before = self.info()
+        self.segments.clear()
+        self.episodes.clear()
+        return before
+
+    def notes(self) -> list[str]:
+        """Warnings for the user: the cache turned off (once, however many stores it hit), and
+        how many damaged entries were found and made again."""
+        stores = (self.segments.files, self.episodes.files)
+        notes = [f"warning: {w}" for w in dict.fromkeys(s.warning for s in stores if s.warning)]
+        damaged = sum(len(s.damaged) for s in stores)
+        if damaged:
+            notes.append(f"warning: {damaged} damaged cache entries were found and made again")
+        return notes
