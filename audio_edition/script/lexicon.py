@@ -189,7 +189,7 @@ def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
         candidates = index.get(word.group().lower())
         if candidates is None:
             continue
-        pattern, said = candidates
+        pattern, said = candidates.compiled()
         found = pattern.match(text, start)
         if found is None:
             continue
@@ -201,34 +201,42 @@ def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
 # A run of word characters not preceded by one: where a grapheme can begin.
 _WORD = re.compile(r"(?<!\w)\w+")
 _FIRST_WORD = re.compile(r"\w+")
-_Index = dict[str, tuple[re.Pattern[str], list[str]]]
+
+
+@dataclass
+class _Candidates:
+    """The graphemes that start with one word, longest first, and what each is said as; their
+    pattern is compiled when the word is first met (a lexicon has hundreds, a text meets few)."""
+
+    keys: list[str]
+    said: list[str]
+    _pattern: re.Pattern[str] | None = None
+
+    def compiled(self) -> tuple[re.Pattern[str], list[str]]:
+        if self._pattern is None:
+            alternatives = "|".join(f"({_grapheme_pattern(k)})" for k in self.keys)
+            self._pattern = re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return self._pattern, self.said
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(entries: tuple[Entry, ...]) -> _Index | None:
-    """Per first word of the graphemes (lower case), one pattern matching any of them as a whole
-    word, longest first, each in its own group, and what each group is said as; the first entry
-    for a grapheme wins."""
+def _compiled(entries: tuple[Entry, ...]) -> dict[str, _Candidates] | None:
+    """Per first word of the graphemes (lower case), the graphemes it can start, each matched as a
+    whole word, longest first; the first entry for a grapheme wins."""
     by_key: dict[str, str] = {}
     for entry in entries:
         if (entry.alias or entry.ipa) and _key(entry.grapheme) not in by_key:
             alias = entry.alias or entry.grapheme
             by_key[_key(entry.grapheme)] = mark(entry.ipa, alias) if entry.ipa else alias
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, _Candidates] = {}
     for key in sorted(by_key, key=len, reverse=True):
         first = _FIRST_WORD.match(key)
         if first is None:  # a grapheme that starts with no letter or digit is never a whole word
             continue
-        groups.setdefault(first.group(), []).append(key)
-    if not groups:
-        return None
-    return {
-        first: (
-            re.compile(rf"(?:{'|'.join(f'({_grapheme_pattern(k)})' for k in keys)})(?!\w)", re.IGNORECASE),
-            [by_key[k] for k in keys],
-        )
-        for first, keys in groups.items()
-    }
+        group = groups.setdefault(first.group(), _Candidates([], []))
+        group.keys.append(key)
+        group.said.append(by_key[key])
+    return groups or None
 
 
 def _grapheme_pattern(key: str) -> str:
