@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from audio_edition import audio
 from audio_edition.audio.episode_store import Mastered, episode_key
 from audio_edition.audio.ffmpeg import decode_audio_bytes
-from audio_edition.audio.settings import mastering_settings
+from audio_edition.audio.settings import MasteringSettings, mastering_settings
 from audio_edition.audio.timeline import episode_from
 from audio_edition.build_cache import BuildCache
 from audio_edition.errors import EngineError, QualityError
@@ -26,12 +26,14 @@ from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
 from audio_edition.publish.id3 import read_cover
+from audio_edition.publish.settings import PublishSettings
 from audio_edition.script import write_script
+from audio_edition.script.settings import ScriptSettings
 from audio_edition.store import default_cache_dir
 from audio_edition.voices import get_engine, use_decoder
 from audio_edition.voices.auto import engine_choice
 from audio_edition.voices.cache import SegmentCache
-from audio_edition.voices.cast import Cast, resolve_cast
+from audio_edition.voices.cast import Cast, CastSettings, resolve_cast
 from audio_edition.voices.speaker_voices import assign_speaker_voices
 from audio_edition.voices.synthesize import Progress, SynthesisStats, synthesize
 
@@ -45,6 +47,27 @@ class Built:
     stats: SynthesisStats = field(default_factory=SynthesisStats)
     notes: tuple[str, ...] = ()
     reused: bool = False
+
+
+@dataclass(frozen=True)
+class StageSettings:
+    """What each stage reads of one build's Options, derived once: the script writer's, the
+    cast's, the audio stage's (master, deliver, check; the episode key) and the publisher's."""
+
+    script: ScriptSettings
+    cast: CastSettings
+    mastering: MasteringSettings
+    publishing: PublishSettings
+
+    @classmethod
+    def from_options(cls, options: Options) -> StageSettings:
+        """Each stage's settings of a build (`auto` already replaced by the chosen engine)."""
+        return cls(
+            ScriptSettings.from_options(options),
+            CastSettings.from_options(options),
+            MasteringSettings.from_options(options),
+            PublishSettings.from_options(options),
+        )
 
 
 def slug_for(path: str | Path) -> str:
@@ -67,9 +90,9 @@ def open_cache(options: Options) -> BuildCache | None:
     return BuildCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
 
 
-def master(script: Script, clips: list[Clip], options: Options, engine: str) -> Episode:
+def master(script: Script, clips: list[Clip], settings: MasteringSettings | Options, engine: str) -> Episode:
     """`audio.master`, called through this module so a test harness can pause a build here."""
-    return audio.master(script, clips, options, engine)
+    return audio.master(script, clips, settings, engine)
 
 
 def produce_article(article: Article, slug: str, options: Options, progress: Progress | None = None) -> Built:
@@ -82,13 +105,14 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     opts, chose = resolve_engine(options)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
-    script = write_script(article, opts)
+    stages = StageSettings.from_options(opts)
+    script = write_script(article, stages.script)
     cache = open_cache(opts)
     notes = [chose] if chose else []
-    cast = resolve_cast(opts, script.article.meta.language)
-    if opts.speaker_voices:
+    cast = resolve_cast(stages.cast, script.article.meta.language)
+    if stages.cast.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
-    key = _episode_key(script, cast, opts) if cache is not None else ""
+    key = _episode_key(script, cast, stages.mastering) if cache is not None else ""
     reused = cache.episodes.get(key) if cache is not None else None
     if reused is not None:
         stats = SynthesisStats(len(script.segments), unique=reused.clips, cached=reused.clips)
@@ -96,10 +120,10 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
         mp3, qa = reused.mp3, reused.qa
     else:
         stats = SynthesisStats(segments=len(script.segments))
-        episode, mp3, qa = _make(script, cast, opts, (cache, key), stats, notes, progress)
+        episode, mp3, qa = _make(script, cast, opts, stages, (cache, key), stats, notes, progress)
     if cache is not None:
         notes.extend(cache.notes())
-    files = tuple(publish(episode, slug, opts, mp3, qa))
+    files = tuple(publish(episode, slug, stages.publishing, mp3, qa))
     return Built(episode, files, stats, tuple(notes), reused is not None)
 
 
@@ -107,6 +131,7 @@ def _make(
     script: Script,
     cast: Cast,
     opts: Options,
+    stages: StageSettings,
     store: tuple[BuildCache | None, str],
     stats: SynthesisStats,
     notes: list[str],
@@ -116,19 +141,20 @@ def _make(
     the cast's episode key): (episode, untagged MP3, QA report). QualityError when the check
     fails: nothing is stored or written."""
     cache, key = store
-    clips, spoken_by = _speak(script, cast, opts, cache, stats, notes, progress)
+    clips, spoken_by = _speak(script, cast, opts, stages.cast, cache, stats, notes, progress)
     clipped = audio.engine_clipping(clips)
-    episode = master(script, clips, opts, engine=spoken_by["narrator"].engine)  # consumes clips
-    delivered = audio.deliver(episode, opts)
+    mastering = stages.mastering
+    episode = master(script, clips, mastering, engine=spoken_by["narrator"].engine)  # consumes clips
+    delivered = audio.deliver(episode, mastering)
     episode, mp3 = delivered.episode, delivered.mp3
-    report = audio.check_episode(episode, clipped, opts, (delivered.loudness, delivered.true_peak))
+    report = audio.check_episode(episode, clipped, mastering, (delivered.loudness, delivered.true_peak))
     if not report.passed:
         raise QualityError(f"quality check failed, nothing written: {report.summary()}")
     qa = report.as_dict()
     if cache is not None:  # filed under the cast that spoke it (the fallback engine's, if it did)
         times = [(t.start, t.end) for t in episode.timeline]
         if spoken_by != cast:
-            key = _episode_key(script, spoken_by, opts)
+            key = _episode_key(script, spoken_by, mastering)
         cache.episodes.put(key, Mastered(episode.audio, times, mp3, qa, clips=stats.unique))
     return episode, mp3, qa
 
@@ -142,23 +168,25 @@ def check_media(options: Options) -> None:
             audio.load_music(path, options.sample_rate)
 
 
-def _episode_key(script: Script, cast: Cast, opts: Options) -> str:
+def _episode_key(script: Script, cast: Cast, mastering: MasteringSettings) -> str:
     keys = [
         SegmentCache.key(get_engine(cast[s.voice].engine), cast[s.voice], s.speech) for s in script.segments
     ]
-    return episode_key(keys, mastering_settings(opts, [s.pause_after_ms for s in script.segments]))
+    return episode_key(keys, mastering_settings(mastering, [s.pause_after_ms for s in script.segments]))
 
 
 def _speak(
     script: Script,
     cast: Cast,
     opts: Options,
+    cast_settings: CastSettings,
     cache: BuildCache | None,
     stats: SynthesisStats,
     notes: list[str],
     progress: Progress | None,
 ) -> tuple[list[Clip], Cast]:
-    """Synthesise with the cast; on failure, the whole episode with --fallback if asked."""
+    """Synthesise with the cast; on failure, the whole episode with --fallback if asked (`opts`
+    gives the jobs and the fallback engine)."""
     use_decoder(decode_audio_bytes)  # engines that receive compressed audio (gTTS) decode with it
     segments = cache.segments if cache is not None else None
     try:
@@ -167,9 +195,9 @@ def _speak(
         if not opts.fallback or opts.fallback == opts.engine:
             raise
         notes.append(f"warning: {exc}; the whole episode uses {opts.fallback} instead")
-    fallback = dataclasses.replace(opts, engine=opts.fallback, narrator=None, quote_voice=None)
+    fallback = dataclasses.replace(cast_settings, engine=opts.fallback, narrator=None, quote_voice=None)
     cast = resolve_cast(fallback, script.article.meta.language)
-    if opts.speaker_voices:
+    if fallback.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
     return synthesize(script, cast, progress, cache=segments, jobs=opts.jobs, stats=stats), cast
 

@@ -17,13 +17,14 @@ if TYPE_CHECKING:
     from audio_edition.audio.mastering import master, mastering_rate
     from audio_edition.audio.music import load_music
     from audio_edition.audio.quality import check_episode, engine_clipping
-    from audio_edition.audio.settings import MASTERING_REVISION, mastering_settings
+    from audio_edition.audio.settings import MASTERING_REVISION, MasteringSettings, mastering_settings
     from audio_edition.audio.timeline import episode_from
 
 __all__ = [
     "MASTERING_REVISION",
     "EpisodeStore",
     "Mastered",
+    "MasteringSettings",
     "check_episode",
     "deliver",
     "engine_clipping",

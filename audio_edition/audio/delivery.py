@@ -11,6 +11,7 @@ import numpy as np
 from audio_edition.audio.encode import encode_measured
 from audio_edition.audio.loudness import PEAK_CEILING_DB, limit
 from audio_edition.audio.quality import TRUE_PEAK_LIMIT_DB
+from audio_edition.audio.settings import MasteringSettings
 from audio_edition.audio.shape import quantize
 from audio_edition.model import Clip, Episode
 from audio_edition.options import Options
@@ -29,15 +30,17 @@ class Delivered:
     true_peak: float
 
 
-def deliver(episode: Episode, options: Options) -> Delivered:
+def deliver(episode: Episode, settings: MasteringSettings | Options) -> Delivered:
     """Encode; if the decoded MP3 misses the loudness target or exceeds the true-peak limit,
-    correct the gain and the limiter's ceiling and encode again (at most three encodes)."""
+    correct the gain and the limiter's ceiling and encode again (at most three encodes).
+    `settings` may also be a build's whole `Options` (its mastering settings are taken from it)."""
+    settings = MasteringSettings.of(settings)
     audio = episode.audio
     ceiling = PEAK_CEILING_DB
     for attempt in range(1, ATTEMPTS + 1):
-        mp3, loudness, peak = encode_measured(audio, options.bitrate, options.sample_rate)
+        mp3, loudness, peak = encode_measured(audio, settings.bitrate, settings.sample_rate)
         over = peak - TRUE_PEAK_LIMIT_DB
-        off = options.loudness - loudness
+        off = settings.loudness - loudness
         if attempt == ATTEMPTS or not np.isfinite(loudness) or (over <= 0 and abs(off) <= LOUDNESS_AIM):
             break
         ceiling -= max(0.0, over + 0.1)

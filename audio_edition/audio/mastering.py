@@ -18,6 +18,7 @@ from audio_edition.audio.music import (
     lay_sting,
     load_music,
 )
+from audio_edition.audio.settings import MasteringSettings
 from audio_edition.audio.shape import prepare, quantize_in_place
 from audio_edition.audio.stitch import stitch
 from audio_edition.audio.tempo import change_tempo
@@ -32,27 +33,29 @@ _CLIP_LEVEL_DB = -20.0
 # audio/settings.py: cached episodes are then made again.
 
 
-def master(script: Script, clips: list[Clip], options: Options, engine: str) -> Episode:
+def master(script: Script, clips: list[Clip], settings: MasteringSettings | Options, engine: str) -> Episode:
     """Place every clip on one timeline with its structural pause, add music if asked, and bring
     the whole to target loudness. The audio is at `mastering_rate` (the delivery rate with music).
 
     Consumes `clips`: each is replaced by its shaped form, then released as it is laid on the
     timeline, and the timeline is compressed and levelled where it lies, so at no point do the
-    engine's clips and the episode all sit in memory together.
+    engine's clips and the episode all sit in memory together. `settings` may also be a build's
+    whole `Options` (its mastering settings are taken from it).
     """
-    music = options.intro_music or options.outro_music or options.sting
-    rate = options.sample_rate if music else mastering_rate(clips, options.sample_rate)
+    settings = MasteringSettings.of(settings)
+    music = settings.intro_music or settings.outro_music or settings.sting
+    rate = settings.sample_rate if music else mastering_rate(clips, settings.sample_rate)
     _shape_all(clips, rate)
-    intro = load_music(options.intro_music, rate) if options.intro_music else None
-    outro = load_music(options.outro_music, rate) if options.outro_music else None
-    sting = load_music(options.sting, rate) if options.sting else None
-    lead = options.pauses.lead_in + (int(INTRO_LEAD_S * 1000) if intro else 0)
-    tail = max(options.pauses.tail, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else options.pauses.tail
+    intro = load_music(settings.intro_music, rate) if settings.intro_music else None
+    outro = load_music(settings.outro_music, rate) if settings.outro_music else None
+    sting = load_music(settings.sting, rate) if settings.sting else None
+    lead = settings.lead_in_ms + (int(INTRO_LEAD_S * 1000) if intro else 0)
+    tail = max(settings.tail_ms, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else settings.tail_ms
     pauses = [s.pause_after_ms for s in script.segments]
     voice, times = stitch(clips, pauses, rate, lead_in_ms=lead, tail_ms=tail, consume=True)
     scale = 1.0
-    if options.speed != 1.0:
-        faster = change_tempo(voice, options.speed)
+    if settings.speed != 1.0:
+        faster = change_tempo(voice, settings.speed)
         scale = faster.duration / voice.duration
         voice, times = faster, [(a * scale, b * scale) for a, b in times]
     track = voice.samples.copy() if (intro or outro or sting) else voice.samples
@@ -68,7 +71,7 @@ def master(script: Script, clips: list[Clip], options: Options, engine: str) -> 
         for k, role in enumerate(roles):
             if role == "heading" and k > 0:
                 lay_sting(track, sting, times[k - 1][1], times[k][0])
-    target = options.loudness + encoder_loss_db(options.bitrate)
+    target = settings.loudness + encoder_loss_db(settings.bitrate)
     levelled = normalize(compress(Clip(track, rate), in_place=True), target, in_place=True)
     finished = Clip(quantize_in_place(levelled.samples), rate)  # 16-bit, as encoded
     silence = (lead + tail + sum(pauses)) / 1000

@@ -15,6 +15,7 @@ HOMES = {
     "episode_from": "audio_edition.audio.timeline",
     "mastering_settings": "audio_edition.audio.settings",
     "MASTERING_REVISION": "audio_edition.audio.settings",
+    "MasteringSettings": "audio_edition.audio.settings",
     "deliver": "audio_edition.audio.delivery",
     "check_episode": "audio_edition.audio.quality",
     "engine_clipping": "audio_edition.audio.quality",

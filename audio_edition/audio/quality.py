@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from audio_edition.audio.meter import measure
+from audio_edition.audio.settings import MasteringSettings
 from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.options import Options
 from audio_edition.voices.phonemes import plain
@@ -65,26 +66,28 @@ class QualityReport:
 def check_episode(
     episode: Episode,
     clipped: Sequence[bool],
-    options: Options,
+    settings: MasteringSettings | Options,
     measured: tuple[float, float] | None = None,
 ) -> QualityReport:
     """Run every check on the finished audio; `clipped` says, per segment, whether the engine's
     raw clip came clipped (see `engine_clipping`).
 
     `measured` is (loudness, true peak) of the decoded MP3 when known: what the listener gets,
-    after the encoder; otherwise both are measured on the episode's audio.
+    after the encoder; otherwise both are measured on the episode's audio. `settings` may also be
+    a build's whole `Options` (its mastering settings are taken from it).
     """
+    settings = MasteringSettings.of(settings)
     audio = episode.audio
     loudness, peak = measured if measured is not None else measure(audio)
     longest, at = longest_silence(audio)
     checks = (
-        _speech_rate(episode, options.speed),
-        _silence(longest, at, options),
+        _speech_rate(episode, settings.speed),
+        _silence(longest, at, settings),
         _clipping(episode, clipped),
         Check(
             "loudness",
-            bool(np.isfinite(loudness)) and abs(loudness - options.loudness) <= LOUDNESS_TOLERANCE,
-            f"{loudness:.1f} LUFS integrated (target {options.loudness:g} ± {LOUDNESS_TOLERANCE:g})",
+            bool(np.isfinite(loudness)) and abs(loudness - settings.loudness) <= LOUDNESS_TOLERANCE,
+            f"{loudness:.1f} LUFS integrated (target {settings.loudness:g} ± {LOUDNESS_TOLERANCE:g})",
         ),
         Check("true peak", peak <= TRUE_PEAK_LIMIT_DB, f"{peak:.1f} dBTP (limit {TRUE_PEAK_LIMIT_DB:g})"),
         _duration(episode),
@@ -148,9 +151,8 @@ def spoken_words(speech: str) -> int:
     return sum(1 for word in plain(speech).split() if any(ch.isalnum() for ch in word))
 
 
-def _silence(longest: float, at: float, options: Options) -> Check:
-    p = options.pauses
-    allowed = max(p.section, p.title, p.heading, p.paragraph, p.lead_in, p.tail) / 1000 / options.speed
+def _silence(longest: float, at: float, settings: MasteringSettings) -> Check:
+    allowed = max(settings.longest_pause_ms, settings.lead_in_ms, settings.tail_ms) / 1000 / settings.speed
     allowed += SILENCE_SLACK_S
     ok = longest <= allowed
     return Check("silence", ok, f"longest silence {longest:.2f} s at {at:.1f} s (allowed {allowed:.2f} s)")

@@ -11,41 +11,48 @@ from audio_edition.publish.formats import BY_NAME, MANIFEST, MP3, QA
 from audio_edition.publish.id3 import write_tags
 from audio_edition.publish.manifest import json_text, manifest
 from audio_edition.publish.outputs import describe, stale_names
+from audio_edition.publish.settings import PublishSettings
 from audio_edition.publish.staging import Staging
 
-if TYPE_CHECKING:  # options.py reads the formats table: no import back at run time
+if TYPE_CHECKING:
     from audio_edition.options import Options
 
 
 def publish(
-    episode: Episode, slug: str, options: Options, mp3: bytes | None = None, qa: dict[str, Any] | None = None
+    episode: Episode,
+    slug: str,
+    settings: PublishSettings | Options,
+    mp3: bytes | None = None,
+    qa: dict[str, Any] | None = None,
 ) -> list[Path]:
     """Write `slug.mp3` (tagged), `slug.json`, given a QA report `slug.qa.json`, and a file per
-    format in `options.formats`; returns their paths in that order.
+    format in `settings.formats`; returns their paths in that order.
 
     All are staged and hashed, the manifest (naming each file with its size and SHA-256) is renamed
     into place last, and the slug's files of an earlier build that this one did not write go in
     the same commit. `mp3` is the episode's audio already encoded (untagged); without it the audio
-    is encoded here.
+    is encoded here. `settings` may also be a build's whole `Options` (its publish settings are
+    taken from it).
     """
+    settings = settings if isinstance(settings, PublishSettings) else PublishSettings.from_options(settings)
     if mp3 is None:
-        from audio_edition.audio.mp3 import mp3_bytes  # see TYPE_CHECKING above
+        from audio_edition.audio.mp3 import mp3_bytes  # pydub, only when no MP3 is handed in
 
-        mp3 = mp3_bytes(episode.audio, bitrate=options.bitrate, rate=options.sample_rate)
-    with Staging(options.out_dir) as stage:
+        mp3 = mp3_bytes(episode.audio, bitrate=settings.bitrate, rate=settings.sample_rate)
+    with Staging(settings.out_dir) as stage:
         path = stage.path(slug + MP3)
         path.write_bytes(mp3)
-        write_tags(path, episode, options.show, options.cover)
+        write_tags(path, episode, settings.show, settings.cover)
         marker = stage.path(slug + MANIFEST)  # staged now to keep its place in the list; written last
         if qa is not None:
             stage.path(slug + QA).write_text(json_text(qa), encoding="utf-8")
-        for name in options.formats:
+        for name in settings.formats:
             fmt = BY_NAME[name]
             staged = stage.folder(fmt.file_name(slug)) if fmt.folder else stage.path(fmt.file_name(slug))
             fmt.write(staged, episode, slug, mp3)
         members = {name: temp for name, temp in stage.staged().items() if temp != marker}
         marker.write_text(
-            json_text(manifest(episode, options.fingerprint, describe(members))), encoding="utf-8"
+            json_text(manifest(episode, settings.fingerprint, describe(members))), encoding="utf-8"
         )
-        stale = stale_names(options.out_dir, slug, keep=set(stage.staged()))
+        stale = stale_names(settings.out_dir, slug, keep=set(stage.staged()))
         return stage.commit(last=slug + MANIFEST, remove=stale)

@@ -10,6 +10,7 @@ from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.opening import closing, opening
 from audio_edition.script.pieces import Voiced, cut_pieces
 from audio_edition.script.quotations import find_quotations
+from audio_edition.script.settings import ScriptSettings
 from audio_edition.script.speech import speech_text
 
 VOICE_OF_ROLE: dict[str, str] = {
@@ -23,27 +24,32 @@ VOICE_OF_ROLE: dict[str, str] = {
 }
 
 
-def write_script(article: Article, options: Options | None = None) -> Script:
+def write_script(article: Article, settings: ScriptSettings | Options | None = None) -> Script:
     """Segment every kept block in reading order, between the spoken opening and closing.
 
     Quotations are found over the whole article and attributed once; the quote voice reads those
     that are speech. Without the opening, the title is spoken only when the author wrote one.
+    `settings` may also be a build's whole `Options` (its script settings are taken from it), or
+    None for the defaults.
     """
-    opts = options or Options()
+    settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
+    settings = settings or ScriptSettings.from_options(Options())
     drafts: list[Draft] = []
-    if opts.opening:
-        drafts += opening(article.meta, opts.show, article.spoken_title)
+    if settings.opening:
+        drafts += opening(article.meta, settings.show, article.spoken_title)
     elif article.spoken_title:
         drafts.append(Draft("title", article.meta.title, -1, Pause.TITLE))
-    voiced = voiced_stretches(article, opts.min_quote_words)
+    voiced = voiced_stretches(article, settings.min_quote_words)
     for b, block in enumerate(article.blocks):
         drafts += _block_drafts(block, b, voiced.get(b, []), article.meta.language)
         if drafts and drafts[-1].block == b:
             drafts[-1] = drafts[-1].ending(_block_break(article.blocks, b))
-    if opts.opening:
+    if settings.opening:
         drafts[-1] = drafts[-1].ending(Pause.SECTION)
-        drafts += closing(article.meta, opts.show)
-    return _assemble(article, drafts, opts.pauses, lexicon_for(opts.lexicon, opts.default_lexicon))
+        drafts += closing(article.meta, settings.show)
+    return _assemble(
+        article, drafts, settings.pauses, lexicon_for(settings.lexicon, settings.default_lexicon)
+    )
 
 
 def voiced_stretches(article: Article, min_words: int) -> dict[int, list[Voiced]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from audio_edition.errors import InputError
 from audio_edition.options import Options
 from audio_edition.voices.base import VoiceSpec, parse_voice_spec
@@ -10,14 +12,33 @@ from audio_edition.voices.registry import get_engine
 Cast = dict[str, VoiceSpec]
 
 
-def resolve_cast(options: Options, language: str) -> Cast:
-    """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults."""
-    key = options.engine.strip().lower()
+@dataclass(frozen=True)
+class CastSettings:
+    """What the cast is chosen from: the engine (already chosen if it was `auto`), the voices the
+    user asked for (None: the engine's defaults), and whether recurring speakers get voices of
+    their own (`voices.speaker_voices`)."""
+
+    engine: str
+    narrator: str | None
+    quote_voice: str | None
+    speaker_voices: bool
+
+    @classmethod
+    def from_options(cls, options: Options) -> CastSettings:
+        """The cast settings of a build."""
+        return cls(options.engine, options.narrator, options.quote_voice, options.speaker_voices)
+
+
+def resolve_cast(settings: CastSettings | Options, language: str) -> Cast:
+    """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults.
+    `settings` may also be a build's whole `Options` (its cast settings are taken from it)."""
+    settings = CastSettings.from_options(settings) if isinstance(settings, Options) else settings
+    key = settings.engine.strip().lower()
     engine = get_engine(key)
     ok, why = engine.available()
     if not ok:
         raise InputError(f"engine '{key}' is not usable here: {why}")
-    chosen = {"narrator": options.narrator, "quote": options.quote_voice}
+    chosen = {"narrator": settings.narrator, "quote": settings.quote_voice}
     cast: Cast = {}
     defaults: dict[str, str] | None = None
     for role, spec in chosen.items():
@@ -33,6 +54,6 @@ def resolve_cast(options: Options, language: str) -> Cast:
         if not ok:
             raise InputError(f"voice '{resolved}' is not usable here: {why}")
         voice_engine.check_voice(resolved.voice, language)
-    if cast["narrator"] == cast["quote"] and options.quote_voice:
+    if cast["narrator"] == cast["quote"] and settings.quote_voice:
         raise InputError("the quote voice is the narrator's voice: choose a different --quote-voice")
     return cast
