@@ -244,6 +244,8 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
 
     cluster = client = None
     futures: list[Any] = []
+    dask_log = logging.getLogger("distributed")
+    level = dask_log.level
     try:
         try:
             if scheduler:
@@ -265,6 +267,8 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
             yield future.result()
     except BaseException:
         if client is not None:
+            # what Dask logs about the work being cancelled ("Couldn't gather keys") is noise now
+            dask_log.setLevel(logging.CRITICAL)
             client.cancel(futures, force=True)
         raise
     finally:
@@ -272,3 +276,4 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
             client.close()
         if cluster is not None:
             cluster.close()
+        dask_log.setLevel(level)
