@@ -10,6 +10,7 @@ from audio_edition.ingest.byline import clean_byline, looks_like_dateline, looks
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.signature import DASHES, read_signature
 from audio_edition.model import Block, BlockKind, Dropped, DropReason
+from audio_edition.text.abbreviations import ABBREVIATED
 from audio_edition.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
@@ -190,16 +191,10 @@ def _title_cased(words: list[str]) -> bool:
     return bool(content) and sum(w[0].isupper() for w in content) / len(content) >= 0.7
 
 
-_ABBREVIATIONS = frozenset(
-    "dr mr mrs ms prof st gen sen rep gov lt col capt sgt jr sr no mt rev hon pres supt insp det cllr "
-    "u.s u.k dept".split()
-)
-
-
 def _multiple_sentences(text: str) -> bool:
     for match in re.finditer(r"([\w.]+)[.!?]['\"”’]?\s+[A-Z“\"]", text):
         word = match.group(1).lower()
-        if match.group(0)[len(match.group(1))] == "." and (word in _ABBREVIATIONS or len(word) == 1):
+        if match.group(0)[len(match.group(1))] == "." and (word in ABBREVIATED or len(word) == 1):
             continue
         return True
     return False

@@ -39,6 +39,12 @@ SAID: dict[str, str | None] = {
     "Col.": None,
     "Mt.": None,
     "No.": None,  # "No. 5" is said "Number 5" by the normaliser's own rule
+    "Hon.": None,
+    "Pres.": None,
+    "Supt.": None,
+    "Insp.": None,
+    "Det.": None,
+    "Dept.": None,
 }
 
 SPOKEN: dict[str, str] = {short: said for short, said in SAID.items() if said is not None}
@@ -48,3 +54,7 @@ DOTTED_WORDS = frozenset(
     short[:-1].lower() for short in SAID if short.endswith(".") and "." not in short[:-1]
 )
 """Lower-case single words (`dr`, `mrs`) whose full stop ends no sentence."""
+
+ABBREVIATED = frozenset(short.rstrip(".").lower() for short in SAID)
+"""Every abbreviation in lower case without its last full stop (`dr`, `u.s`, `cllr`): a full stop
+after one of them ends no sentence."""

@@ -217,3 +217,16 @@ def test_sentences_with_dates_are_not_date_lines(line: str) -> None:
     from audio_edition.ingest.structure import looks_like_dateline
 
     assert not looks_like_dateline(line)
+
+
+def test_the_one_abbreviation_table_tells_structure_where_no_sentence_ends() -> None:
+    """A full stop after any abbreviation of `text/abbreviations.py` (`Det. Ruiz`, `U.S. Army`)
+    ends no sentence for the heading rules, as for the script's name finder."""
+    from audio_edition.ingest.structure import _multiple_sentences
+    from audio_edition.text.abbreviations import ABBREVIATED, SAID
+
+    assert {"det", "supt", "u.s", "cllr", "dr"} <= ABBREVIATED
+    for short in SAID:
+        written = short if short.endswith(".") else short + "."
+        assert not _multiple_sentences(f"Talks with {written} Ruiz resume"), short
+    assert _multiple_sentences("Talks resume. Ruiz arrives")
