@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 
 from audio_edition.ingest.candidates import Candidate
 
@@ -40,7 +39,7 @@ def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
     if widest > 120:
         return False  # a CMS paste: paragraphs are long single lines
     open_ended = sum(1 for line in inner if not _TERMINAL.search(line))
-    width = statistics.median(len(line) for line in inner)
+    width = _median([len(line) for line in inner])
     return open_ended / len(inner) > 0.5 and width >= 0.6 * widest and width >= 30
 
 
@@ -52,3 +51,10 @@ def _join_wrapped(lines: list[str]) -> str:
         else:
             out += " " + line
     return out
+
+
+def _median(values: list[int]) -> float:
+    """The median of `values` (not empty), as `statistics.median` gives it, without its import."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2

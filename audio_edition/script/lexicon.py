@@ -12,12 +12,7 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-
-import defusedxml
-import defusedxml.ElementTree as SafeET
 
 from audio_edition.errors import InputError
 from audio_edition.script.ipa_marks import mark
@@ -46,7 +41,7 @@ def default_lexicon(folder: Path | None = None) -> Path | None:
     return next((base / n for n in DEFAULT_NAMES if (base / n).is_file()), None)
 
 
-def lexicon_files(user: Path | None, use_default: bool = True) -> tuple[Path | None, Traversable | None]:
+def lexicon_files(user: Path | None, use_default: bool = True) -> tuple[Path | None, Path | None]:
     """The files a build's lexicon is read from: the user's (`user`, else one found in the current
     folder; None when neither) and the shipped one (None when `use_default` is False)."""
     return user or default_lexicon(), shipped_file() if use_default else None
@@ -66,9 +61,9 @@ def merged(own: tuple[Entry, ...], base: tuple[Entry, ...]) -> tuple[Entry, ...]
     return own + tuple(e for e in base if _key(e.grapheme) not in taken)
 
 
-def shipped_file() -> Traversable:
-    """Where the lexicon shipped with the package lives."""
-    return resources.files("audio_edition").joinpath("data", SHIPPED)
+def shipped_file() -> Path:
+    """Where the lexicon shipped with the package lives (package data beside the modules)."""
+    return Path(__file__).resolve().parent.parent / "data" / SHIPPED
 
 
 def shipped_lexicon() -> tuple[Entry, ...]:
@@ -149,6 +144,9 @@ def _entry(word: str, value: object, name: str) -> Entry:
 
 def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
     """PLS entries, parsed by defusedxml refusing any DTD: no entity is ever expanded."""
+    import defusedxml  # only PLS lexicons need an XML parser
+    import defusedxml.ElementTree as SafeET
+
     try:
         root = SafeET.fromstring(raw, forbid_dtd=True)
     except defusedxml.DefusedXmlException:
