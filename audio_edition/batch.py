@@ -23,7 +23,7 @@ from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
 from audio_edition.options import Options
 from audio_edition.pipeline import produce_article
-from audio_edition.publish.outputs import up_to_date
+from audio_edition.publish.outputs import discard_unverified, up_to_date
 from audio_edition.publish.slug import slugify
 
 Status = Literal["built", "skipped", "failed"]
@@ -182,9 +182,11 @@ def _in_processes(todo: list[Job], count: int, jobs: int) -> Generator[ArticleRe
     """Run the jobs on `count` local processes of `jobs` synthesis threads each.
 
     If the caller stops early (an interrupt), jobs not yet begun are cancelled and the processes
-    terminated at once: what they were building is lost (the next build sweeps its staging files).
+    terminated at once: what they were building is lost (a half-committed set is removed, their
+    staging files are swept by the next build).
     """
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("spawn"))
+    finished: set[str] = set()
     try:
         with _spared_ctrl_c():  # the processes start during the first submits
             futures = [
@@ -192,18 +194,30 @@ def _in_processes(todo: list[Job], count: int, jobs: int) -> Generator[ArticleRe
                 for path, slug, opts in todo
             ]
         for future in as_completed(futures):
-            yield future.result()
+            result = future.result()
+            finished.add(result.slug)
+            yield result
     except BrokenProcessPool:
         _terminate(pool)
+        _discard_unfinished(todo, finished)
         raise AudioEditionError(
             "a batch process died while building (killed, or out of memory): articles finished "
             "before it are complete; run the same command again (--processes 1 uses less memory)"
         ) from None
     except BaseException:
         _terminate(pool)
+        _discard_unfinished(todo, finished)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _discard_unfinished(todo: list[Job], finished: set[str]) -> None:
+    """After stopping the processes: an article they were committing may have some new files in
+    place without its manifest; remove such half-written sets, so each article is whole or absent."""
+    for _path, slug, opts in todo:
+        if slug not in finished:
+            discard_unverified(opts.out_dir, slug)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -246,6 +260,8 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
     futures: list[Any] = []
     dask_log = logging.getLogger("distributed")
     level = dask_log.level
+    finished: set[str] = set()
+    stopped = False
     try:
         try:
             if scheduler:
@@ -264,8 +280,11 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         futures = [client.submit(build_one, path, slug, opts, pure=False) for path, slug, opts in todo]
         for future in dask_completed(futures):
-            yield future.result()
+            result = future.result()
+            finished.add(result.slug)
+            yield result
     except BaseException:
+        stopped = True
         if client is not None:
             # what Dask logs about the work being cancelled ("Couldn't gather keys") is noise now
             dask_log.setLevel(logging.CRITICAL)
@@ -276,4 +295,6 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
             client.close()
         if cluster is not None:
             cluster.close()
+            if stopped:  # its workers are gone: no set is still being committed
+                _discard_unfinished(todo, finished)
         dask_log.setLevel(level)

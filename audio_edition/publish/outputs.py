@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -52,6 +53,24 @@ def stale_names(out_dir: Path, slug: str, keep: set[str]) -> list[str]:
     """Files and folders of `slug` in `out_dir` that are not in `keep`: a new build of it removes
     them. Only names a build can write are looked at (no listing of the folder)."""
     return sorted(name for name in owned_names(slug) - keep if (out_dir / name).exists())
+
+
+def discard_unverified(out_dir: Path, slug: str) -> list[str]:
+    """Remove the slug's files when its manifest does not vouch for them (a build stopped mid-
+    commit left a mix): a set is whole or absent. Returns the names removed."""
+    if verified_manifest(out_dir, slug) is not None:
+        return []
+    removed = []
+    for name in sorted(owned_names(slug)):
+        path = out_dir / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            path.unlink(missing_ok=True)
+        else:
+            continue
+        removed.append(name)
+    return removed
 
 
 def up_to_date(out_dir: Path, slug: str, stamp: str, formats: tuple[str, ...]) -> bool:

@@ -235,3 +235,16 @@ def test_a_feed_of_only_unmatched_sets_says_why_and_what_to_do(out: Path) -> Non
     assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
     assert "2 do not match their manifest" in result.output and "build them again" in result.output
     assert not (out / "feed.xml").exists()
+
+
+def test_a_half_written_set_is_removed_whole_and_nothing_else(tmp_path: Path) -> None:
+    """What a batch does for the articles its stopped processes were committing: a slug's files that
+    no manifest vouches for go; look-alikes and other slugs stay."""
+    from audio_edition.publish.outputs import discard_unverified
+
+    for name in ("s.mp3", "s.vtt", "s-2.mp3", "s.notes.txt", "t.mp3"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "s.daisy").mkdir()
+    (tmp_path / "s.daisy" / "ncc.html").write_text("<html/>", encoding="utf-8")
+    assert discard_unverified(tmp_path, "s") == ["s.daisy", "s.mp3", "s.vtt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s-2.mp3", "s.notes.txt", "t.mp3"]
