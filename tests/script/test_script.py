@@ -140,3 +140,17 @@ def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
 )
 def test_opening_says_the_date_without_clock_times_or_stamps(written: str, said: str) -> None:
     assert spoken_date(written) == said
+
+
+def test_a_title_of_symbols_alone_is_not_spoken() -> None:
+    """`-->` as a page's headline: no segment speaks nothing, and the closing names only the show."""
+    from audio_edition.ingest import parse_article
+
+    script = write_script(
+        parse_article("<h2>--></h2><p>The ferry sails at noon.</p>", name="a.html", fmt="html")
+    )
+    assert all(s.speech.strip() for s in script.segments)
+    assert [s.role for s in script.segments][:2] == ["intro", "narration"]
+    assert script.segments[-1].text == (
+        "You have been listening to Audio Edition. This edition was read by a synthetic voice."
+    )
