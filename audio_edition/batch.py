@@ -273,7 +273,7 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
                         threads_per_worker=1,
                         processes=True,
                         dashboard_address=None,
-                        silence_logs=logging.ERROR,
+                        silence_logs=logging.CRITICAL,  # workers report through results, not logs
                     )
                 client = Client(cluster)
         except (OSError, TimeoutError) as exc:
