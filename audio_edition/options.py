@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from audio_edition.publish.formats import DEFAULT_NAMES, FORMAT_NAMES
 
@@ -74,3 +76,13 @@ class Options:
     default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches
+
+
+_Settings = TypeVar("_Settings")
+
+
+def settings_from(cls: type[_Settings], options: Options, **derived: Any) -> _Settings:
+    """A stage's settings from a build's options: each field of `cls` named as an option takes that
+    option's value; the others come from `derived`."""
+    names = {f.name for f in dataclasses.fields(cls)} - derived.keys()  # type: ignore[arg-type]
+    return cls(**{name: getattr(options, name) for name in names}, **derived)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio_edition.options import Options
+from audio_edition.options import Options, settings_from
 
 __all__ = ["MASTERING_REVISION", "MasteringSettings", "mastering_settings"]
 
@@ -38,20 +38,11 @@ class MasteringSettings:
 
     @classmethod
     def from_options(cls, options: Options) -> MasteringSettings:
-        """The mastering settings of a build."""
+        """The mastering settings of a build: the options of the same names, and from the pauses
+        the lead-in, the tail and the longest structural pause (the quality gate allows it)."""
         p = options.pauses
-        return cls(
-            sample_rate=options.sample_rate,
-            bitrate=options.bitrate,
-            loudness=options.loudness,
-            speed=options.speed,
-            lead_in_ms=p.lead_in,
-            tail_ms=p.tail,
-            longest_pause_ms=max(p.section, p.title, p.heading, p.paragraph),
-            intro_music=options.intro_music,
-            outro_music=options.outro_music,
-            sting=options.sting,
-        )
+        longest = max(p.section, p.title, p.heading, p.paragraph)
+        return settings_from(cls, options, lead_in_ms=p.lead_in, tail_ms=p.tail, longest_pause_ms=longest)
 
     @classmethod
     def of(cls, settings: MasteringSettings | Options) -> MasteringSettings:

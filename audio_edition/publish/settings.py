@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio_edition.options import Options
+from audio_edition.options import Options, settings_from
 
 __all__ = ["PublishSettings"]
 
@@ -27,12 +27,4 @@ class PublishSettings:
     @classmethod
     def from_options(cls, options: Options) -> PublishSettings:
         """The publish settings of a build."""
-        return cls(
-            out_dir=options.out_dir,
-            formats=options.formats,
-            show=options.show,
-            cover=options.cover,
-            fingerprint=options.fingerprint,
-            bitrate=options.bitrate,
-            sample_rate=options.sample_rate,
-        )
+        return settings_from(cls, options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio_edition.options import Options, Pauses
+from audio_edition.options import Options, Pauses, settings_from
 
 __all__ = ["ScriptSettings"]
 
@@ -27,11 +27,4 @@ class ScriptSettings:
     @classmethod
     def from_options(cls, options: Options) -> ScriptSettings:
         """The script settings of a build."""
-        return cls(
-            show=options.show,
-            opening=options.opening,
-            min_quote_words=options.min_quote_words,
-            pauses=options.pauses,
-            lexicon=options.lexicon,
-            default_lexicon=options.default_lexicon,
-        )
+        return settings_from(cls, options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audio_edition.errors import InputError
-from audio_edition.options import Options
+from audio_edition.options import Options, settings_from
 from audio_edition.voices.base import VoiceSpec, parse_voice_spec
 from audio_edition.voices.registry import get_engine
 
@@ -26,7 +26,7 @@ class CastSettings:
     @classmethod
     def from_options(cls, options: Options) -> CastSettings:
         """The cast settings of a build."""
-        return cls(options.engine, options.narrator, options.quote_voice, options.speaker_voices)
+        return settings_from(cls, options)
 
 
 def resolve_cast(settings: CastSettings | Options, language: str) -> Cast:
