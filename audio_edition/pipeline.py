@@ -117,6 +117,7 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     if reused is not None:
         stats = SynthesisStats(len(script.segments), unique=reused.clips, cached=reused.clips)
         episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)
+        episode = dataclasses.replace(episode, narrator=str(cast["narrator"]))
         mp3, qa = reused.mp3, reused.qa
     else:
         stats = SynthesisStats(segments=len(script.segments))
@@ -146,7 +147,7 @@ def _make(
     mastering = stages.mastering
     episode = master(script, clips, mastering, engine=spoken_by["narrator"].engine)  # consumes clips
     delivered = audio.deliver(episode, mastering)
-    episode, mp3 = delivered.episode, delivered.mp3
+    episode, mp3 = dataclasses.replace(delivered.episode, narrator=str(spoken_by["narrator"])), delivered.mp3
     report = audio.check_episode(episode, clipped, mastering, (delivered.loudness, delivered.true_peak))
     if not report.passed:
         raise QualityError(f"quality check failed, nothing written: {report.summary()}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from audio_edition.model import Episode
 from audio_edition.publish.clocks import Clock, clock
+from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
 
 XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
@@ -15,9 +16,9 @@ XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
-def write_daisy(folder: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def write_daisy(folder: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     """Fill `folder` with ncc.html, content.html, chapterN.smil, master.smil and the MP3 (`mp3`)."""
-    audio_name = f"{slug}.mp3"
+    audio_name = f"{edition.slug}.mp3"
     (folder / audio_name).write_bytes(mp3)
     chapters = sections(episode)
     elapsed = 0.0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audio_edition.model import Episode
+from audio_edition.publish.edition import edition_of
 from audio_edition.publish.formats import BY_NAME, MANIFEST, MP3, QA
 from audio_edition.publish.id3 import write_tags
 from audio_edition.publish.manifest import json_text, manifest
@@ -46,10 +47,11 @@ def publish(
         marker = stage.path(slug + MANIFEST)  # staged now to keep its place in the list; written last
         if qa is not None:
             stage.path(slug + QA).write_text(json_text(qa), encoding="utf-8")
+        edition = edition_of(episode, slug, settings.show)
         for name in settings.formats:
             fmt = BY_NAME[name]
             staged = stage.folder(fmt.file_name(slug)) if fmt.folder else stage.path(fmt.file_name(slug))
-            fmt.write(staged, episode, slug, mp3)
+            fmt.write(staged, episode, edition, mp3)
         members = {name: temp for name, temp in stage.staged().items() if temp != marker}
         marker.write_text(
             json_text(manifest(episode, settings.fingerprint, describe(members))), encoding="utf-8"

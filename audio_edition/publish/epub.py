@@ -4,13 +4,13 @@ chapter pointing each sentence at its stretch of the MP3, a nav document from th
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 import zipfile
 from html import escape
 from pathlib import Path
 
 from audio_edition.model import Episode
 from audio_edition.publish.clocks import Clock, clock
+from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
@@ -23,11 +23,12 @@ CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
 """
 
 
-def write_epub(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def write_epub(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     """Write the EPUB to `path`, with the episode's MP3 (`mp3`) inside it."""
     meta = episode.script.article.meta
     chapters = sections(episode)
-    book_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'audio-edition:' + slug)}"
+    slug = edition.slug
+    book_id = edition.urn
     with zipfile.ZipFile(path, "w") as book:
         book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
         add = _adder(book)

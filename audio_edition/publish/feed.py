@@ -8,17 +8,14 @@ import datetime as dt
 import email.utils
 import re
 import uuid
-import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import dateutil.parser
-from dateutil.parser import UnknownTimezoneWarning
-
 from audio_edition.errors import InputError
 from audio_edition.options import SHOW_NAME
+from audio_edition.publish.edition import edition_uuid, written_datetime
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
 from audio_edition.publish.outputs import set_names, verified_manifest
 from audio_edition.publish.staging import Staging
@@ -27,12 +24,6 @@ ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
 ATOM = "http://www.w3.org/2005/Atom"
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")  # Podcasting 2.0 spec
-# Zone names common in English-language datelines; a numeric offset or `Z` needs none of these.
-# fmt: off
-_HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-          "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
-# fmt: on
-_ZONES = {name: hours * 3600 for name, hours in _HOURS.items()}
 # The formats linked from an item: tag and MIME type.
 _SIBLINGS = {
     "vtt": ("transcript", "text/vtt"),
@@ -117,7 +108,7 @@ def _item(channel: ET.Element, episode: dict[str, Any], base: str, show: Show) -
     _text(item, "description", episode.get("description") or episode["title"])
     _text(item, "pubDate", email.utils.format_datetime(_published(episode)))
     guid = ET.SubElement(item, "guid", {"isPermaLink": "false"})
-    guid.text = str(uuid.uuid5(uuid.NAMESPACE_URL, f"audio-edition:{slug}"))
+    guid.text = str(edition_uuid(slug))
     if episode.get("source", "") and str(episode["source"]).startswith(("http://", "https://")):
         _text(item, "link", episode["source"])
     ET.SubElement(
@@ -171,18 +162,7 @@ def _published(episode: dict[str, Any]) -> dt.datetime:
     """The article's date when it can be read (its UTC offset kept; none means UTC; parts it lacks
     taken from the build time), else the build time."""
     built = _built(episode)
-    written = str(episode.get("date") or "")
-    cleaned = re.sub(r"^(updated|published|posted)[:\s]+", "", written, flags=re.IGNORECASE).strip()
-    if not cleaned:
-        return built
-    midnight = built.replace(hour=0, minute=0, second=0, microsecond=0)
-    try:
-        with warnings.catch_warnings():  # a zone name it does not know: read as UTC
-            warnings.simplefilter("ignore", UnknownTimezoneWarning)
-            when = dateutil.parser.parse(cleaned, default=midnight, tzinfos=_ZONES)
-    except (ValueError, OverflowError):
-        return built
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+    return written_datetime(str(episode.get("date") or ""), default=built) or built
 
 
 def _built(episode: dict[str, Any]) -> dt.datetime:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the writers are imported when a format is written, so reading the table is cheap
     from audio_edition.model import Episode
+    from audio_edition.publish.edition import Edition
 
 # Writes a format to a staged path (a folder already made, for a folder format): the path, the
-# episode, its slug and its encoded MP3.
-Writer = Callable[[Path, "Episode", str, bytes], None]
+# episode, the edition's facts (slug, identifier, publisher, narrator, date) and its encoded MP3.
+Writer = Callable[[Path, "Episode", "Edition", bytes], None]
 
 
 @dataclass(frozen=True)
@@ -31,41 +32,41 @@ class Format:
         return slug + self.suffix
 
 
-def _vtt(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def _vtt(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.captions import webvtt
 
     path.write_text(webvtt(episode), encoding="utf-8")
 
 
-def _srt(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def _srt(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.captions import subrip
 
     path.write_text(subrip(episode), encoding="utf-8")
 
 
-def _chapters(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def _chapters(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.chapters_json import chapters_json
     from audio_edition.publish.manifest import json_text
 
     path.write_text(json_text(chapters_json(episode)), encoding="utf-8")
 
 
-def _html(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def _html(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.readalong import readalong_page
 
-    path.write_text(readalong_page(episode, slug), encoding="utf-8")
+    path.write_text(readalong_page(episode, edition), encoding="utf-8")
 
 
-def _epub(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def _epub(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.epub import write_epub
 
-    write_epub(path, episode, slug, mp3)
+    write_epub(path, episode, edition, mp3)
 
 
-def _daisy(path: Path, episode: Episode, slug: str, mp3: bytes) -> None:
+def _daisy(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.daisy import write_daisy
 
-    write_daisy(path, episode, slug, mp3)
+    write_daisy(path, episode, edition, mp3)
 
 
 FORMATS: tuple[Format, ...] = (

@@ -7,6 +7,7 @@ import json
 from html import escape
 
 from audio_edition.model import Episode
+from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import part_html, sections, sentence_id
 
 STYLE = """
@@ -87,9 +88,10 @@ SCRIPT = """
 _JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def readalong_page(episode: Episode, slug: str) -> str:
-    """The page's HTML; it plays `slug.mp3` from its own folder."""
+def readalong_page(episode: Episode, edition: Edition) -> str:
+    """The page's HTML; it plays the edition's `slug.mp3` from its own folder."""
     meta = episode.script.article.meta
+    slug = edition.slug
     chapters = sections(episode)
     timeline = {
         "sentences": [

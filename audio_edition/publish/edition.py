@@ -1,0 +1,89 @@
+"""The edition as a publication: the facts every file of one episode's set states alike (its
+identifier, publisher, narrator credit and date), made once and handed to each format writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+import warnings
+from dataclasses import dataclass
+
+from audio_edition.model import Episode
+
+__all__ = ["Edition", "edition_of", "edition_uuid", "narrator_credit", "written_datetime"]
+
+# Zone names common in English-language datelines; a numeric offset or `Z` needs none of these.
+# fmt: off
+_HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+          "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+# fmt: on
+_ZONES = {name: hours * 3600 for name, hours in _HOURS.items()}
+_DATELINE_WORD = re.compile(r"^(updated|published|posted)[:\s]+", re.IGNORECASE)
+# How engines are named in the narrator credit.
+_ENGINE_NAMES = {"piper": "Piper", "gtts": "Google Translate (gTTS)", "espeak": "eSpeak NG"}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One episode as a publication: `slug`, the `show` that publishes it, its `uuid` (the EPUB's
+    and the DAISY book's identifier and the feed item's guid), the narrator credit and its date."""
+
+    slug: str
+    show: str
+    uuid: uuid.UUID
+    narrator: str
+    date: dt.date | None
+
+    @property
+    def urn(self) -> str:
+        """The identifier as a URN (`urn:uuid:...`), as EPUB and DAISY write it."""
+        return f"urn:uuid:{self.uuid}"
+
+
+def edition_of(episode: Episode, slug: str, show: str) -> Edition:
+    """The edition facts of `episode` published as `slug` by `show`."""
+    written = written_datetime(episode.script.article.meta.date or "")
+    return Edition(
+        slug=slug,
+        show=show,
+        uuid=edition_uuid(slug),
+        narrator=narrator_credit(episode),
+        date=written.date() if written else None,
+    )
+
+
+def edition_uuid(slug: str) -> uuid.UUID:
+    """The stable identifier of the edition `slug`: the same for every build of it, different for
+    any two slugs (a name-based UUID, RFC 9562 version 5)."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"audio-edition:{slug}")
+
+
+def narrator_credit(episode: Episode) -> str:
+    """Who reads the edition, said truly: "Synthetic voice: Piper joe" (the narrator's engine and
+    voice), or the engine alone when the voice is not known."""
+    engine, _, voice = (episode.narrator or episode.engine).partition(":")
+    name = _ENGINE_NAMES.get(engine, engine)
+    voice = voice.rsplit("/", 1)[-1].removesuffix(".onnx")  # a voice named by path: its file
+    return f"Synthetic voice: {name} {voice}".rstrip()
+
+
+def written_datetime(written: str, default: dt.datetime | None = None) -> dt.datetime | None:
+    """The date and time a dateline states (`March 3, 2026`, `2026-03-03T09:00+02:00`, `Updated:
+    3 Mar 2026 14:00 CET`), its UTC offset kept (none stated means UTC), parts it lacks taken from
+    `default` (midnight today when None); None when no date can be read."""
+    cleaned = _DATELINE_WORD.sub("", written).strip()
+    if not cleaned:
+        return None
+    import dateutil.parser  # only where a date is read
+    from dateutil.parser import UnknownTimezoneWarning
+
+    base = default or dt.datetime.now(dt.UTC)
+    midnight = base.replace(hour=0, minute=0, second=0, microsecond=0)
+    try:
+        with warnings.catch_warnings():  # a zone name it does not know: read as UTC
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            when = dateutil.parser.parse(cleaned, default=midnight, tzinfos=_ZONES)
+    except (ValueError, OverflowError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
