@@ -48,12 +48,14 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
 
     options = options_from(settings)
     read = [(read_article(article_argument(a)), slug_for(a)) for a in articles]
-    options, chose = resolve_engine(options)
-    if chose and not quiet:
-        click.echo(chose, err=True)
+    told = ""
     for article, slug in read:
+        resolved, chose = resolve_engine(options, article.meta.language)
+        if chose and chose != told and not quiet:
+            click.echo(chose, err=True)
+            told = chose
         with _progress(quiet, article.meta.title) as progress:
-            built = produce_article(article, slug, options, progress)
+            built = produce_article(article, slug, resolved, progress)
         for note in built.notes:
             click.echo(note, err=True)
         if not quiet:
@@ -92,8 +94,8 @@ def batch(
     from audio_edition.pipeline import resolve_engine
 
     options = options_from(settings)
-    options, chose = resolve_engine(options)
-    if chose and not quiet:
+    _english, chose = resolve_engine(options)  # the probe's answer, told once; each article's
+    if chose and not quiet:  # engine is then chosen for its own language
         click.echo(chose, err=True)
     report = run_batch(
         directory,
@@ -159,22 +161,14 @@ def script(
 
 
 @cli.command()
-def voices() -> None:
+@click.option("--lang", metavar="CODE", help="Only voices that speak this language (fr, de-AT, ...).")
+def voices(lang: str | None) -> None:
     """List engines and their voices, and whether each is usable here."""
-    from audio_edition.voices import engine_names, get_engine
-    from audio_edition.voices.auto import engine_choice
+    from audio_edition.voices.listing import engine_listings
 
-    for name in engine_names():
-        engine = get_engine(name)
-        installed, why = engine.available()
-        ok = installed
-        if ok and name == "gtts":
-            choice = engine_choice("auto")
-            ok, why = choice.engine == "gtts", choice.reason
-        state = "usable" if ok else f"not usable: {why}"
-        click.echo(f"{name} ({engine.version}): {state}")
-        voices = engine.voices() if installed else []
-        click.echo("  " + ", ".join(f"{name}:{v}" for v in voices) if voices else "  (no voices)")
+    for listing in engine_listings(lang):
+        for line in listing.lines():
+            click.echo(line)
 
 
 @cli.command()

@@ -26,7 +26,7 @@ from audio_edition.voices.base import SpeakerPool, parse_voice_spec
 
 FINGERPRINT_VERSION = 2
 MEDIA = ("intro_music", "outro_music", "sting", "cover")
-AUTO_CANDIDATES = ("gtts", "piper")  # what `auto` may choose (audio_edition.voices.auto)
+AUTO_CANDIDATES = ("gtts", "piper", "espeak")  # what `auto` may choose (audio_edition.voices.auto)
 MISSING = "missing"
 # A file's digest is remembered while its stat is unchanged, but only once its last change is
 # this old: an edit within the clock tick of the stat we saw would otherwise go unnoticed.

@@ -79,9 +79,10 @@ def slug_for(path: str | Path) -> str:
     return slugify(Path(path).stem)
 
 
-def resolve_engine(options: Options) -> tuple[Options, str]:
-    """Options with `auto` replaced by the engine it chose, and the reason (empty when not auto)."""
-    choice = engine_choice(options.engine)
+def resolve_engine(options: Options, language: str = "en") -> tuple[Options, str]:
+    """Options with `auto` replaced by the engine it chose for an article in `language` (`--lang`
+    wins), and the reason (empty when not auto)."""
+    choice = engine_choice(options.engine, options.language or language, options.narrator)
     return dataclasses.replace(options, engine=choice.engine), choice.sentence
 
 
@@ -102,7 +103,7 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     re-encoding); a changed one re-synthesises only the segments whose speech changed.
     """
     check_media(options)
-    opts, chose = resolve_engine(options)
+    opts, chose = resolve_engine(options, article.meta.language)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
     stages = StageSettings.from_options(opts)

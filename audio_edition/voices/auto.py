@@ -1,4 +1,6 @@
-"""The `auto` engine choice: gTTS when Google answers a quick probe, else the offline Piper voice."""
+"""The `auto` engine choice: gTTS when Google answers a quick probe; offline, in order, a Piper voice
+the user named, the bundled Piper voice for English, espeak-ng when installed and it speaks the
+article's language, else a clear error naming both remedies."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ import functools
 import threading
 from dataclasses import dataclass
 
+from audio_edition.errors import InputError
+from audio_edition.voices.base import primary_language, speaks
 from audio_edition.voices.registry import get_engine
 
 PROBE_SECONDS = 2.0
@@ -30,22 +34,43 @@ class EngineChoice:
         return bool(self.sentence)
 
 
-def engine_choice(requested: str) -> EngineChoice:
-    """The engine for `requested`: `auto` is resolved by one probe per process; other names pass
-    through, in lower case."""
+def engine_choice(requested: str, language: str = "en", narrator: str | None = None) -> EngineChoice:
+    """The engine for `requested`: `auto` is resolved by one probe per process, and offline by the
+    article's `language` and the `narrator` voice asked for (see `offline_engine`); other names pass
+    through, in lower case. InputError when no offline voice here speaks the language."""
     if requested.strip().lower() != "auto":
         return EngineChoice(requested.strip().lower(), AS_ASKED, "")
     answered, how = _probe()
     if answered:
         return EngineChoice("gtts", how, f"auto: {how}")
     reason = f"Google is not reachable ({how})"
-    return EngineChoice("piper", reason, f"auto: {reason}, using the offline voice")
+    engine = offline_engine(language, narrator)
+    if engine == "espeak":
+        return EngineChoice(engine, reason, f"auto: {reason}, using espeak-ng, which speaks '{language}'")
+    return EngineChoice(engine, reason, f"auto: {reason}, using the offline voice")
 
 
-def choose_engine(requested: str) -> tuple[str, str]:
+def offline_engine(language: str, narrator: str | None = None) -> str:
+    """The offline engine for an article in `language`: Piper when the user named a Piper voice
+    or the article is English (the bundled voice), else espeak-ng when it is installed and speaks
+    the language; InputError naming both remedies otherwise."""
+    if (narrator or "").strip().lower().startswith("piper:") or primary_language(language) == "en":
+        return "piper"
+    espeak = get_engine("espeak")
+    installed, _why = espeak.available()
+    if installed and any(speaks(espeak, voice, language) for voice in espeak.voices()):
+        return "espeak"
+    raise InputError(
+        f"no offline voice here speaks '{language}' (Google is not reachable): install espeak-ng "
+        "(apt-get install espeak-ng), or name a Piper voice for the language with "
+        "--narrator piper:/path/voice.onnx"
+    )
+
+
+def choose_engine(requested: str, language: str = "en") -> tuple[str, str]:
     """(engine name, why): `engine_choice` as a pair, the why being its sentence when `auto`
     chose and "as asked" otherwise."""
-    choice = engine_choice(requested)
+    choice = engine_choice(requested, language)
     return choice.engine, choice.sentence or choice.reason
 
 

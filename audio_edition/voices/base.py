@@ -46,6 +46,28 @@ class Engine(Protocol):
 
 
 @runtime_checkable
+class LanguageAware(Protocol):
+    """An engine that can say which language each of its voices speaks (optional: without it, a
+    voice is taken to speak any language)."""
+
+    def voice_language(self, voice: str) -> str | None:
+        """The language tag `voice` speaks (`fr`, `en-gb`), or None when it is not known."""
+        ...
+
+
+def primary_language(tag: str) -> str:
+    """The primary subtag of a language tag, in lower case: `fr-CA` -> `fr`, `pt_BR` -> `pt`."""
+    return tag.replace("_", "-").split("-")[0].strip().lower()
+
+
+def speaks(engine: Engine, voice: str, language: str) -> bool:
+    """Whether `voice` of `engine` speaks `language` (by primary subtag); a voice whose language
+    the engine does not say is taken to speak any."""
+    told = engine.voice_language(voice) if isinstance(engine, LanguageAware) else None
+    return told is None or primary_language(told) == primary_language(language)
+
+
+@runtime_checkable
 class SpeakerPool(Protocol):
     """An engine that can offer voices for recurring speakers (optional: without it, speakers share
     the quote voice)."""

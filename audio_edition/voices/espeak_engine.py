@@ -55,6 +55,10 @@ class EspeakEngine:
     def voices(self) -> list[str]:
         return sorted(_languages())
 
+    def voice_language(self, voice: str) -> str | None:
+        """The voice's name without its variant: espeak-ng names its voices by language tag."""
+        return voice.partition("+")[0].lower() or None
+
     def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
         """The quote voice, then the speaker variants of its language's voice."""
         base = quote_voice.partition("+")[0]

@@ -104,6 +104,10 @@ class GttsEngine:
             out += [f"{lang}@{narrator}"] + ([f"{lang}@{quote}"] if quote != narrator else [])
         return out
 
+    def voice_language(self, voice: str) -> str | None:
+        """The language part of `lang@tld`."""
+        return _split(voice)[0]
+
     def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
         """The quote voice, then the other accents Google speaks the quote voice's language in."""
         lang = _split(quote_voice)[0]

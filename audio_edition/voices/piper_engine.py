@@ -86,6 +86,19 @@ class PiperEngine:
     def voices(self) -> list[str]:
         return [f"{name}{'' if v == 'plain' else '+' + v}" for name in BUNDLED for v in VARIANTS]
 
+    def voice_language(self, voice: str) -> str | None:
+        """The bundled voice's language, or a named model's from its `.onnx.json` config
+        (`language.code`, e.g. `fr_FR`); None when that cannot be read."""
+        name = _split(voice)[0]
+        if name in BUNDLED:
+            return BUNDLED[name]
+        try:
+            config = json.loads(Path(f"{Path(name).expanduser()}.json").read_text(encoding="utf-8"))
+            code = config.get("language", {}).get("code")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return code.replace("_", "-") if isinstance(code, str) and code else None
+
     def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
         """The quote voice, then the speaker variants of its model (a named .onnx model included)."""
         name = _split(quote_voice)[0]
