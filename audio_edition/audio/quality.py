@@ -12,12 +12,20 @@ from audio_edition.audio.meter import measure
 from audio_edition.audio.settings import MasteringSettings
 from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.options import Options
+from audio_edition.text.syllables import syllables
 from audio_edition.voices.phonemes import plain
 
-# Speech rate bounds (words per minute at --speed 1) for segments of four words or more.
-MIN_WPM, MAX_WPM = 70.0, 420.0
-# Shorter segments ("Audio Edition.", a name) must last between these (seconds).
-SHORT_MIN_S, SHORT_MAX_S = 0.2, 3.5
+# Speech rate bounds at --speed 1, per syllable of the speech text (`text.syllables`), set from
+# the engines' measured spread (scripts/measure_speech_rates.py; README "The quality gate"):
+# Piper and espeak-ng say 0.16-0.33 s a syllable, so a segment of LONG_SYLLABLES or more must
+# take 0.09-0.75 s a syllable: under half the fastest take is cut off, over twice the slowest
+# is stretched or padded. Shorter segments (a letter, "No.", a name) vary more in proportion:
+# they must take at least SHORT_FLOOR_S a syllable and at most SHORT_CEILING_S plus
+# SHORT_PER_SYLLABLE_S a syllable.
+LONG_SYLLABLES = 6
+MIN_S_PER_SYLLABLE, MAX_S_PER_SYLLABLE = 0.09, 0.75
+SHORT_FLOOR_S = 0.07
+SHORT_CEILING_S, SHORT_PER_SYLLABLE_S = 1.0, 0.5
 SILENCE_DB = -50.0
 SILENCE_SLACK_S = 0.5
 LOUDNESS_TOLERANCE = 1.0
@@ -124,31 +132,38 @@ def _speech_rate(episode: Episode, speed: float) -> Check:
     faults: list[str] = []
     bad: list[int] = []
     for timed in episode.timeline:
-        seg = timed.segment
-        seconds = timed.end - timed.start
-        words = spoken_words(seg.speech)
-        if seconds <= 0:
-            problem = "no audio"
-        elif words >= 4:
-            wpm = words / seconds * 60
-            low, high = MIN_WPM * speed, MAX_WPM * speed
-            problem = f"{wpm:.0f} words/min" if not low <= wpm <= high else ""
-            if problem:
-                problem += " (cut off?)" if wpm > high else " (stretched or padded?)"
-        else:
-            problem = (
-                f"{seconds:.2f} s for {words} words" if not SHORT_MIN_S <= seconds <= SHORT_MAX_S else ""
-            )
+        problem = rate_problem(timed.segment.speech, timed.end - timed.start, speed)
         if problem:
-            bad.append(seg.index)
-            faults.append(f"{segment_label(seg)} {problem}")
+            bad.append(timed.segment.index)
+            faults.append(f"{segment_label(timed.segment)} {problem}")
     detail = ", ".join(faults) if faults else f"{len(episode.timeline)} segments at plausible speech rates"
     return Check("speech", not faults, detail, tuple(bad))
 
 
-def spoken_words(speech: str) -> int:
-    """Words an engine says for `speech`: a lexicon mark counts as its alias, a lone symbol not at all."""
-    return sum(1 for word in plain(speech).split() if any(ch.isalnum() for ch in word))
+def rate_problem(speech: str, seconds: float, speed: float = 1.0) -> str:
+    """What is wrong with `seconds` of audio for `speech` at `speed` (measured value and the limit
+    it broke), or "" when it is a plausible length."""
+    if seconds <= 0:
+        return "no audio"
+    count = syllables(plain(speech))
+    if count >= LONG_SYLLABLES:
+        per = seconds / count
+        low, high = MIN_S_PER_SYLLABLE / speed, MAX_S_PER_SYLLABLE / speed
+        if per < low:
+            return f"{per:.3f} s a syllable over {count} syllables, under the {low:.3f} s floor (cut off?)"
+        if per > high:
+            return (
+                f"{per:.3f} s a syllable over {count} syllables, over the {high:.3f} s ceiling "
+                "(stretched or padded?)"
+            )
+        return ""
+    low = SHORT_FLOOR_S * max(1, count) / speed
+    high = (SHORT_CEILING_S + SHORT_PER_SYLLABLE_S * count) / speed
+    if seconds < low:
+        return f"{seconds:.2f} s for {count} syllables, under the {low:.2f} s floor (cut off?)"
+    if seconds > high:
+        return f"{seconds:.2f} s for {count} syllables, over the {high:.2f} s ceiling (stretched or padded?)"
+    return ""
 
 
 def _silence(longest: float, at: float, settings: MasteringSettings) -> Check:
