@@ -20,6 +20,7 @@ _HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3
 # fmt: on
 _ZONES = {name: hours * 3600 for name, hours in _HOURS.items()}
 _DATELINE_WORD = re.compile(r"^(updated|published|posted)[:\s]+", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[89]|2[0-9])\d\d(?!\d)")  # a dateline names its year
 # How engines are named in the narrator credit.
 _ENGINE_NAMES = {"piper": "Piper", "gtts": "Google Translate (gTTS)", "espeak": "eSpeak NG"}
 
@@ -43,7 +44,8 @@ class Edition:
 
 def edition_of(episode: Episode, slug: str, show: str) -> Edition:
     """The edition facts of `episode` published as `slug` by `show`."""
-    written = written_datetime(episode.script.article.meta.date or "")
+    meta = episode.script.article.meta
+    written = written_datetime(meta.date or "", language=meta.language)
     return Edition(
         slug=slug,
         show=show,
@@ -68,22 +70,44 @@ def narrator_credit(episode: Episode) -> str:
     return f"Synthetic voice: {name} {voice}".rstrip()
 
 
-def written_datetime(written: str, default: dt.datetime | None = None) -> dt.datetime | None:
-    """The date and time a dateline states (`March 3, 2026`, `2026-03-03T09:00+02:00`, `Updated:
-    3 Mar 2026 14:00 CET`), its UTC offset kept (none stated means UTC), parts it lacks taken from
-    `default` (midnight today when None); None when no date can be read."""
+def written_datetime(
+    written: str, default: dt.datetime | None = None, language: str = "en"
+) -> dt.datetime | None:
+    """The date and time a dateline states (`March 3, 2026`, `2026-03-03T09:00+02:00`, `Updated
+    2:14 PM EST, February 3, 2026`; in another `language`, `3 mars 2026`), its UTC offset kept (none
+    stated means UTC), parts it lacks taken from `default` (midnight today when None); None when
+    no date with a year can be read. English and numeric forms are read by dateutil, other
+    languages' month names by dateparser."""
     cleaned = _DATELINE_WORD.sub("", written).strip()
-    if not cleaned:
+    if not _YEAR.search(cleaned):
         return None
+    base = (default or dt.datetime.now(dt.UTC)).replace(hour=0, minute=0, second=0, microsecond=0)
+    when = _by_dateutil(cleaned, base)
+    if when is None and not language.lower().startswith("en"):
+        when = _by_dateparser(cleaned, base, language)
+    if when is None:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _by_dateutil(text: str, base: dt.datetime) -> dt.datetime | None:
     import dateutil.parser  # only where a date is read
     from dateutil.parser import UnknownTimezoneWarning
 
-    base = default or dt.datetime.now(dt.UTC)
-    midnight = base.replace(hour=0, minute=0, second=0, microsecond=0)
     try:
         with warnings.catch_warnings():  # a zone name it does not know: read as UTC
             warnings.simplefilter("ignore", UnknownTimezoneWarning)
-            when = dateutil.parser.parse(cleaned, default=midnight, tzinfos=_ZONES)
+            return dateutil.parser.parse(text, default=base, tzinfos=_ZONES)
     except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
+
+
+def _by_dateparser(text: str, base: dt.datetime, language: str) -> dt.datetime | None:
+    import dateparser  # 0.3 s to import: only for datelines dateutil cannot read
+
+    primary = language.replace("_", "-").split("-")[0].lower()
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": base.replace(tzinfo=None)}
+    try:
+        return dateparser.parse(text, languages=[primary], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, LookupError):  # a language dateparser does not know
+        return None

@@ -43,11 +43,11 @@ def publish(
     with Staging(settings.out_dir) as stage:
         path = stage.path(slug + MP3)
         path.write_bytes(mp3)
-        write_tags(path, episode, settings.show, settings.cover)
+        edition = edition_of(episode, slug, settings.show)
+        write_tags(path, episode, edition, settings.cover)
         marker = stage.path(slug + MANIFEST)  # staged now to keep its place in the list; written last
         if qa is not None:
             stage.path(slug + QA).write_text(json_text(qa), encoding="utf-8")
-        edition = edition_of(episode, slug, settings.show)
         for name in settings.formats:
             fmt = BY_NAME[name]
             staged = stage.folder(fmt.file_name(slug)) if fmt.folder else stage.path(fmt.file_name(slug))

@@ -162,7 +162,8 @@ def _published(episode: dict[str, Any]) -> dt.datetime:
     """The article's date when it can be read (its UTC offset kept; none means UTC; parts it lacks
     taken from the build time), else the build time."""
     built = _built(episode)
-    return written_datetime(str(episode.get("date") or ""), default=built) or built
+    language = str(episode.get("language") or "en")
+    return written_datetime(str(episode.get("date") or ""), default=built, language=language) or built
 
 
 def _built(episode: dict[str, Any]) -> dt.datetime:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from mutagen import MutagenError
 from mutagen.id3 import APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, USLT, CTOCFlags
+from mutagen.id3._tags import save_frame  # mutagen's own frame writer (not re-exported)
 
 from audio_edition.errors import InputError, OutputError
 from audio_edition.model import Episode
+from audio_edition.publish.edition import Edition
 from audio_edition.publish.manifest import description
 
 # ID3v2.4 frames hold at most 256 MB; a cover is refused well before that (Apple asks for 512 kB).
@@ -17,17 +19,36 @@ MAX_COVER_BYTES = 16 * 1024 * 1024
 _STAGED = re.compile(r"^\.(.+)\.[0-9a-f]{8}-\d+-[0-9a-f]{8}\.part$")  # staging's temporary names
 
 
-def write_tags(path: Path, episode: Episode, show: str, cover: Path | None = None) -> None:
-    """Replace the MP3's ID3 tag: title, artist, album, date, genre, comment, transcript (USLT),
-    cover art (APIC) when given, and CHAP/CTOC chapter frames matching the manifest."""
+class TimeOrderedID3(ID3):
+    """An ID3 tag that writes its CHAP frames in time order, after the other frames. mutagen
+    orders frames by kind and then by size, so a long chapter title went out before the opening
+    chapter, and tools that read chapters in file order (ffmpeg, hence m4b converters) showed
+    them scrambled."""
+
+    def _write(self, config):  # type: ignore[no-untyped-def]
+        chapters = sorted(self.getall("CHAP"), key=lambda chap: (chap.start_time, chap.element_id))
+        self.delall("CHAP")
+        try:
+            body = super()._write(config)
+        finally:
+            for chap in chapters:
+                self.add(chap)
+        return body + b"".join(save_frame(chap, config=config) for chap in chapters)
+
+
+def write_tags(path: Path, episode: Episode, edition: Edition, cover: Path | None = None) -> None:
+    """Replace the MP3's ID3 tag: title, artist, album (the show), date (the edition's, however the
+    dateline wrote it), genre, comment, transcript (USLT), cover art (APIC) when given, and
+    CHAP/CTOC chapter frames matching the manifest, the chapters in time order."""
     meta = episode.script.article.meta
-    tag = ID3()
+    show = edition.show
+    tag = TimeOrderedID3()
     tag.add(TIT2(encoding=3, text=meta.title))
     tag.add(TPE1(encoding=3, text=meta.byline or show))
     tag.add(TALB(encoding=3, text=show))
     tag.add(TCON(encoding=3, text="Podcast"))
-    if meta.date and meta.date[:4].isdigit():
-        tag.add(TDRC(encoding=3, text=meta.date[:10]))
+    if edition.date is not None:
+        tag.add(TDRC(encoding=3, text=edition.date.isoformat()))
     tag.add(COMM(encoding=3, lang="eng", desc="", text=description(episode)))
     tag.add(USLT(encoding=3, lang=_lang3(meta.language), desc="transcript", text=transcript(episode)))
     if cover is not None:
