@@ -1,13 +1,17 @@
 """Say figures the way a newsreader does: money, magnitudes, percentages, ranges, dates, times,
 ordinals, units, abbreviations, web addresses and symbols. Small named rules in a table per
-language, each with golden cases in tests/script/test_normalize.py; num2words spells the words."""
+language (English here; French, German, Spanish, Italian and Portuguese in `normalize_<lang>.py`,
+imported when first needed), each with golden cases in tests/script/test_normalize.py and
+test_normalize_languages.py; num2words spells the words."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 
 from audio_edition.script.dates import iso_dates
+from audio_edition.script.languages import language_key
 from audio_edition.text.abbreviations import SPOKEN
 
 Rule = Callable[[str], str]
@@ -199,8 +203,21 @@ RULES: dict[str, tuple[Rule, ...]] = {
 }
 
 
+# The languages whose table lives in a module of its own, `audio_edition.script.normalize_<lang>`.
+LANGUAGES = ("fr", "de", "es", "it", "pt")
+
+
+def rules_for(language: str) -> tuple[Rule, ...]:
+    """The rule table of a language (by its primary subtag, `fr-CA` -> `fr`); none for a language
+    without one. The one place rules are chosen by language."""
+    key = language_key(language)
+    if key not in RULES and key in LANGUAGES:
+        RULES[key] = importlib.import_module(f"audio_edition.script.normalize_{key}").RULES
+    return RULES.get(key, ())
+
+
 def normalize(text: str, language: str = "en") -> str:
     """Apply the language's rules in order; languages without rules are left to the engine."""
-    for rule in RULES.get(language.split("-")[0], ()):
+    for rule in rules_for(language):
         text = rule(text)
     return text

@@ -1,17 +1,19 @@
-"""The spoken opening (show, title, byline, date) and closing (with the synthetic-voice disclosure)."""
+"""The spoken opening (show, title, byline, date) and closing (with the synthetic-voice disclosure),
+in the article's language (`messages.py`)."""
 
 from __future__ import annotations
 
 from audio_edition.model import Meta
 from audio_edition.script.dates import spoken_date
 from audio_edition.script.drafts import Draft, Pause
+from audio_edition.script.messages import message
 
 __all__ = ["closing", "credit_line", "opening", "sayable", "spoken_date"]
 
 
 def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
     """Show name, title, then "By …, date." if known; the title keeps role `title` if the author wrote it."""
-    drafts = [Draft("intro", f"{show}.", -1, Pause.SENTENCE)] if show else []
+    drafts = [Draft("intro", message("show", meta.language, show=show), -1, Pause.SENTENCE)] if show else []
     if sayable(meta.title):
         drafts.append(Draft("title" if title_is_text else "intro", meta.title, -1, Pause.SENTENCE))
     credit = credit_line(meta)
@@ -24,10 +26,14 @@ def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
 
 def closing(meta: Meta, show: str) -> list[Draft]:
     """What the listener hears last: what this was, and that a synthetic voice read it."""
-    what = [meta.title] if sayable(meta.title) else []
-    what += [f"from {show}" if what else show] if show else []
-    listened = f"You have been listening to {', '.join(what)}. " if what else ""
-    return [Draft("outro", f"{listened}This edition was read by a synthetic voice.", -1, Pause.END)]
+    lang, title = meta.language, meta.title
+    if sayable(title):
+        key = "listened_title_show" if show else "listened_title"
+        listened = message(key, lang, title=title, show=show)
+    else:
+        listened = message("listened_show", lang, show=show) if show else ""
+    said = f"{listened} {message('disclosure', lang)}".lstrip()
+    return [Draft("outro", said, -1, Pause.END)]
 
 
 def sayable(title: str) -> bool:
@@ -36,11 +42,14 @@ def sayable(title: str) -> bool:
 
 
 def credit_line(meta: Meta) -> str:
-    """ "By Jane Doe. February 11, 2026." from what is known (empty when nothing is)."""
+    """ "By Jane Doe. February 11, 2026." from what is known (empty when nothing is), in the
+    article's language ("Par Claire Dubois. 3 mars 2026.")."""
     parts = []
     if meta.byline:
         byline = meta.byline.strip()
-        parts.append(byline if byline.lower().startswith("by ") else f"By {byline}")
+        lead = message("byline", meta.language, name="").lower()
+        said_by = byline.lower().startswith(lead) if lead.strip() else False
+        parts.append(byline if said_by else message("byline", meta.language, name=byline))
     if meta.date:
-        parts.append(spoken_date(meta.date))
+        parts.append(message("date", meta.language, date=spoken_date(meta.date, meta.language)))
     return ". ".join(p.rstrip(".") for p in parts) + "." if parts else ""

@@ -61,8 +61,8 @@ def test_figures_are_spoken_as_a_newsreader_would(written: str, spoken: str) -> 
     assert normalize(written, "en") == spoken
 
 
-def test_other_languages_are_left_to_the_engine() -> None:
-    assert normalize("Le 14 juillet, 9% des votes", "fr") == "Le 14 juillet, 9% des votes"
+def test_languages_without_rules_are_left_to_the_engine() -> None:
+    assert normalize("Op 14 juli, 9% van de stemmen", "nl") == "Op 14 juli, 9% van de stemmen"
 
 
 def test_the_script_speaks_normalised_text_but_keeps_the_written_one() -> None:

@@ -75,9 +75,13 @@ def test_no_symbol_an_engine_would_spell_out_is_left(written: str, _: str) -> No
     assert not set(speech_text(written)) & set("<>{}[]|\\^~*_#=+`´•→")
 
 
-def test_other_languages_keep_operators_between_numbers_for_the_engine() -> None:
-    assert speech_text("3 < 5 et <b>x</b> #Grève :)", "fr") == "3 < 5 et x Grève"
-    assert speech_text("écrivez à presse@exemple.fr", "fr") == "écrivez à presse@exemple.fr"
+def test_languages_with_rules_say_operators_and_addresses_in_their_words() -> None:
+    assert speech_text("3 < 5 et <b>x</b> #Grève :)", "fr") == "trois inférieur à cinq et x Grève"
+    assert speech_text("écrivez à presse@exemple.fr", "fr") == "écrivez à presse arobase exemple point fr"
+
+
+def test_languages_without_rules_keep_operators_between_numbers_for_the_engine() -> None:
+    assert speech_text("3 < 5 en <b>x</b> #Staking :)", "nl") == "3 < 5 en x Staking"
 
 
 LEXICON = (
