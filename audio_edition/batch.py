@@ -21,6 +21,7 @@ from typing import Any, Literal
 from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
+from audio_edition.model import Article
 from audio_edition.options import Options
 from audio_edition.pipeline import produce_article
 from audio_edition.publish.outputs import discard_unverified, up_to_date
@@ -29,6 +30,7 @@ from audio_edition.publish.slug import slugify
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
 Job = tuple[Path, str, Options]
+Reader = Callable[[Path], Article]  # how a job's file becomes an article (a module-level function)
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,11 @@ def slugs(paths: list[Path], directory: Path) -> list[str]:
     ]
 
 
-def build_one(path: Path, slug: str, options: Options) -> ArticleResult:
-    """Build one article; library errors become a failed result (the batch goes on)."""
+def build_one(path: Path, slug: str, options: Options, read: Reader = read_article) -> ArticleResult:
+    """Build one article (read from `path` by `read`); library errors become a failed result."""
     started = time.perf_counter()
     try:
-        built = produce_article(read_article(path), slug, options)
+        built = produce_article(read(path), slug, options)
     except AudioEditionError as exc:
         return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=str(exc))
     return ArticleResult(path, slug, "built", time.perf_counter() - started, built.episode.duration)
@@ -146,7 +148,7 @@ def run_batch(
             report.results.append(ArticleResult(path, slug, "skipped"))
         else:
             todo.append((path, slug, dataclasses.replace(options, fingerprint=stamp)))
-    results = _results(todo, options, workers, scheduler, processes)
+    results = build_jobs(todo, options, workers=workers, scheduler=scheduler, processes=processes)
     with contextlib.closing(results):  # an interrupt here, too, stops the processes
         for result in results:
             report.results.append(result)
@@ -157,28 +159,37 @@ def run_batch(
     return report
 
 
-def _results(
-    todo: list[Job], options: Options, workers: int | None, scheduler: str | None, processes: int | None
+def build_jobs(
+    todo: list[Job],
+    options: Options,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: int | None = None,
+    read: Reader = read_article,
 ) -> Generator[ArticleResult, None, None]:
-    """The jobs' results as they finish, from wherever they run."""
+    """The jobs' results as they finish, from wherever they run (as `run_batch` runs them); close
+    the generator to stop them."""
     if not todo:
         return _nothing()
     if scheduler or workers:
-        return _on_dask(todo, scheduler, workers or 1)
+        return _on_dask(todo, scheduler, workers or 1, read)
     cores = os.cpu_count() or 1
     # Each process already synthesises on every core it is given (threads), so fewer, wider
     # processes win: on 2 cores one process beat two by 25 % (scripts/bench_batch.py).
     count = max(1, min(processes or cores // 2, len(todo)))
     if count == 1:
-        return (build_one(path, slug, opts) for path, slug, opts in todo)
-    return _in_processes(todo, count, options.jobs or max(1, cores // count))
+        return (build_one(path, slug, opts, read) for path, slug, opts in todo)
+    return _in_processes(todo, count, options.jobs or max(1, cores // count), read)
 
 
 def _nothing() -> Generator[ArticleResult, None, None]:
     yield from ()
 
 
-def _in_processes(todo: list[Job], count: int, jobs: int) -> Generator[ArticleResult, None, None]:
+def _in_processes(
+    todo: list[Job], count: int, jobs: int, read: Reader
+) -> Generator[ArticleResult, None, None]:
     """Run the jobs on `count` local processes of `jobs` synthesis threads each.
 
     If the caller stops early (an interrupt), jobs not yet begun are cancelled and the processes
@@ -190,7 +201,7 @@ def _in_processes(todo: list[Job], count: int, jobs: int) -> Generator[ArticleRe
     try:
         with _spared_ctrl_c():  # the processes start during the first submits
             futures = [
-                pool.submit(build_one, path, slug, dataclasses.replace(opts, jobs=jobs))
+                pool.submit(build_one, path, slug, dataclasses.replace(opts, jobs=jobs), read)
                 for path, slug, opts in todo
             ]
         for future in as_completed(futures):
@@ -247,7 +258,9 @@ def _spared_ctrl_c() -> Iterator[None]:
         signal.signal(signal.SIGINT, before if before is not None else signal.default_int_handler)
 
 
-def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[ArticleResult, None, None]:
+def _on_dask(
+    todo: list[Job], scheduler: str | None, workers: int, read: Reader
+) -> Generator[ArticleResult, None, None]:
     """Run the article jobs on a Dask cluster (at `scheduler`, else a local one of `workers` processes).
 
     If the caller stops early (an interrupt), the jobs are cancelled, and a local cluster is shut
@@ -278,7 +291,7 @@ def _on_dask(todo: list[Job], scheduler: str | None, workers: int) -> Generator[
                 client = Client(cluster)
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-        futures = [client.submit(build_one, path, slug, opts, pure=False) for path, slug, opts in todo]
+        futures = [client.submit(build_one, path, slug, opts, read, pure=False) for path, slug, opts in todo]
         for future in dask_completed(futures):
             result = future.result()
             finished.add(result.slug)

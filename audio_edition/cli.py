@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from audio_edition.cli_errors import FailingGroup, Failure, terminate
-from audio_edition.cli_options import DEFAULTS, article_argument, build_options, options_from
+from audio_edition.cli_options import (
+    DEFAULTS,
+    article_argument,
+    build_options,
+    follow_options,
+    follow_settings,
+    options_from,
+)
 from audio_edition.options import SHOW_NAME, Options
 
 if TYPE_CHECKING:
@@ -117,6 +124,53 @@ def batch(
             click.echo(f"feed: {path}")
     if report.failures:
         raise Failure(f"{len(report.failures)} of {report.total} articles failed (listed above)", 1)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@build_options
+@follow_options
+def follow(
+    feeds: tuple[str, ...],
+    quiet: bool,
+    processes: int | None,
+    workers: int | None,
+    scheduler: str | None,
+    **settings: Any,
+) -> None:
+    """Build each new or changed article of the FEEDS (RSS or Atom URLs) into OUT; keep OUT/feed.xml
+    current.
+
+    Feeds are asked only for what changed since the last run (the state is in OUT/.follow); an
+    entry that carries its whole article is built from it, else its page is fetched. Builds run as
+    `batch` runs them. Exit 0 when all went well or nothing was new, 1 when an entry or a feed
+    failed (tried again next run), 2 for bad usage or a feed that is no feed."""
+    from audio_edition.follow.runner import run_follow
+    from audio_edition.pipeline import resolve_engine
+
+    following = follow_settings(settings)
+    options = options_from(settings)
+    options, chose = resolve_engine(options)
+    if chose and not quiet:
+        click.echo(chose, err=True)
+    report = run_follow(
+        list(feeds),
+        options,
+        following,
+        workers=workers,
+        scheduler=scheduler,
+        processes=processes,
+        progress=None if quiet else _batch_progress(),
+    )
+    if not quiet:
+        click.echo(report.table())
+        if report.feed:
+            click.echo(f"feed: {report.feed}")
+    for line in report.problems():
+        click.echo(line, err=True)
+    outcome = report.outcome()
+    if outcome:
+        raise Failure(*outcome)
 
 
 def _batch_progress() -> Any:

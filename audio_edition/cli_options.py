@@ -1,4 +1,4 @@
-"""The options `build` and `batch` share, and their conversion into `Options`."""
+"""The options `build`, `batch` and `follow` share, `follow`'s own, and their conversion into `Options`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from typing import Any
 
 import click
 
+from audio_edition.follow.settings import FollowSettings
 from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
 
-# Every default shown and used here is the one `Options` has: it is their only home.
+# Every default shown and used here is the one `Options` (or `FollowSettings`) has: their only home.
 DEFAULTS = Options()
+FOLLOWING = FollowSettings()
 
 _BUILD_OPTIONS = [
     click.option(
@@ -97,6 +99,63 @@ def build_options(func: Any) -> Any:
     for option in reversed(_BUILD_OPTIONS):
         func = option(func)
     return func
+
+
+_FOLLOW_OPTIONS = [
+    click.option("--base-url", required=True, help="Where OUT is published, e.g. https://example.org/audio."),
+    click.option(
+        "--max-new",
+        type=click.IntRange(1, 10_000),
+        default=FOLLOWING.max_new,
+        show_default=True,
+        help="Build at most N entries per run, newest first (the rest wait for the next run).",
+    ),
+    click.option(
+        "--since",
+        type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+        metavar="DATE",
+        help="Ignore entries dated before DATE (UTC).",
+    ),
+    click.option(
+        "--keep",
+        type=click.IntRange(0, 100_000),
+        default=FOLLOWING.keep,
+        show_default=True,
+        help="Keep the newest N episodes in OUT, removing older ones' files (0: keep all).",
+    ),
+    click.option(
+        "--retries",
+        type=click.IntRange(0, 100),
+        default=FOLLOWING.retries,
+        show_default=True,
+        help="Try an entry that failed again on N later runs, then give it up.",
+    ),
+    click.option(
+        "--processes",
+        type=click.IntRange(1, 256),
+        help="Build in N local processes (default: one per two cores; each synthesises on its share).",
+    ),
+    click.option(
+        "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
+    ),
+    click.option(
+        "--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786)."
+    ),
+]
+
+
+def follow_options(func: Any) -> Any:
+    """`follow`'s own options: the podcast's URL, how much one run does, where builds run."""
+    for option in reversed(_FOLLOW_OPTIONS):
+        func = option(func)
+    return func
+
+
+def follow_settings(settings: dict[str, Any]) -> FollowSettings:
+    """The FollowSettings among the command-line settings, taken out of them."""
+    import dataclasses
+
+    return FollowSettings(**{f.name: settings.pop(f.name) for f in dataclasses.fields(FollowSettings)})
 
 
 def options_from(settings: dict[str, Any]) -> Options:

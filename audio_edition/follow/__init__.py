@@ -1,0 +1,1 @@
+"""`audio-edition follow`: news feeds watched, each new or changed article built into an edition."""

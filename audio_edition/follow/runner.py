@@ -1,0 +1,185 @@
+"""One `follow` run: ask each feed for what changed, fetch the pages of the newest entries to
+build, build them through the batch machinery, keep the newest episodes, rewrite the podcast feed,
+and remember it all in the state file."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from audio_edition.batch import ArticleResult, BatchProgress, Job, build_jobs
+from audio_edition.errors import InputError
+from audio_edition.fingerprint import fingerprint
+from audio_edition.follow.articles import article_path, read_entry
+from audio_edition.follow.feeds import NotAFeed
+from audio_edition.follow.keep import WITH_EPISODE, newest_first, trim
+from audio_edition.follow.pages import prepare
+from audio_edition.follow.poll import poll
+from audio_edition.follow.report import FollowReport
+from audio_edition.follow.settings import FollowSettings
+from audio_edition.follow.state import PENDING, EntryRecord, State, load_state, locked, save_state
+from audio_edition.options import Options
+from audio_edition.publish.formats import MANIFEST
+from audio_edition.publish.outputs import up_to_date
+
+
+def run_follow(
+    feeds: list[str],
+    options: Options,
+    settings: FollowSettings,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: int | None = None,
+    progress: BatchProgress | None = None,
+) -> FollowReport:
+    """Build the new and changed entries of `feeds` into `options.out_dir` (see the module)."""
+    _check(feeds, settings, processes, workers, scheduler)
+    started = time.perf_counter()
+    out_dir = options.out_dir
+    report = FollowReport()
+    with locked(out_dir):
+        state = load_state(out_dir)
+        try:
+            for url in dict.fromkeys(feeds):
+                _poll(url, state, out_dir, report)
+            todo = select(state, out_dir, settings)
+            ready = []
+            for record, why in prepare(todo, out_dir, report.pages):
+                if why is None:
+                    ready.append(record)
+                else:
+                    _failed(record, why, settings.retries, report, out_dir)
+            _build(ready, options, report, settings, (workers, scheduler, processes), progress)
+            report.removed = len(trim(state, out_dir, settings.keep))
+            report.feed = _write_feed(state, options, settings, report)
+        finally:
+            save_state(out_dir, state)
+    report.entries.wall = time.perf_counter() - started
+    return report
+
+
+def select(state: State, out_dir: Path, settings: FollowSettings) -> list[EntryRecord]:
+    """The entries to build now: pending ones (new, changed, failed; and built ones whose set is
+    gone) among the newest `keep`, not older than `since`, newest first, at most `max_new`."""
+    for record in state.entries.values():
+        if record.status == "built" and not (out_dir / (record.slug + MANIFEST)).exists():
+            record.status = "changed"
+    live = newest_first([r for r in state.entries.values() if r.status not in ("given-up", "removed")])
+    if settings.keep > 0:
+        live = live[: settings.keep]  # an older one would be removed as soon as built
+    since = settings.since.replace(tzinfo=settings.since.tzinfo or dt.UTC) if settings.since else None
+    wanted = [r for r in live if r.status in PENDING and (since is None or _when(r) >= since)]
+    return wanted[: settings.max_new]
+
+
+def _check(
+    feeds: list[str],
+    settings: FollowSettings,
+    processes: int | None,
+    workers: int | None,
+    scheduler: str | None,
+) -> None:
+    """InputError for options that cannot work together, before anything is fetched."""
+    if processes and (workers or scheduler):
+        raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
+    base = urlparse(settings.base_url)
+    if base.scheme not in ("http", "https") or not base.netloc:
+        raise InputError(f"--base-url must be an http(s) URL, not {settings.base_url!r}")
+    for url in feeds:
+        if urlparse(url).scheme not in ("http", "https"):
+            raise InputError(f"cannot follow {url}: give the http or https URL of an RSS or Atom feed")
+
+
+def _poll(url: str, state: State, out_dir: Path, report: FollowReport) -> None:
+    """Ask one feed for what changed; its failure becomes a line (exit 2 when it is no feed)."""
+    try:
+        feed = poll(url, state, out_dir)
+    except NotAFeed as exc:
+        report.feed_errors.append((str(exc), 2))
+        return
+    except InputError as exc:  # unreachable, or an HTTP error: worth trying again later
+        report.feed_errors.append((str(exc), 1))
+        return
+    if feed is None:
+        report.feeds_unchanged += 1
+    else:
+        report.feeds_read += 1
+
+
+def _build(
+    ready: list[EntryRecord],
+    options: Options,
+    report: FollowReport,
+    settings: FollowSettings,
+    where: tuple[int | None, str | None, int | None],
+    progress: BatchProgress | None,
+) -> None:
+    """Build the entries whose set is not current (as `batch` does), the rest skipped."""
+    workers, scheduler, processes = where
+    out_dir = options.out_dir
+    by_slug = {record.slug: record for record in ready}
+    todo: list[Job] = []
+    for record in ready:
+        path = article_path(out_dir, record.slug)
+        stamp = fingerprint(path, options)
+        if up_to_date(out_dir, record.slug, stamp, options.formats):
+            _done(record, ArticleResult(path, record.slug, "skipped"), report)
+        else:
+            todo.append((path, record.slug, dataclasses.replace(options, fingerprint=stamp)))
+    results = build_jobs(
+        todo, options, workers=workers, scheduler=scheduler, processes=processes, read=read_entry
+    )
+    with contextlib.closing(results):  # an interrupt here, too, stops the builds
+        for result in results:
+            record = by_slug[result.slug]
+            if result.status == "failed":
+                _failed(record, result.error, settings.retries, report, out_dir)
+            else:
+                _done(record, result, report)
+            if progress:
+                progress(report.entries.total, len(ready), record.title or record.slug)
+
+
+def _done(record: EntryRecord, result: ArticleResult, report: FollowReport) -> None:
+    record.status, record.attempts, record.error = "built", 0, ""
+    report.entries.results.append(result)
+
+
+def _failed(record: EntryRecord, cause: str, retries: int, report: FollowReport, out_dir: Path) -> None:
+    """Count a failed attempt: the entry is tried again on a later run, or given up after `retries`."""
+    cause = " ".join(cause.split())
+    record.attempts += 1
+    record.error = cause
+    name = f"{record.title or record.slug} ({record.link or record.key})"
+    if record.attempts > retries:
+        record.status = "given-up"
+        report.given_up.append(f"given up: {name} after {record.attempts} attempts: {cause}")
+    else:
+        record.status = "failed"
+        report.failed.append(f"failed: {name}: {cause} (attempt {record.attempts} of {retries + 1})")
+    report.entries.results.append(
+        ArticleResult(article_path(out_dir, record.slug), record.slug, "failed", error=cause)
+    )
+
+
+def _write_feed(
+    state: State, options: Options, settings: FollowSettings, report: FollowReport
+) -> Path | None:
+    """Rewrite OUT/feed.xml when this run built or removed an episode (or there is none yet)."""
+    from audio_edition.publish.feed import Show, write_feed
+
+    out_dir = options.out_dir
+    if not any(r.status in WITH_EPISODE for r in state.entries.values()):
+        return None
+    if not report.entries.count("built") and not report.removed and (out_dir / "feed.xml").exists():
+        return None
+    return write_feed(out_dir, Show(settings.base_url, title=options.show, author=options.show))
+
+
+def _when(record: EntryRecord) -> dt.datetime:
+    return dt.datetime.fromisoformat(record.when)
