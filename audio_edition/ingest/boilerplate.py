@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 from audio_edition.model import DropReason
 
@@ -120,29 +121,62 @@ _COMPILED: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
 _MAX_WORDS = 30
 
 
-def boilerplate_reason(line: str) -> DropReason | None:
-    """The rule's reason when the whole line is boilerplate, else None."""
+def boilerplate_reason(line: str, language: str | None = None) -> DropReason | None:
+    """The rule's reason when the whole line is boilerplate, else None.
+
+    The English rules apply to every article (sites in any language print `Share`, `©`, `Photo:`).
+    An article known to be in French, German, Spanish, Italian or Portuguese (`language`, a code
+    such as `fr` or `pt-BR`) is also read with its own language's rules; one whose language is not
+    known (None) with every language's rules that no English line could match
+    (`boilerplate_languages.py`); one in English (or another language) with the English rules alone.
+    """
     stripped = line.strip().strip("*_#> ").strip()
     if not stripped or len(stripped.split()) > _MAX_WORDS:
         return None
+    code = _code(language)
     for reason, pattern in _COMPILED:
         if pattern.fullmatch(stripped):
             if reason is DropReason.SUBSCRIBE and not _is_call_to_action(stripped):
                 continue
             return reason
+    if code == "en":
+        return None
+    languages = _languages()
+    for reason, pattern in languages.candidates(stripped, code):
+        if pattern.fullmatch(stripped):
+            if reason is DropReason.SUBSCRIBE and not _addresses_reader(
+                stripped, languages.reader_words(code)
+            ):
+                continue
+            return reason
     return None
+
+
+def _code(language: str | None) -> str | None:
+    """`fr-FR` -> `fr`; None stays None (not known); a language without rules of its own -> `en`."""
+    if language is None:
+        return None
+    code = language.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in _languages().RULES else "en"
+
+
+def _languages() -> ModuleType:
+    """The other languages' rules, imported the first time an article that may need them is read."""
+    from audio_edition.ingest import boilerplate_languages
+
+    return boilerplate_languages
 
 
 def _is_call_to_action(line: str) -> bool:
     """A 'Subscribe'/'Sign up'/'Join' line is boilerplate only when it addresses the reader."""
-    words = line.split()
-    if len(words) <= 3:
-        return True
-    return bool(
-        re.search(
-            r"\b(our|newsletter|free|today|now|here|updates|inbox|channel|"
-            r"whatsapp|telegram)\b",
-            line,
-            re.IGNORECASE,
-        )
-    )
+    return _addresses_reader(line, _READER)
+
+
+_READER = re.compile(
+    r"\b(our|newsletter|free|today|now|here|updates|inbox|channel|whatsapp|telegram)\b", re.I
+)
+
+
+def _addresses_reader(line: str, words: re.Pattern[str]) -> bool:
+    """Three words or fewer, or a word that speaks to the reader (`our`, `notre`, `unser`)."""
+    return len(line.split()) <= 3 or bool(words.search(line))

@@ -17,6 +17,7 @@ FULL_DATE = (
     rf"{_ORDINAL}\s+(of\s+)?{MONTH},?\s+\d{{4}}"
 )
 _DATE = re.compile(rf"\b({FULL_DATE})(?!\d)", re.IGNORECASE)
+_ZONES = r"(?<=\s)(gmt|utc|bst|cet|cest|[ecmp][sd]t|et|pt)\b([+-]\d{1,2}(:?\d{2})?)?"
 _REMOVALS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -24,15 +25,20 @@ _REMOVALS = tuple(
         rf"\b({_WEEKDAY_SHORT}\s+)?({FULL_DATE})\b",
         rf"\b({MONTH}\s+{_ORDINAL}|{_ORDINAL}\s+(of\s+)?{MONTH}|{MONTH}\s+\d{{4}})(?!\w)",
         r"\b\d{1,2}([:.]\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}:\d{2}(:\d{2})?",
-        r"(?<=\s)(gmt|utc|bst|cet|cest|[ecmp][sd]t|et|pt)\b([+-]\d{1,2}(:?\d{2})?)?",
+        _ZONES,
         r"\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
         r"\b(last\s+|first\s+)?(updated|published|posted|modified)(\s+(on|at))?\s*:?",
         rf"\b({'|'.join(_WEEKDAYS)})\b,?",
     )
 )
+# In another language `et` and `pt` are words (`Marie Dupont et Jean Martin`), not time zones.
+_FOREIGN_REMOVALS = tuple(
+    re.compile(_ZONES.replace("|et|pt)", ")"), re.IGNORECASE) if p.pattern == _ZONES else p for p in _REMOVALS
+)
 _RESIDUE = set(_MONTHS) | set(_WEEKDAYS) | {"at", "on", "the", "of", "and", "&", "am", "pm", "a.m.", "p.m."}
 _DANGLING = {"and", "&", "by", "with", "at", "on", "of", "the", "|", "-", "–", "—", "·", "•"}
 _NAME_GLUE = frozenset("and & de da del della di du la le van von der den bin ibn al el y".split())
+_FOREIGN_GLUE = _NAME_GLUE | {"et", "und", "e", "i"}  # `Marie Dupont et Jean Martin`
 _PIECE_BREAK = re.compile(r"\s*(?:[|·•]|\s[-–—]\s)\s*")
 _BY = re.compile(r"^(written by|words by|by)\s+", re.IGNORECASE)
 _DATE_LEAD = re.compile(
@@ -42,17 +48,32 @@ _DATE_LEAD = re.compile(
 )
 
 
-def clean_byline(text: str) -> tuple[str | None, str | None]:
-    """(names, first full date) of a byline; `;` separates authors, dates and times are removed."""
+def clean_byline(text: str, language: str | None = None) -> tuple[str | None, str | None]:
+    """(names, first full date) of a byline; `;` separates authors, dates and times are removed
+    (`language`, when known and not English, keeps `et` and `pt` as the words they are there)."""
     date = _DATE.search(text)
-    authors = [_clean_author(part) for part in _BY.sub("", " ".join(text.split())).split(";")]
+    removals = _REMOVALS if _code(language) in ("", "en") else _FOREIGN_REMOVALS
+    authors = [_clean_author(part, removals) for part in _BY.sub("", " ".join(text.split())).split(";")]
     return _join([a for a in authors if a]) or None, " ".join(date.group(0).split()) if date else None
 
 
-def looks_like_names(byline: str) -> bool:
-    """True when what comes before the first comma (a role may follow it) is names joined by "and"."""
+def byline_in(text: str, language: str | None) -> re.Match[str] | None:
+    """A byline in the article's language (`Par Marie Dupont`, `Von Anna Weber`): group 2 is the names."""
+    code = _code(language)
+    if not code or code == "en":
+        return None
+    from audio_edition.ingest.boilerplate_languages import BYLINE_WORDS  # with the other languages' rules
+
+    words = BYLINE_WORDS.get(code)
+    return re.match(rf"^({words})\s+(.{{2,80}})$", text, re.IGNORECASE) if words else None
+
+
+def looks_like_names(byline: str, language: str | None = None) -> bool:
+    """True when what comes before the first comma (a role may follow it) is names joined by "and"
+    (or, in an article known to be in another language, by its `et`, `und`, `e`)."""
     words = byline.split(",", 1)[0].split()
-    return bool(words) and all(w[:1].isupper() or w.lower() in _NAME_GLUE for w in words)
+    glue = _NAME_GLUE if _code(language) in ("", "en") else _FOREIGN_GLUE
+    return bool(words) and all(w[:1].isupper() or w.lower() in glue for w in words)
 
 
 def looks_like_dateline(text: str) -> bool:
@@ -65,9 +86,13 @@ def looks_like_dateline(text: str) -> bool:
     )
 
 
-def _clean_author(part: str) -> str:
+def _code(language: str | None) -> str:
+    return (language or "").strip().lower().replace("_", "-").split("-")[0]
+
+
+def _clean_author(part: str, removals: tuple[re.Pattern[str], ...] = _REMOVALS) -> str:
     """One author's part with date and time expressions removed; name, role pieces joined by commas."""
-    for pattern in _REMOVALS:
+    for pattern in removals:
         part = pattern.sub(" ", part)
     pieces = [_trim(piece) for piece in _PIECE_BREAK.split(part)]
     return ", ".join(p for p in pieces if p and not _residue_only(p))

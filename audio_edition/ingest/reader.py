@@ -59,7 +59,12 @@ def parse_article(
     if not text.strip():
         raise InputError(f"{name} is empty: there is nothing to read")
     fields, cands, dropped = _candidates(text, fmt, name)
-    found = find_structure(cands, title=fields.get("title"), explicit_headings=fmt in ("markdown", "html"))
+    found = find_structure(
+        cands,
+        title=fields.get("title"),
+        explicit_headings=fmt in ("markdown", "html"),
+        language=fields.get("language"),
+    )
     if not found.blocks and found.title_from == "first-line" and found.title:
         found.blocks.append(Block("paragraph", found.title))  # a one-line article is its own body
         found.title = found.title_from = None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from audio_edition.ingest.boilerplate import boilerplate_reason
-from audio_edition.ingest.byline import clean_byline, looks_like_dateline, looks_like_names
+from audio_edition.ingest.byline import byline_in, clean_byline, looks_like_dateline, looks_like_names
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.signature import DASHES, read_signature
 from audio_edition.model import Block, BlockKind, Dropped, DropReason
@@ -38,13 +38,18 @@ class Found:
     date_from_byline: bool = False
 
 
-def find_structure(cands: list[Candidate], *, title: str | None, explicit_headings: bool) -> Found:
+def find_structure(
+    cands: list[Candidate], *, title: str | None, explicit_headings: bool, language: str | None = None
+) -> Found:
     """Classify candidates in order; `explicit_headings` trusts markup instead of guessing headings.
 
-    A known `title` (from front matter) is not read twice when the text repeats it first.
+    A known `title` (from front matter) is not read twice when the text repeats it first. `language`
+    is the article's when the reader knows it (front matter, the page's `lang`), else None: it picks
+    the boilerplate rules (`boilerplate_reason`) and the words a byline may open with (`Par`, `Von`,
+    `Por`, `Di`, `De` only in their own language: each starts English headlines too, `Von Trapp…`).
     """
     found = Found()
-    kept = _drop_boilerplate(cands, found)
+    kept = _drop_boilerplate(cands, found, language)
     start = 0
     if kept and title is not None:
         if _same_words(kept[0].text, title):
@@ -55,7 +60,7 @@ def find_structure(cands: list[Candidate], *, title: str | None, explicit_headin
             found.title = first.text
             found.title_from = "heading" if first.hint == "title" else "first-line"
             start = 1
-    start = _take_byline_and_date(kept, start, found)
+    start = _take_byline_and_date(kept, start, found, language)
     for k in range(start, len(kept)):
         cand = kept[k]
         nxt = kept[k + 1] if k + 1 < len(kept) else None
@@ -68,10 +73,10 @@ def _same_words(a: str, b: str) -> bool:
     return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
 
 
-def _drop_boilerplate(cands: list[Candidate], found: Found) -> list[Candidate]:
+def _drop_boilerplate(cands: list[Candidate], found: Found, language: str | None) -> list[Candidate]:
     kept = []
     for cand in cands:
-        reason = boilerplate_reason(cand.text) if cand.hint not in ("blockquote",) else None
+        reason = boilerplate_reason(cand.text, language) if cand.hint not in ("blockquote",) else None
         if not any(ch.isalnum() for ch in cand.text):
             reason = DropReason.NO_WORDS
         if reason:
@@ -81,25 +86,25 @@ def _drop_boilerplate(cands: list[Candidate], found: Found) -> list[Candidate]:
     return kept
 
 
-def _take_byline_and_date(kept: list[Candidate], start: int, found: Found) -> int:
+def _take_byline_and_date(kept: list[Candidate], start: int, found: Found, language: str | None) -> int:
     """Consume up to two byline/date lines right after the title; return the new start."""
     for _ in range(2):
         if start >= len(kept) or kept[start].hint not in (None, "list-item"):
             break
         text = kept[start].text
-        if not (_take_byline(text, found) or _take_date(text, found)):
+        if not (_take_byline(text, found, language) or _take_date(text, found)):
             break
         start += 1
     return start
 
 
-def _take_byline(text: str, found: Found) -> bool:
+def _take_byline(text: str, found: Found, language: str | None = None) -> bool:
     """Take a "By …" line holding a name as the byline (names only; a date in it becomes the date)."""
-    by = _BYLINE.match(text)
+    by = _BYLINE.match(text) or byline_in(text, language)
     if not by or found.byline is not None or _END_PUNCT.search(by.group(2).rstrip(".")):
         return False
-    names, date = clean_byline(by.group(2))
-    if names is None or not looks_like_names(names):
+    names, date = clean_byline(by.group(2), language)
+    if names is None or not looks_like_names(names, language):
         return False
     found.byline, found.byline_line = names, text
     if date and found.date is None:
@@ -139,7 +144,7 @@ def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explici
 def is_whole_quotation(text: str) -> bool:
     """True when the paragraph is one quotation from its first mark to its end."""
     stripped = text.strip()
-    if not stripped or stripped[0] not in DOUBLE_OPEN + SINGLE_OPEN + "\"'":
+    if not stripped or stripped[0] not in DOUBLE_OPEN + SINGLE_OPEN + "\"'»›":  # German `»…«` too
         return False
     spans = find_quotes(stripped)
     if len(spans) != 1 or spans[0].start != 0:

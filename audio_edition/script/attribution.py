@@ -31,8 +31,15 @@ from audio_edition.script.names import (
 )
 from audio_edition.script.people import Cast, Pos, cast_of
 from audio_edition.script.quotations import Quotation, QuoteSpan
-from audio_edition.script.speech_verbs import SPEECH_VERBS
-from audio_edition.script.subjects import PRONOUNS, Subject, subject_after, subject_before
+from audio_edition.script.subjects import (
+    Subject,
+    according,
+    inverted_subject,
+    opens_clause,
+    subject_after,
+    subject_before,
+)
+from audio_edition.script.words import ENGLISH, Words, words_for
 
 _READ = ("paragraph", "blockquote")
 _MARKS = "“”‘’\"'«»„‚‹› "
@@ -57,11 +64,19 @@ class Doc:
     events: list[tuple[Pos, str]] = field(default_factory=list)  # people named as saying something
     quote_at: dict[tuple[int, int], int] = field(default_factory=dict)  # (quotation, start) -> token
     sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
+    lang: Words = ENGLISH
 
 
-def attribute_speakers(blocks: Sequence[Block], quotations: Sequence[Quotation]) -> list[str | None]:
-    """The speaker of each quotation (full name as first written in the article), or None."""
-    doc = prepare(blocks, quotations)
+def attribute_speakers(
+    blocks: Sequence[Block], quotations: Sequence[Quotation], language: str | None = None
+) -> list[str | None]:
+    """The speaker of each quotation (full name as first written in the article), or None.
+
+    `language` picks the speech verbs and words read (None: the language the quotations were found in).
+    """
+    if language is None:
+        language = quotations[0].language if quotations else "en"
+    doc = prepare(blocks, quotations, words_for(language))
     speakers: list[str | None] = [None] * len(quotations)
     for qi in sorted(
         range(len(quotations)), key=lambda k: _quote_pos(doc, k, 0) if quotations[k].spans else (0, 0)
@@ -73,18 +88,20 @@ def attribute_speakers(blocks: Sequence[Block], quotations: Sequence[Quotation])
     return speakers
 
 
-def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation]) -> Doc:
+def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], lang: Words = ENGLISH) -> Doc:
     """Token streams with one token per quotation span, the article's cast, and its narrated speakers."""
     spans: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
     for qi, quotation in enumerate(quotations):
         for span in quotation.spans:
             spans[span.block].append((span.start, span.end, qi))
     tokens = [block_tokens(block.text, sorted(spans[b])) for b, block in enumerate(blocks)]
-    doc = Doc(blocks, quotations, tokens, cast_of(tokens, [b.kind == "heading" for b in blocks]))
+    doc = Doc(
+        blocks, quotations, tokens, cast_of(tokens, [b.kind == "heading" for b in blocks], lang), lang=lang
+    )
     doc.quote_at = {(t.quote, t.start): i for stream in tokens for i, t in enumerate(stream) if t.quote >= 0}
-    doc.sentence_bounds = [sentences(stream) for stream in tokens]
+    doc.sentence_bounds = [sentences(stream, lang) for stream in tokens]
     for b, stream in enumerate(tokens):
-        for lo, hi in sentences(stream):
+        for lo, hi in sentences(stream, lang):
             for clause in clauses(doc, b, lo, hi):
                 who = resolve(doc, clause) if clause.subject.name else None
                 if who is not None:
@@ -157,7 +174,7 @@ def attribution_line(doc: Doc, quotation: Quotation) -> str | None:
     tokens = tokenize(body)
     if not tokens or not all(t.word or t.text == "." for t in tokens):
         return None
-    name = clean_name(run_words(tokens, 0, len(tokens)))
+    name = clean_name(run_words(tokens, 0, len(tokens)), doc.lang)
     return None if name is None else doc.cast.full_name(name) or name.text
 
 
@@ -180,17 +197,21 @@ _REACH = 8
 
 def clauses(doc: Doc, block: int, lo: int, hi: int) -> list[Clause]:
     """The speech clauses of one sentence (tokens lo..hi of a block)."""
-    tokens = doc.tokens[block]
+    tokens, lang = doc.tokens[block], doc.lang
     out = []
     for v in range(lo, hi):
         word = tokens[v].word.lower()
         subject: Subject | None = None
-        if word in SPEECH_VERBS:
-            subject = subject_before(tokens, v, lo)
-            if subject is None and (v == lo or tokens[v - 1].quote >= 0 or tokens[v - 1].text in ",:;—–"):
-                subject = subject_after(tokens, v + 1, hi)  # “…,” said Ruth Abebe
-        elif word == "according" and v + 1 < hi and tokens[v + 1].word.lower() == "to":
-            subject = subject_after(tokens, v + 2, hi)
+        if word in lang.verbs:
+            subject = subject_before(tokens, v, lo, lang)
+            if subject is None and opens_clause(tokens, v, lo, lang):
+                subject = subject_after(tokens, v + 1, hi, lang)  # “…,” said Ruth Abebe
+        elif lang.inverted and "-" in word:
+            subject = inverted_subject(tokens, v, hi, lang)  # « … », dit-il / a-t-elle ajouté
+        else:
+            after = according(tokens, v, hi, lang)
+            if after is not None:
+                subject = subject_after(tokens, after, hi, lang)
         if subject is not None:
             out.append(Clause((block, v), subject))
     return out
@@ -221,7 +242,7 @@ def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
 
     A person fits when their gender, learned from the text, is the pronoun's or is unknown.
     """
-    want = PRONOUNS[pronoun]
+    want = doc.lang.pronouns[pronoun]
     mentions = [e for e in doc.events if e[0] < at]
     mentions += [p for p in doc.cast.people if p[0] < at and p[0] in doc.cast.subjects]
     for _, who in sorted(mentions)[::-1]:
@@ -238,7 +259,7 @@ def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | Non
         return None
     tokens = doc.tokens[b - 1]
     if doc.blocks[b - 1].text.rstrip().endswith(":"):
-        lo, hi = sentences(tokens)[-1] if tokens else (0, 0)
+        lo, hi = sentences(tokens, doc.lang)[-1] if tokens else (0, 0)
         return pick(doc, clauses(doc, b - 1, lo, hi)[::-1])[1]
     last = [i for i, t in enumerate(tokens) if t.quote >= 0 and doc.quotations[t.quote].kind == "speech"]
     if not last:

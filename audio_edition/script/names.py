@@ -6,52 +6,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audio_edition.script.words import ENGLISH, Words
 from audio_edition.text.abbreviations import DOTTED_WORDS
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|bin|ibn|d|l)[-'’][^\W\d_]", re.IGNORECASE)
 
 PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el ter ten zu dos das".split())
-DETERMINERS = frozenset({"the", "a", "an"})
-HONORIFICS: dict[str, str | None] = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mx": None, "dr": None, "prof": None, "sir": "m",
-    "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "monsieur": "m", "herr": "m",
-    "frau": "f", "rev": None, "reverend": None,
-}  # fmt: skip
-TITLES = frozenset(
-    """president vice prime minister secretary spokesperson spokesman spokeswoman chancellor chief
-    director chairman chairwoman chair senator governor mayor king queen prince princess pope general
-    colonel captain commander ambassador envoy commissioner deputy foreign defence defense former acting
-    head leader judge professor doctor representative congressman congresswoman speaker councillor
-    councilor officer sergeant lieutenant admiral marshal coach manager founder premier emperor
-    archbishop bishop cardinal sen gov gen col capt lt sgt rep master harbor harbour sheriff detective
-    inspector superintendent supt det insp attorney justice rabbi imam principal dean alderman
-    councilman councilwoman assemblyman assemblywoman delegate trooper constable treasurer auditor
-    comptroller whip sheikh emir ayatollah patriarch corporal major cllr executive ceo chairperson
-    minister-president president-elect secretary-general director-general governor-general teacher
-    trucker nurse driver farmer student resident commuter lawyer activist analyst economist historian
-    scientist researcher engineer pilot worker owner shopkeeper fisherman fisher baker chef singer
-    actor actress artist author writer novelist poet journalist reporter photographer campaigner
-    organiser organizer volunteer voter shopper parent pensioner retiree veteran witness survivor
-    neighbour neighbor landlord tenant firefighter paramedic surgeon midwife priest pastor vicar
-    meteorologist forecaster climatologist geologist glaciologist spokesperson""".split()
-)
-STOPWORDS = frozenset(
-    """the a an this that these those in on at for with from by of to after before while when where
-    despite meanwhile recently however but and or if as yet so also then now today yesterday tomorrow
-    last earlier later commenting according speaking asked his her their its our my your we i he she
-    they it although though since because until during under over among between following like unlike
-    both each every some many most such what which who why how here there still even just only instead
-    indeed overall finally initially separately elsewhere nevertheless moreover furthermore read
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
-ORG_WORDS = frozenset(
-    """office council ministry department committee agency party union bank group university court
-    house company corporation corp inc ltd association institute foundation commission parliament
-    assembly government army forces police service news times post security network press media
-    organisation organization federation league club fund board authority embassy kremlin pentagon
-    congress senate nations states republic kingdom city county province region street square""".split()
-)
+# The English words of the model (other languages: `words.words_for`).
+DETERMINERS = ENGLISH.determiners
+HONORIFICS = ENGLISH.honorifics
+TITLES = ENGLISH.titles
+STOPWORDS = ENGLISH.stopwords
+ORG_WORDS = ENGLISH.org_words
 ABBREVIATIONS = DOTTED_WORDS  # `Dr.`, `Mrs.`: the full stop ends no sentence
 
 
@@ -109,7 +76,7 @@ def _acronym(word: str) -> bool:
     return len(bare(word)) > 1 and bare(word).isupper()
 
 
-def _joins(tokens: Sequence[Token], j: int) -> bool:
+def _joins(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> bool:
     """Token `j` can sit inside a name run (a name word, a particle, or the dot of `Dr.` or `J.`)."""
     word = tokens[j].word
     if word:
@@ -117,17 +84,17 @@ def _joins(tokens: Sequence[Token], j: int) -> bool:
     if tokens[j].text != "." or j == 0:
         return False
     before = tokens[j - 1].word
-    return before[:1].isupper() and (len(before) == 1 or before.lower() in ABBREVIATIONS)
+    return before[:1].isupper() and (len(before) == 1 or before.lower() in lang.dotted)
 
 
-def name_run(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+def name_run(tokens: Sequence[Token], i: int, lang: Words = ENGLISH) -> tuple[int, int] | None:
     """The token range [lo, hi) of the run of name words around token `i`, if `i` is a name word."""
     if not capitalised(tokens[i].word):
         return None
     lo, hi = i, i + 1
-    while lo > 0 and _joins(tokens, lo - 1) and not is_possessive(tokens[lo - 1].text):
+    while lo > 0 and _joins(tokens, lo - 1, lang) and not is_possessive(tokens[lo - 1].text):
         lo -= 1
-    while hi < len(tokens) and _joins(tokens, hi) and not is_possessive(tokens[hi - 1].text):
+    while hi < len(tokens) and _joins(tokens, hi, lang) and not is_possessive(tokens[hi - 1].text):
         hi += 1
     while tokens[lo].word in PARTICLES or tokens[lo].text == ".":
         lo += 1
@@ -147,7 +114,7 @@ def run_words(tokens: Sequence[Token], lo: int, hi: int) -> list[str]:
     return words
 
 
-def clean_name(words: Sequence[str]) -> Name | None:
+def clean_name(words: Sequence[str], lang: Words = ENGLISH) -> Name | None:
     """The person's name in a run of capitalised words, leaving out titles, honorifics and function words.
 
     Honorifics (`Dr.`, `Mrs`) are left out of the name but remembered as gender; a title (`US President`)
@@ -156,41 +123,41 @@ def clean_name(words: Sequence[str]) -> Name | None:
     cut, gender, role, honorific, determiner = -1, None, None, False, False
     for k, word in enumerate(words[:-1]):
         key = bare(word).lower()
-        if key in HONORIFICS or key in TITLES or key in STOPWORDS or _acronym(word):
-            cut, gender, honorific = k, HONORIFICS.get(key), key in HONORIFICS
-            role = key if key in TITLES else None
-            determiner = key in DETERMINERS
+        if key in lang.honorifics or key in lang.titles or key in lang.stopwords or _acronym(word):
+            cut, gender, honorific = k, lang.honorifics.get(key), key in lang.honorifics
+            role = key if key in lang.titles else None
+            determiner = key in lang.determiners
     name = list(words[cut + 1 :])
     name[-1] = name[-1][:-2] if is_possessive(name[-1]) else name[-1]
     keys = [w.lower() for w in name]
-    if determiner or not name or any(k in ORG_WORDS for k in keys):
+    if determiner or not name or any(k in lang.org_words for k in keys):
         return None
-    if len(name) == 1 and (keys[0] in TITLES or keys[0] in STOPWORDS or _acronym(name[0])):
+    if len(name) == 1 and (keys[0] in lang.titles or keys[0] in lang.stopwords or _acronym(name[0])):
         return None
     if sum(k not in PARTICLES for k in keys) > 4:
         return None
     return Name(tuple(name), gender, role, honorific)
 
 
-def name_at(tokens: Sequence[Token], i: int) -> tuple[Name | None, int, int] | None:
+def name_at(tokens: Sequence[Token], i: int, lang: Words = ENGLISH) -> tuple[Name | None, int, int] | None:
     """The cleaned name of the run around token `i` with the run's bounds, if `i` is a name word."""
-    run = name_run(tokens, i)
+    run = name_run(tokens, i, lang)
     if run is None:
         return None
     lo, hi = run
-    name = clean_name(run_words(tokens, lo, hi))
-    after_the = lo > 0 and tokens[lo - 1].word.lower() in DETERMINERS
+    name = clean_name(run_words(tokens, lo, hi), lang)
+    after_the = lo > 0 and tokens[lo - 1].word.lower() in lang.determiners
     if name is not None and after_the and name.role is None and not name.honorific:
         name = None  # "the Kremlin", "the Guardian"
     return name, lo, hi
 
 
-def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def sentences(tokens: Sequence[Token], lang: Words = ENGLISH) -> list[tuple[int, int]]:
     """Token ranges [lo, hi) of the sentences of a block's running text."""
     out: list[tuple[int, int]] = []
     lo = 0
     for i in range(len(tokens)):
-        if _ends_sentence(tokens, i):
+        if _ends_sentence(tokens, i, lang):
             out.append((lo, i + 1))
             lo = i + 1
     if lo < len(tokens):
@@ -198,13 +165,13 @@ def sentences(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _ends_sentence(tokens: Sequence[Token], i: int) -> bool:
+def _ends_sentence(tokens: Sequence[Token], i: int, lang: Words = ENGLISH) -> bool:
     """A full stop (not of `Dr.` or an initial) or a quotation ending in one, before a new sentence."""
     token = tokens[i]
     if token.quote >= 0:
         if not token.terminal:
             return False
-    elif token.text not in ".!?…" or (token.text == "." and _joins(tokens, i)):
+    elif token.text not in ".!?…" or (token.text == "." and _joins(tokens, i, lang)):
         return False
     if i + 1 == len(tokens):
         return True

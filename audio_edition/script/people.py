@@ -6,22 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from audio_edition.script.names import (
-    DETERMINERS,
-    STOPWORDS,
-    TITLES,
-    Name,
-    Token,
-    bare,
-    name_at,
-    sentences,
-)
+from audio_edition.script.names import Name, Token, bare, name_at, sentences
+from audio_edition.script.words import ENGLISH, Words
 
 Pos = tuple[int, int]  # (block, token index)
-_GENDERED = dict.fromkeys(("he", "him", "his", "himself"), "m") | dict.fromkeys(
-    ("she", "her", "hers", "herself"), "f"
-)
-_ROLE_STOPS = frozenset({"of", "who", "which", "that", "on", "in", "at", "and", "for", "from", "with"})
 
 
 @dataclass
@@ -57,17 +45,17 @@ def _key(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(bare(w).lower().replace("’", "'") for w in words)
 
 
-def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool]) -> Cast:
+def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool], lang: Words = ENGLISH) -> Cast:
     """Every name in the running text of the blocks not skipped (headings), with roles and genders."""
     cast = Cast()
     found: list[tuple[Pos, Name, int, int, int]] = []  # where, name, run lo, run hi, sentence lo
     for b, tokens in enumerate(streams):
         if skip[b]:
             continue
-        for lo, hi in sentences(tokens):
+        for lo, hi in sentences(tokens, lang):
             i = lo
             while i < hi:
-                got = name_at(tokens, i) if tokens[i].word else None
+                got = name_at(tokens, i, lang) if tokens[i].word else None
                 if got is None:
                     i += 1
                     continue
@@ -82,56 +70,59 @@ def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool]) -> Cast:
             continue
         cast.people.append((where, who))
         tokens = streams[where[0]]
-        if _opens_sentence(tokens, sentence_lo, run_lo):
+        if _opens_sentence(tokens, sentence_lo, run_lo, lang):
             cast.subjects.add(where)
-        for role in (name.role, _role_before(tokens, run_lo), _role_after(tokens, run_hi)):
+        for role in (name.role, _role_before(tokens, run_lo, lang), _role_after(tokens, run_hi, lang)):
             if role is not None:
                 cast.roles.append((where, role, who))
-    cast.genders = _genders(cast, found, streams)
+    cast.genders = _genders(cast, found, streams, lang)
     return cast
 
 
-def _opens_sentence(tokens: Sequence[Token], sentence_lo: int, run_lo: int) -> bool:
+def _opens_sentence(tokens: Sequence[Token], sentence_lo: int, run_lo: int, lang: Words) -> bool:
     """Only a few determiners, titles, capitalised words or punctuation stand before the name in its
     sentence (`Opposition councillor Hamish Doyle`), and its run does not open with a word such as
     `In` (`In New York, talks began`)."""
     first = tokens[run_lo].word.lower()
-    if first in STOPWORDS and first not in DETERMINERS:
+    if first in lang.stopwords and first not in lang.determiners:
         return False
     before = tokens[sentence_lo:run_lo]
     return len(before) <= 4 and all(
-        not t.word or t.word.lower() in DETERMINERS or t.word.lower() in TITLES or t.word[0].isupper()
+        not t.word
+        or t.word.lower() in lang.determiners
+        or t.word.lower() in lang.titles
+        or t.word[0].isupper()
         for t in before
     )
 
 
-def _role_before(tokens: Sequence[Token], lo: int) -> str | None:
+def _role_before(tokens: Sequence[Token], lo: int, lang: Words) -> str | None:
     """`the festival director, Ruth Abebe`: the role word just before the comma before a name."""
     if lo < 2 or tokens[lo - 1].text != ",":
         return None
     word = tokens[lo - 2].word.lower()
-    if word in TITLES:
+    if word in lang.titles:
         return word  # "Kremlin Spokesperson, Dmitry Peskov"
     for k in range(lo - 2, max(-1, lo - 6), -1):
-        if tokens[k].word.lower() == "the":
+        if tokens[k].word.lower() in lang.definite:
             return word or None
         if not tokens[k].word:
             break
     return None
 
 
-def _role_after(tokens: Sequence[Token], hi: int) -> str | None:
+def _role_after(tokens: Sequence[Token], hi: int, lang: Words) -> str | None:
     """`Ruth Abebe, the festival director,`: the last word of a definite phrase after the name."""
-    if hi + 1 >= len(tokens) or tokens[hi].text != "," or tokens[hi + 1].word.lower() != "the":
+    if hi + 1 >= len(tokens) or tokens[hi].text != "," or tokens[hi + 1].word.lower() not in lang.definite:
         return None
     k = hi + 2
-    while k < len(tokens) and tokens[k].word and tokens[k].word.lower() not in _ROLE_STOPS:
+    while k < len(tokens) and tokens[k].word and tokens[k].word.lower() not in lang.role_stops:
         k += 1
     return tokens[k - 1].word.lower() if k > hi + 2 else None
 
 
 def _genders(
-    cast: Cast, found: list[tuple[Pos, Name, int, int, int]], streams: Sequence[Sequence[Token]]
+    cast: Cast, found: list[tuple[Pos, Name, int, int, int]], streams: Sequence[Sequence[Token]], lang: Words
 ) -> dict[str, str | None]:
     """Each person's gender: an honorific, else a vote of the first gendered pronoun after each
     mention, in its sentence or the next, before anyone else is named."""
@@ -144,7 +135,7 @@ def _genders(
             continue
         if name.gender:
             honorific.setdefault(who, name.gender)
-        gender = _pronoun_after(streams[where[0]], run_hi, {p for b, p in starts if b == where[0]})
+        gender = _pronoun_after(streams[where[0]], run_hi, {p for b, p in starts if b == where[0]}, lang)
         if gender:
             votes.setdefault(who, Counter())[gender] += 1
     people = {who for _, who in cast.people}
@@ -154,14 +145,14 @@ def _genders(
     }
 
 
-def _pronoun_after(tokens: Sequence[Token], hi: int, mentions: set[int]) -> str | None:
+def _pronoun_after(tokens: Sequence[Token], hi: int, mentions: set[int], lang: Words) -> str | None:
     """The first gendered pronoun after token `hi`, within two sentences, before another name."""
     ends = 0
     for k in range(hi, len(tokens)):
         if k in mentions:
             return None
         token = tokens[k]
-        gender = _GENDERED.get(token.word.lower())
+        gender = lang.gendered.get(token.word.lower())
         if gender:
             return gender
         if token.text in ".!?" or (token.quote >= 0 and token.terminal):

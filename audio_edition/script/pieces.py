@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audio_edition.script.drafts import Pause
+from audio_edition.script.words import language_code
 from audio_edition.text.sentences import sentence_spans
 
 
@@ -40,7 +41,8 @@ def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list
         quote = next((q for q in voiced if q.start <= a and b <= q.end), None)
         ends = Pause.SENTENCE if b in sentence_ends else Pause.CLAUSE
         raw.append(Piece(chunk, quote is not None, ends, quote.speaker if quote else None))
-    return _absorb_fragments(raw)
+    pieces = _absorb_fragments(raw)
+    return pieces if language_code(language) == "en" else _punctuation_to_quote(pieces)
 
 
 def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:
@@ -56,6 +58,20 @@ def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:
         if out and not any(ch.isalnum() for ch in out[-1].text):
             first = out.pop()
             piece = Piece(_join(first.text, piece.text), piece.quoted, piece.ends, piece.speaker)
+        out.append(piece)
+    return out
+
+
+def _punctuation_to_quote(pieces: list[Piece]) -> list[Piece]:
+    """The comma after a closing guillemet belongs to the quotation, not to the narration that
+    attributes it: `« Nous attendrons », a déclaré X.` -> `« Nous attendrons »,` / `a déclaré X.`."""
+    out: list[Piece] = []
+    for piece in pieces:
+        lead = len(piece.text) - len(piece.text.lstrip(",;:"))
+        if lead and out and out[-1].quoted and not piece.quoted and piece.text[lead:].strip():
+            last = out[-1]
+            out[-1] = Piece(last.text + piece.text[:lead], True, last.ends, last.speaker)
+            piece = Piece(piece.text[lead:].lstrip(), False, piece.ends, piece.speaker)
         out.append(piece)
     return out
 

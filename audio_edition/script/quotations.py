@@ -8,11 +8,19 @@ from dataclasses import dataclass
 from typing import Literal
 
 from audio_edition.model import Block
-from audio_edition.script.quote_kinds import attribution_inside, attribution_only, kind_of, word_count
+from audio_edition.script.quote_kinds import (
+    attribution_inside,
+    attribution_only,
+    kind_of,
+    patterns,
+    word_count,
+)
+from audio_edition.text.dialogue import DIALOGUE_DASHES
 from audio_edition.text.quotes import (
     APOSTROPHE_LIKE,
     DOUBLE_CLOSE,
     DOUBLE_OPEN,
+    QUOTE_MARKS,
     SINGLE_OPEN,
     Span,
     find_quotes,
@@ -39,12 +47,14 @@ class Quotation:
     `kind` is `speech` for words someone said or wrote, `title` for the title of a work (a film, a
     song) and `scare` for a short phrase in quotes; only `speech` goes to the quote voice.
     `closed` is False when the text ended (or recovery cut it) before a closing mark.
+    `language` is the article's, which the speaker model reads the words around it in.
     """
 
     spans: tuple[QuoteSpan, ...]
     closed: bool = True
     kind: QuoteKind = "speech"
     speaker: str | None = None
+    language: str = "en"  # the article's language, in which the quotation was found
 
 
 def find_quotations(blocks: Sequence[Block], *, min_words: int = 4, language: str = "en") -> list[Quotation]:
@@ -63,10 +73,12 @@ def find_quotations(blocks: Sequence[Block], *, min_words: int = 4, language: st
             siblings.setdefault(spans[0].block, []).append(Span(spans[0].start, spans[0].end))
     for spans, closed in linked:
         if not closed:
-            spans = _cut_at_attribution(spans, blocks)
-        found.append(Quotation(tuple(spans), closed, _kind(spans, blocks, siblings, min_words)))
-    found = _short_beside_long(found, blocks)
-    return _whole_block_quotes(found, blocks, min_words)
+            spans = _cut_at_attribution(spans, blocks, language)
+        kind = _kind(spans, blocks, siblings, min_words, language)
+        found.append(Quotation(tuple(spans), closed, kind, language=language))
+    found = _short_beside_long(found, blocks, language)
+    found = [_without_incises(q, blocks) for q in found] if patterns(language).incise else found
+    return _whole_block_quotes(found, blocks, min_words, language)
 
 
 _READ = ("paragraph", "blockquote")
@@ -88,7 +100,11 @@ def _link(
         ends = tuple(end for _, end in sentence_spans(text, language))
         lead = len(text) - len(text.lstrip())
         for span in find_quotes(
-            text, continues=open_q is not None, chain_single=_single_chain(texts, b), sentence_ends=ends
+            text,
+            continues=open_q is not None,
+            chain_single=_single_chain(texts, b),
+            sentence_ends=ends,
+            language=language,
         ):
             here = QuoteSpan(b, span.start, span.end)
             if open_q is not None:
@@ -113,16 +129,16 @@ def _link(
     return out
 
 
-def _cut_at_attribution(spans: list[QuoteSpan], blocks: Sequence[Block]) -> list[QuoteSpan]:
+def _cut_at_attribution(spans: list[QuoteSpan], blocks: Sequence[Block], language: str) -> list[QuoteSpan]:
     """An unclosed quotation ends before `, he said` inside it: the writer forgot the closing mark."""
     last = spans[-1]
     text = blocks[last.block].text
-    cut = attribution_inside(text[last.start : last.end])
+    cut = attribution_inside(text[last.start : last.end], language)
     return spans if cut is None else [*spans[:-1], QuoteSpan(last.block, last.start, last.start + cut)]
 
 
 def _family(mark: str) -> str:
-    return "d" if mark in _DOUBLE_MARKS else "s"
+    return "d" if mark in _DOUBLE_MARKS else "-" if mark in DIALOGUE_DASHES else "s"
 
 
 def _single_chain(texts: list[str | None], b: int) -> bool:
@@ -138,18 +154,31 @@ def _single_chain(texts: list[str | None], b: int) -> bool:
 
 
 def _kind(
-    spans: list[QuoteSpan], blocks: Sequence[Block], siblings: dict[int, list[Span]], min_words: int
+    spans: list[QuoteSpan],
+    blocks: Sequence[Block],
+    siblings: dict[int, list[Span]],
+    min_words: int,
+    language: str,
 ) -> QuoteKind:
-    """A quotation over several paragraphs is speech; one within a paragraph is judged there."""
+    """A quotation over several paragraphs is speech; one within a paragraph is judged there; a
+    line of dialogue (opened by a dialogue dash) is speech however short."""
     if len(spans) > 1:
         words = sum(word_count(blocks[s.block].text[s.start : s.end]) for s in spans)
         return "speech" if words >= min_words else "scare"
     (only,) = spans
     text = blocks[only.block].text
-    return kind_of(text, Span(only.start, only.end), siblings[only.block], min_words)  # type: ignore[return-value]
+    if _dialogue(text, only):
+        return "speech"
+    return kind_of(text, Span(only.start, only.end), siblings[only.block], min_words, language)  # type: ignore[return-value]
 
 
-def _short_beside_long(found: list[Quotation], blocks: Sequence[Block]) -> list[Quotation]:
+def _dialogue(text: str, span: QuoteSpan) -> bool:
+    """A stretch of speech of a paragraph of dialogue: it opens with the dash, or resumes after an incise."""
+    lead = len(text) - len(text.lstrip())
+    return text[lead : lead + 1] in tuple(DIALOGUE_DASHES) and text[span.start] not in QUOTE_MARKS
+
+
+def _short_beside_long(found: list[Quotation], blocks: Sequence[Block], language: str) -> list[Quotation]:
     """A short quotation beside a voiced one, with only `she said` between them, is the same
     speaker going on: `"It was frightening," she said. "The first night I worked alone…"`."""
     out = list(found)
@@ -158,13 +187,32 @@ def _short_beside_long(found: list[Quotation], blocks: Sequence[Block]) -> list[
         if a.spans[-1].block != b.spans[0].block or {a.kind, b.kind} != {"scare", "speech"}:
             continue
         gap = blocks[b.spans[0].block].text[a.spans[-1].end : b.spans[0].start]
-        if attribution_only(gap):
+        if attribution_only(gap, language):
             out[k] = dataclasses.replace(a, kind="speech")
             out[k + 1] = dataclasses.replace(b, kind="speech")
     return out
 
 
-def _whole_block_quotes(found: list[Quotation], blocks: Sequence[Block], min_words: int) -> list[Quotation]:
+def _without_incises(quote: Quotation, blocks: Sequence[Block]) -> Quotation:
+    """A spoken quotation with the narrator's incise cut out: `« Il faut agir, a-t-elle ajouté. Nous
+    n’avons plus le temps. »` is two spans with `a-t-elle ajouté.` between them, read by the narrator."""
+    incise = patterns(quote.language).incise
+    if quote.kind != "speech" or incise is None:
+        return quote
+    spans: list[QuoteSpan] = []
+    for span in quote.spans:
+        text, start = blocks[span.block].text, span.start
+        for match in incise.finditer(text, span.start, span.end):
+            if start < match.start() and any(ch.isalnum() for ch in text[match.end() : span.end]):
+                spans.append(QuoteSpan(span.block, start, match.start() + 1))
+                start = match.end()
+        spans.append(QuoteSpan(span.block, start, span.end))
+    return dataclasses.replace(quote, spans=tuple(spans))
+
+
+def _whole_block_quotes(
+    found: list[Quotation], blocks: Sequence[Block], min_words: int, language: str = "en"
+) -> list[Quotation]:
     """A block quote long enough to voice is one quotation from its first character to its last;
     consecutive block quotes without quotation marks of their own are one quotation."""
     whole = {
@@ -189,7 +237,7 @@ def _whole_block_quotes(found: list[Quotation], blocks: Sequence[Block], min_wor
         if prev is not None and not _has_marks(blocks[b].text) and not _has_marks(blocks[b - 1].text):
             out[out.index(prev)] = dataclasses.replace(prev, spans=prev.spans + (span,))
         else:
-            out.append(Quotation((span,), True, "speech"))
+            out.append(Quotation((span,), True, "speech", language=language))
     out.sort(key=lambda q: (q.spans[0].block, q.spans[0].start))
     return out
 

@@ -6,20 +6,80 @@ Each rule is a small named function over the paragraph's text; `kind_of` applies
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from dataclasses import dataclass
 
-from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN as SPEECH_VERBS
+from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN, verb_alternation
+from audio_edition.script.words import Words, words_for
 from audio_edition.text.quotes import QUOTE_MARKS, Span
 
-_VERB = re.compile(rf"\b({SPEECH_VERBS})\b", re.IGNORECASE)
-_TITLE_CUE = re.compile(
-    r"\b(called|titled|entitled|named|dubbed|film|movie|song|single|track|book|novel|memoir|album|"
+_TITLE_CUES = (
+    r"called|titled|entitled|named|dubbed|film|movie|song|single|track|book|novel|memoir|album|"
     r"series|show|play|musical|opera|documentary|podcast|episode|poem|painting|exhibition|sitcom|"
-    r"drama|anthem|ballad|programme|program|hit|headline|slogan|campaign)\s*[,:]?\s*$",
-    re.IGNORECASE,
+    r"drama|anthem|ballad|programme|program|hit|headline|slogan|campaign"
 )
-_INTRODUCED = re.compile(rf"(\b({SPEECH_VERBS})\b[^.!?]{{0,40}}|:)\s*$", re.IGNORECASE)
-_ATTRIBUTED_AFTER = re.compile(rf"^[\s,.!?—–-]*(\w+[’']?\w*\s+){{0,4}}?\b({SPEECH_VERBS})\b", re.IGNORECASE)
+_UPPER = "A-ZÀ-ÖØ-Þ"  # a capital letter, accented ones included
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The regular expressions of one language's rules, compiled on first use."""
+
+    verb: re.Pattern[str]
+    title_cue: re.Pattern[str]
+    introduced: re.Pattern[str]
+    attributed_after: re.Pattern[str]
+    clause_inside: re.Pattern[str]
+    incise: re.Pattern[str] | None  # `, a-t-elle ajouté.` inside a quotation (not in English)
+
+
+@functools.cache
+def patterns(language: str = "en") -> Patterns:
+    """The rules' patterns for `language` (English for a language without its own words)."""
+    lang = words_for(language)
+    if lang.code == "en":
+        verbs = SPEECH_VERB_PATTERN
+        cues = _TITLE_CUES
+        inside = (
+            rf"[,!?]\s+(he|she|they|[A-Z][\w’'-]+(\s+[A-Z][\w’'-]+){{0,2}})\s+(later\s+|then\s+)?({verbs})\b"
+        )
+    else:
+        verbs = verb_alternation(lang.verbs)
+        cues = _TITLE_CUES + "|" + verb_alternation(lang.title_cues)
+        name = rf"[{_UPPER}][\w’'-]+"
+        subject = rf"(?:(?i:{verb_alternation(lang.pronouns)})|{name}(?:\s+{name}){{0,2}})"
+        aux = verb_alternation(lang.auxiliaries) or "(?!)"
+        inverted = verb_alternation(lang.inverted) or "(?!)"
+        inside = (
+            rf"[,!?]\s+(?:{subject}\s+)?(?i:(?:(?:{aux})(?:-t-(?:{inverted}))?\s+)?(?:{verbs})"
+            rf"(?:(?:-t)?-(?:{inverted}))?)\b"
+        )
+    introducers = verbs if lang.code == "en" else verbs + "|" + verb_alternation(p[0] for p in lang.according)
+    return Patterns(
+        verb=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
+        title_cue=re.compile(rf"\b({cues})\s*[,:]?\s*$", re.IGNORECASE),
+        introduced=re.compile(rf"(\b({introducers})\b[^.!?]{{0,40}}|:)\s*$", re.IGNORECASE),
+        attributed_after=re.compile(rf"^[\s,.!?—–-]*(\w+[’']?\w*\s+){{0,4}}?\b({verbs})\b", re.IGNORECASE),
+        clause_inside=re.compile(inside),
+        incise=None if lang.code == "en" else _incise(lang, verbs),
+    )
+
+
+def _incise(lang: Words, verbs: str) -> re.Pattern[str]:
+    """The narrator's words inside a quotation: `, a-t-elle ajouté.`, `, dit-il,`, `, explique Marie
+    Dupont.`, `– ha detto il sindaco –`; the match runs from the comma or dash to the next words."""
+    name = rf"[{_UPPER}][\w’'-]+"
+    aux = verb_alternation(lang.auxiliaries) or "(?!)"
+    inverted = verb_alternation(lang.inverted) or "(?!)"
+    det = verb_alternation(lang.determiners)
+    said = (
+        rf"(?i:(?:{aux})-t-(?:{inverted})\s+(?:{verbs})|(?:{verbs})(?:-t)?-(?:{inverted}))"
+        rf"|(?i:(?:(?:{aux})\s+)?(?:{verbs}))\s+(?:(?i:{det})\s+[\w’'-]+(?:\s+{name}){{0,3}}|{name}(?:\s+{name}){{0,2}})"
+    )
+    return re.compile(rf"(?:,\s+(?:{said})\s*[,.;]|\s[—–]\s?(?:{said})\s?[—–],?)\s+(?=\w)")
+
+
 _LIST_FILLER = re.compile(r"(\s|[,;/&–—-]|\band\b|\bor\b|\d{4})*", re.IGNORECASE)
 _SMALL = {
     "a",
@@ -42,9 +102,9 @@ _SMALL = {
 MAX_TITLE_WORDS = 8
 
 
-def after_title_cue(text: str, span: Span) -> bool:
+def after_title_cue(text: str, span: Span, language: str = "en") -> bool:
     """`a song called "Harbour Lights"`, `the film "The Long Crossing"`: a work's title."""
-    return bool(_TITLE_CUE.search(text[max(0, span.start - 40) : span.start]))
+    return bool(patterns(language).title_cue.search(text[max(0, span.start - 40) : span.start]))
 
 
 def in_title_parenthesis(text: str, span: Span, spans: list[Span]) -> bool:
@@ -70,45 +130,42 @@ def in_title_parenthesis(text: str, span: Span, spans: list[Span]) -> bool:
 _NEAR = 400
 
 
-def title_cased(text: str, span: Span) -> bool:
+def title_cased(text: str, span: Span, language: str = "en") -> bool:
     """A short title-cased name that nobody is said to have said (`the "Quiet Streets" plan`)."""
     inner = span.inner(text).rstrip(",")
     words = inner.split()
     if not 2 <= len(words) <= MAX_TITLE_WORDS or inner[-1:] in ".!?…":
         return False
-    if introduced_as_speech(text, span) or attributed_after(text, span):
+    if introduced_as_speech(text, span, language) or attributed_after(text, span, language):
         return False
     content = [w.strip("(),;:") for w in words if w.lower().strip("(),;:") not in _SMALL]
     content = [w for w in content if w]
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-def introduced_as_speech(text: str, span: Span) -> bool:
+def introduced_as_speech(text: str, span: Span, language: str = "en") -> bool:
     """The words before the quotation introduce it as speech (`he said`, `she told reporters:`)."""
-    return bool(_INTRODUCED.search(text[max(0, span.start - 60) : span.start]))
+    return bool(patterns(language).introduced.search(text[max(0, span.start - 60) : span.start]))
 
 
-def attributed_after(text: str, span: Span) -> bool:
+def attributed_after(text: str, span: Span, language: str = "en") -> bool:
     """The words after the quotation attribute it (`," she said`, `, said Ruth Abebe`)."""
-    return bool(_ATTRIBUTED_AFTER.match(text[span.end : span.end + 60]))
+    return bool(patterns(language).attributed_after.match(text[span.end : span.end + 60]))
 
 
-def attribution_only(gap: str) -> bool:
+def attribution_only(gap: str, language: str = "en") -> bool:
     """Text between two quotations that only says who spoke (`, she said. `) or nothing at all."""
     words = re.findall(r"\w+", gap)
     return not words or (
-        len(words) <= 8 and bool(_VERB.search(gap)) and not re.search(r"[.!?].*\w.*[.!?]", gap)
+        len(words) <= 8
+        and bool(patterns(language).verb.search(gap))
+        and not re.search(r"[.!?].*\w.*[.!?]", gap)
     )
 
 
-_CLAUSE_INSIDE = re.compile(
-    rf"[,!?]\s+(he|she|they|[A-Z][\w’'-]+(\s+[A-Z][\w’'-]+){{0,2}})\s+(later\s+|then\s+)?({SPEECH_VERBS})\b"
-)
-
-
-def attribution_inside(quoted: str) -> int | None:
+def attribution_inside(quoted: str, language: str = "en") -> int | None:
     """Where `, he said` stands inside a quotation that never closed (the offset of its comma)."""
-    match = _CLAUSE_INSIDE.search(quoted)
+    match = patterns(language).clause_inside.search(quoted)
     return match.start() + 1 if match else None
 
 
@@ -117,10 +174,17 @@ def word_count(text: str) -> int:
     return len("".join(" " if ch in QUOTE_MARKS else ch for ch in text).split())
 
 
-def kind_of(text: str, span: Span, spans: list[Span], min_words: int) -> str:
-    """`title`, `scare` (too short to voice) or `speech` for a quotation within one paragraph."""
-    if after_title_cue(text, span) or in_title_parenthesis(text, span, spans) or title_cased(text, span):
+def kind_of(text: str, span: Span, spans: list[Span], min_words: int, language: str = "en") -> str:
+    """`title`, `scare` (too short to voice) or `speech` for a quotation within one paragraph; in a
+    language other than English, a short one with its speaker's verb after it is speech."""
+    if (
+        after_title_cue(text, span, language)
+        or in_title_parenthesis(text, span, spans)
+        or title_cased(text, span, language)
+    ):
         return "title"
     if word_count(span.inner(text)) < min_words:
-        return "scare"
+        # outside English, a short quotation said by someone is speech: `« Nous attendrons », a déclaré X.`
+        foreign = words_for(language).code != "en"
+        return "speech" if foreign and attributed_after(text, span, language) else "scare"
     return "speech"

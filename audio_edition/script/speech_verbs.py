@@ -3,6 +3,9 @@ rules and the speaker attribution."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 SPEECH_VERBS = frozenset(
     """acknowledge acknowledged acknowledges add added adds admit admits admitted announce announced
     announces answered argue argued argues ask asked asks assert asserted asserts cautioned claim
@@ -16,3 +19,8 @@ SPEECH_VERBS = frozenset(
 )
 # As a regular-expression alternation, longest first.
 SPEECH_VERB_PATTERN = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+
+
+def verb_alternation(words: Iterable[str]) -> str:
+    """Words as a regular-expression alternation, longest first (`a déclaré` before `a`)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

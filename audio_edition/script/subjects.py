@@ -10,20 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audio_edition.script.names import DETERMINERS, Name, Token, capitalised, is_possessive, name_at
+from audio_edition.script.names import Name, Token, capitalised, is_possessive, name_at
+from audio_edition.script.words import ENGLISH, Words
 
-PRONOUNS = {"he": "m", "she": "f", "they": "x"}
-_UNNAMED_PRONOUNS = frozenset({"it", "we", "i", "you"})
-_SKIPPED = frozenset(
-    """has have had was is also later then again once earlier previously further still often would will
-    could did does last since just already""".split()
-)
-_NOT_SUBJECTS = frozenset(
-    """the a an of in on for to his her their its our my your this that as and or but with by from at
-    was were be been being""".split()
-)
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_PHRASE_END = frozenset({"of", "who", "which", "that", "on", "in", "at", "and"})
+PRONOUNS = ENGLISH.pronouns  # the English subject pronouns and the genders they fit
 
 
 @dataclass(frozen=True)
@@ -35,14 +25,14 @@ class Subject:
     role: str | None = None
 
 
-def subject_before(tokens: Sequence[Token], v: int, lo: int) -> Subject | None:
+def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
     """The subject written before a speech verb (`Peskov later said`), or None if there is none."""
     j = v - 1
     while j >= lo:
         word = tokens[j].word.lower()
-        if word in _DAYS and j > lo and tokens[j - 1].word.lower() == "on":
+        if word in lang.days and j > lo and tokens[j - 1].word.lower() == lang.day_preposition:
             j -= 2
-        elif word in _SKIPPED or (word.endswith("ly") and tokens[j].word.islower()):
+        elif word in lang.skipped or _adverb(tokens[j].word, lang):
             j -= 1
         else:
             break
@@ -50,97 +40,161 @@ def subject_before(tokens: Sequence[Token], v: int, lo: int) -> Subject | None:
         return None
     word = tokens[j].word
     if not word:
-        return apposed(tokens, j, lo) if tokens[j].text == "," else None
-    return _subject_word(tokens, j, lo, before=True)
+        return apposed(tokens, j, lo, lang) if tokens[j].text == "," else None
+    return _subject_word(tokens, j, lo, before=True, lang=lang)
 
 
-def subject_after(tokens: Sequence[Token], j: int, hi: int) -> Subject | None:
+def _adverb(word: str, lang: Words) -> bool:
+    """`later`-like words the language marks by their ending (`ly`), written in lowercase."""
+    return bool(lang.adverb_ending) and word.lower().endswith(lang.adverb_ending) and word.islower()
+
+
+def subject_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject | None:
     """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`,
     `said trucker Luis Martinez`)."""
     if j >= hi or not tokens[j].word:
         return None
-    described = _described_name(tokens, j, hi)
-    return described or _subject_word(tokens, j, hi, before=False)
+    described = _described_name(tokens, j, hi, lang)
+    return described or _subject_word(tokens, j, hi, before=False, lang=lang)
 
 
-def _described_name(tokens: Sequence[Token], j: int, hi: int) -> Subject | None:
+def _described_name(tokens: Sequence[Token], j: int, hi: int, lang: Words) -> Subject | None:
     """`trucker Luis Martinez`, `longtime resident Ana Ruiz`: a name after a few lowercase words."""
     k = j
-    while k < min(hi, j + 3) and tokens[k].word.islower() and tokens[k].word not in _NOT_SUBJECTS:
+    while k < min(hi, j + 3) and tokens[k].word.islower() and tokens[k].word not in lang.not_subjects:
         k += 1
     if k == j or k >= hi or not capitalised(tokens[k].word):
         return None
-    found = name_at(tokens, k)
+    found = name_at(tokens, k, lang)
     return Subject(name=found[0]) if found and found[0] is not None and found[1] == k else None
 
 
-def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool) -> Subject | None:
+def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, lang: Words) -> Subject | None:
     """The subject whose word nearest the verb is token `j`."""
     word = tokens[j].word
     low = word.lower()
-    if low in PRONOUNS:
+    if low in lang.pronouns:
         return Subject(pronoun=low)
-    if low in _UNNAMED_PRONOUNS:
+    if low in lang.unnamed:
         return Subject()
-    if low in _NOT_SUBJECTS - DETERMINERS or (before and (low in DETERMINERS or is_possessive(word))):
+    determiners = lang.determiners
+    if low in lang.not_subjects - determiners or (before and (low in determiners or is_possessive(word))):
         return None
-    if capitalised(word) and low not in DETERMINERS:
-        found = name_at(tokens, j)
+    if capitalised(word) and low not in determiners:
+        found = name_at(tokens, j, lang)
         name, _, hi = found if found else (None, j, j + 1)
         if not before and (name is None or is_possessive(tokens[hi - 1].text)):
             return (
-                noun_phrase_after(tokens, hi - 1, limit)
+                noun_phrase_after(tokens, hi - 1, limit, lang)
                 if name
-                else _apposition_after(tokens, hi) or Subject()
+                else _apposition_after(tokens, hi, lang) or Subject()
             )
         return Subject(name=name)
-    return noun_phrase_before(tokens, j, limit) if before else noun_phrase_after(tokens, j, limit)
+    if before:
+        return noun_phrase_before(tokens, j, limit, lang)
+    return noun_phrase_after(tokens, j, limit, lang)
 
 
-def apposed(tokens: Sequence[Token], comma: int, lo: int) -> Subject | None:
+def apposed(tokens: Sequence[Token], comma: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
     """`Dmitry Peskov, the Kremlin spokesman, said` or `the director, Ruth Abebe, said`."""
     start = next((k for k in range(comma - 1, lo - 1, -1) if tokens[k].text == ","), None)
     if start is None or start + 1 >= comma:
         return None
     first = tokens[start + 1].word.lower()
-    if first in DETERMINERS or first in {"who", "which", "his", "her", "their"}:
-        return _subject_word(tokens, start - 1, lo, before=True) if start > lo else None
-    found = name_at(tokens, comma - 1)
+    if first in lang.determiners or first in lang.relatives:
+        return _subject_word(tokens, start - 1, lo, before=True, lang=lang) if start > lo else None
+    found = name_at(tokens, comma - 1, lang)
     if found and found[0] is not None and found[1] == start + 1:
         return Subject(name=found[0])
     return None
 
 
-def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int) -> Subject:
+def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int, lang: Words = ENGLISH) -> Subject:
     """`the minister said`: a role when definite, else nobody in particular (`officials said`)."""
     for k in range(j - 1, max(lo, j - 4) - 1, -1):
         word = tokens[k].word.lower()
         if not word or is_possessive(tokens[k].word):
             break
-        if word in DETERMINERS:
-            return Subject(role=tokens[j].word.lower() if word == "the" else None)
+        if word in lang.determiners:
+            return Subject(role=tokens[j].word.lower() if word in lang.definite else None)
     return Subject()
 
 
-def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int) -> Subject:
-    """`said the report`, `said the festival director, Ruth Abebe`, `said Zelenskyy’s aide, Andriy Yermak`."""
-    definite = tokens[j].word.lower() == "the"
-    if not (definite or tokens[j].word.lower() in DETERMINERS or is_possessive(tokens[j].word)):
+def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject:
+    """`said the report`, `said the festival director, Ruth Abebe`, `said Zelenskyy’s aide, Andriy Yermak`;
+    in other languages also a title and a name (`sagte der Bürgermeister Hans Schmidt`)."""
+    definite = tokens[j].word.lower() in lang.definite
+    if not (definite or tokens[j].word.lower() in lang.determiners or is_possessive(tokens[j].word)):
         return Subject()
+    titled = _titled_name(tokens, j + 1, hi, lang) if lang is not ENGLISH else None
+    if titled is not None:
+        return titled
     k = j + 1
-    while k < hi and tokens[k].word and tokens[k].word.lower() not in _PHRASE_END:
+    while k < hi and tokens[k].word and tokens[k].word.lower() not in lang.phrase_end:
         k += 1
     role = tokens[k - 1].word.lower() if definite and k > j + 1 else None
     comma = next(
         (c for c in range(k, min(hi, k + 8)) if tokens[c].text in ",.;:" or tokens[c].quote >= 0), hi
     )
-    return _apposition_after(tokens, comma) or Subject(role=role)
+    return _apposition_after(tokens, comma, lang) or Subject(role=role)
 
 
-def _apposition_after(tokens: Sequence[Token], k: int) -> Subject | None:
+def _titled_name(tokens: Sequence[Token], k: int, hi: int, lang: Words) -> Subject | None:
+    """`el alcalde Juan Pérez`, `der Bürgermeister Hans Schmidt`: a title, then the name it heads."""
+    stop = min(hi, k + 3)
+    while k < stop and tokens[k].word.islower() and tokens[k].word not in lang.phrase_end | lang.not_subjects:
+        k += 1  # lowercase words of the role (`le maire adjoint`)
+    if k >= stop or not capitalised(tokens[k].word):
+        return None
+    found = name_at(tokens, k, lang)
+    name, lo = (found[0], found[1]) if found else (None, k)
+    if name is None or (lo < k and name.role is None):
+        return None
+    return Subject(name=name)
+
+
+def _apposition_after(tokens: Sequence[Token], k: int, lang: Words = ENGLISH) -> Subject | None:
     """A name after a comma at token `k`: `Kremlin Spokesperson, Dmitry Peskov`."""
     if k + 1 < len(tokens) and tokens[k].text == ",":
-        found = name_at(tokens, k + 1)
+        found = name_at(tokens, k + 1, lang)
         if found and found[0] is not None:
             return Subject(name=found[0])
+    return None
+
+
+def opens_clause(tokens: Sequence[Token], v: int, lo: int, lang: Words) -> bool:
+    """The verb (after any auxiliary: `», a déclaré`) opens its clause: it may take its subject after it."""
+    while v > lo and tokens[v - 1].word.lower() in lang.auxiliaries:
+        v -= 1
+    return v == lo or tokens[v - 1].quote >= 0 or tokens[v - 1].text in ",:;—–"
+
+
+def according(tokens: Sequence[Token], v: int, hi: int, lang: Words) -> int | None:
+    """Where the subject starts when token `v` opens `according to` (`selon`, `laut`, `según`), else None."""
+    word = tokens[v].word.lower()
+    for phrase in lang.according:
+        if word != phrase[0] or v + len(phrase) > hi:
+            continue
+        if any(tokens[v + k].word.lower() != part for k, part in enumerate(phrase)):
+            continue
+        if v > 0 and tokens[v - 1].word.lower() in lang.determiners:
+            continue  # `il secondo giorno`: a word, not an attribution
+        if word in lang.after_comma and not (
+            v > 0 and (tokens[v - 1].quote >= 0 or tokens[v - 1].text == ",")
+        ):
+            continue  # German `so` attributes only after a comma: `„…“, so Müller.`
+        return v + len(phrase)
+    return None
+
+
+def inverted_subject(tokens: Sequence[Token], v: int, hi: int, lang: Words) -> Subject | None:
+    """French inversion: `dit-il`, `estime-t-elle`, or `a-t-il` before its participle (`a-t-il déclaré`)."""
+    parts = tokens[v].word.lower().split("-")
+    if parts[-1] not in lang.inverted or not (parts[-1] in lang.pronouns or parts[-1] in lang.unnamed):
+        return None
+    head = parts[0]
+    if head in lang.verbs or (
+        head in lang.auxiliaries and v + 1 < hi and tokens[v + 1].word.lower() in lang.verbs
+    ):
+        return Subject(pronoun=parts[-1]) if parts[-1] in lang.pronouns else Subject()
     return None

@@ -55,7 +55,7 @@ def write_script(article: Article, settings: ScriptSettings | Options | None = N
 def voiced_stretches(article: Article, min_words: int) -> dict[int, list[Voiced]]:
     """Per block, the stretches the quote voice reads: every speech quotation, with its speaker."""
     quotations = find_quotations(article.blocks, min_words=min_words, language=article.meta.language)
-    speakers = attribute_speakers(article.blocks, quotations)
+    speakers = attribute_speakers(article.blocks, quotations, language=article.meta.language)
     out: dict[int, list[Voiced]] = {}
     for quotation, speaker in zip(quotations, speakers, strict=True):
         if quotation.kind == "speech":

@@ -58,3 +58,13 @@ DOTTED_WORDS = frozenset(
 ABBREVIATED = frozenset(short.rstrip(".").lower() for short in SAID)
 """Every abbreviation in lower case without its last full stop (`dr`, `u.s`, `cllr`): a full stop
 after one of them ends no sentence."""
+
+DOTTED_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "fr": frozenset("mme mlle me pr dr st ste".split()),
+    "de": frozenset("hr fr dr prof str nr bzw".split()),
+    "es": frozenset("sr sra srta dr dra d dña prof lic".split()),
+    "it": frozenset("sig sigg dott prof avv ing on arch".split()),
+    "pt": frozenset("sr sra srta dr dra prof eng".split()),
+}
+"""Per language, the lower-case words besides `DOTTED_WORDS` whose full stop ends no sentence inside
+a run of names (`Sra. López`, `Dott. Rossi`); how they are said is the normaliser's business."""

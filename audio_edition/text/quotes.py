@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from audio_edition.text.dialogue import dialogue_spans, writes_dialogue_dashes
+
 DOUBLE_OPEN = "“„«‹"
 DOUBLE_CLOSE = "”»›"
 SINGLE_OPEN = "‘‚"
@@ -13,6 +15,8 @@ QUOTE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + "‛\"'’"
 _OPEN_BEFORE = " \t\n([{—–-/" + DOUBLE_OPEN + SINGLE_OPEN + '"'
 _SENTENCE_END = re.compile(r"(?<=\w[.!?…])(?=\s)")
 _CLOSE_AFTER = " \t\n)]},.;:!?…—–-" + DOUBLE_CLOSE + "’'\""
+_SPACES = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break and thin (French `« … »`)
+_REVERSED = {"»": "«", "›": "‹"}  # German `»…«` and `›…‹`
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,7 @@ class Span:
 
     def inner(self, text: str) -> str:
         """The quoted words without the marks."""
-        return text[self.start : self.end].strip(QUOTE_MARKS + " ")
+        return text[self.start : self.end].strip(QUOTE_MARKS + _SPACES)
 
 
 def find_quotes(
@@ -37,6 +41,7 @@ def find_quotes(
     *,
     chain_single: bool = False,
     sentence_ends: tuple[int, ...] = (),
+    language: str | None = None,
 ) -> list[Span]:
     """Top-level quotation spans in one paragraph.
 
@@ -45,8 +50,14 @@ def find_quotes(
     `continues` (the previous paragraph ended inside a quote), a closing mark met before any
     opening one closes a quote that began at the paragraph's start. A second opening mark of the
     kind already open, with no closing marks left for both, means the first was never closed: it
-    ends at the last of `sentence_ends` before the new one, or is not a quotation at all.
+    ends at the last of `sentence_ends` before the new one, or is not a quotation at all. In a
+    `language` that writes dialogue dashes (Spanish, Portuguese), a paragraph opening with one is
+    read as dialogue: its stretches of speech are the spans.
     """
+    if writes_dialogue_dashes(language):
+        dialogue = dialogue_spans(text)
+        if dialogue is not None:
+            return [Span(start, end) for start, end in dialogue]
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []  # ("d" | "s" | "sd" straight double, position)
     for i, ch in enumerate(text):
@@ -110,6 +121,10 @@ def _elision(text: str, span: Span) -> bool:
 def _classify(
     ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: str, i: int, chain_single: bool = False
 ) -> str:
+    if ch in _REVERSED and _reversed_open(ch, prev, nxt, stack, text, i):
+        return "open-d" if ch == "»" else "open-s"  # German »…« and ›…‹
+    if ch in "«‹" and stack and _REVERSED.get(text[stack[-1][1]]) == ch:
+        return "close-d" if ch == "«" else "close-s"
     if ch == "“" and stack and text[stack[-1][1]] == "„":
         return "close-d"  # German „…“
     if ch == "‘" and stack and text[stack[-1][1]] == "‚":
@@ -149,6 +164,15 @@ def _classify(
             )
         return "none"
     return "none"
+
+
+def _reversed_open(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], text: str, i: int) -> bool:
+    """`»` (or `›`) opens a German quotation: at a word's start, its `«` later, no `«` quotation open."""
+    if prev not in _OPEN_BEFORE or not (nxt.isalnum() or nxt in "„‚“‘"):
+        return False
+    if any(text[pos] in "«‹" for _, pos in stack):
+        return False
+    return _REVERSED[ch] in text[i + 1 :]
 
 
 def _closers_after(text: str, i: int) -> list[int]:
