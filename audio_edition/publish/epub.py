@@ -1,17 +1,21 @@
 """EPUB 3 with media overlays: the article as XHTML (an id per sentence), a SMIL overlay per
-chapter pointing each sentence at its stretch of the MP3, a nav document from the headings."""
+chapter pointing each sentence at its stretch of the MP3, a nav document from the headings, and
+package metadata saying what the book is and how accessible it is (EPUB Accessibility 1.1)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from audio_edition.model import Episode
+from audio_edition.model import Episode, Meta
 from audio_edition.publish.clocks import Clock, clock
 from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
+from audio_edition.publish.speakers import quoted_by
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
@@ -21,6 +25,14 @@ CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}
 .programme {{ color: #555; font-size: 0.9em; }}
 .{ACTIVE_CLASS} {{ background-color: #ffe58a; }}
 """
+# What the book offers, as the schema.org accessibility vocabulary names it. No page list or page
+# break markers (so no `pageNavigation`, `printPageNumbers` or page source): the article has no
+# print edition. `transcript`: the text holds every sentence the MP3 speaks; `unlocked`: no DRM.
+# `structuralNavigation` is added only when every chapter is headed (see `features`).
+ACCESS_MODES = ("textual", "auditory")
+SUFFICIENT_MODES = ("textual", "auditory")
+FEATURES = ("synchronizedAudioText", "tableOfContents", "readingOrder", "transcript", "ARIA", "unlocked")
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
 
 
 def write_epub(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
@@ -28,23 +40,36 @@ def write_epub(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> No
     meta = episode.script.article.meta
     chapters = sections(episode)
     slug = edition.slug
-    book_id = edition.urn
+    stamp = build_time()
     with zipfile.ZipFile(path, "w") as book:
-        book.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
-        add = _adder(book)
+        add = _adder(book, stamp)
+        add("mimetype", b"application/epub+zip", zipfile.ZIP_STORED)
         add("META-INF/container.xml", CONTAINER)
-        add("OEBPS/content.opf", _package(episode, chapters, slug, book_id))
+        add("OEBPS/content.opf", _package(meta, chapters, edition, stamp))
         add("OEBPS/nav.xhtml", _nav(meta.title, meta.language, chapters))
         add("OEBPS/style.css", CSS)
         for section in chapters:
             add(f"OEBPS/chapter{section.number}.xhtml", _chapter(section, meta.language))
             add(f"OEBPS/chapter{section.number}.smil", _overlay(section, slug))
-        book.writestr(f"OEBPS/audio/{slug}.mp3", mp3, compress_type=zipfile.ZIP_STORED)
+        add(f"OEBPS/audio/{slug}.mp3", mp3, zipfile.ZIP_STORED)
 
 
-def _adder(book: zipfile.ZipFile):  # type: ignore[no-untyped-def]
-    def add(name: str, text: str) -> None:
-        book.writestr(name, text.encode("utf-8"), compress_type=zipfile.ZIP_DEFLATED)
+def build_time() -> dt.datetime:
+    """When the book is made: `SOURCE_DATE_EPOCH` (seconds, the reproducible-builds convention for
+    the time a build states) when set, else now; in UTC, to the second."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    return when.replace(microsecond=0)
+
+
+def _adder(book: zipfile.ZipFile, stamp: dt.datetime) -> Callable[..., None]:
+    """A function adding one file to `book`, dated `stamp` (ZIP dates start in 1980)."""
+    date_time = max(stamp, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
+
+    def add(name: str, data: str | bytes, compress: int = zipfile.ZIP_DEFLATED) -> None:
+        info = zipfile.ZipInfo(name, date_time=date_time)
+        info.compress_type = compress
+        book.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
 
     return add
 
@@ -58,9 +83,8 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str) -> str:
-    meta = episode.script.article.meta
-    modified = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _package(meta: Meta, chapters: list[Section], edition: Edition, stamp: dt.datetime) -> str:
+    """The package document: metadata, manifest and spine."""
     durations = "\n".join(
         f'    <meta property="media:duration" refines="#mo{s.number}">{clock(s.spoken, Clock.SMIL)}</meta>'
         for s in chapters
@@ -73,14 +97,16 @@ def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str)
         for s in chapters
     )
     spine = "\n".join(f'    <itemref idref="c{s.number}"/>' for s in chapters)
-    creator = f"    <dc:creator>{escape(meta.byline)}</dc:creator>\n" if meta.byline else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="bookid" xml:lang="{escape(meta.language)}">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-    <dc:identifier id="bookid">{book_id}</dc:identifier>
+    <dc:identifier id="bookid">{edition.urn}</dc:identifier>
     <dc:title>{escape(meta.title)}</dc:title>
     <dc:language>{escape(meta.language)}</dc:language>
-{creator}    <meta property="dcterms:modified">{modified}</meta>
+{_described(meta, edition)}
+    <meta property="dcterms:modified">{stamp.strftime("%Y-%m-%dT%H:%M:%SZ")}</meta>
+{_accessibility(chapters, edition)}
+    <meta property="media:narrator">{escape(edition.narrator)}</meta>
     <meta property="media:duration">{total}</meta>
 {durations}
     <meta property="media:active-class">{ACTIVE_CLASS}</meta>
@@ -88,7 +114,7 @@ def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str)
   <manifest>
     <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
     <item id="css" href="style.css" media-type="text/css"/>
-    <item id="audio" href="audio/{escape(slug)}.mp3" media-type="audio/mpeg"/>
+    <item id="audio" href="audio/{escape(edition.slug)}.mp3" media-type="audio/mpeg"/>
 {items}
   </manifest>
   <spine>
@@ -96,6 +122,62 @@ def _package(episode: Episode, chapters: list[Section], slug: str, book_id: str)
   </spine>
 </package>
 """
+
+
+def _described(meta: Meta, edition: Edition) -> str:
+    """Who wrote and published the article, when, and the web page it came from (each when known)."""
+    lines = [f"<dc:creator>{escape(meta.byline)}</dc:creator>"] if meta.byline else []
+    lines.append(f"<dc:publisher>{escape(edition.show)}</dc:publisher>")
+    if edition.date is not None:
+        lines.append(f"<dc:date>{edition.date.isoformat()}</dc:date>")
+    if meta.source and meta.source.startswith(("http://", "https://")):
+        lines.append(f"<dc:source>{escape(meta.source)}</dc:source>")
+    return "\n".join(f"    {line}" for line in lines)
+
+
+def _accessibility(chapters: list[Section], edition: Edition) -> str:
+    """The schema.org accessibility metadata and the conformance claim (EPUB Accessibility 1.1)."""
+    lines = [f'<meta property="schema:accessMode">{mode}</meta>' for mode in ACCESS_MODES]
+    lines += [f'<meta property="schema:accessModeSufficient">{mode}</meta>' for mode in SUFFICIENT_MODES]
+    lines += [
+        f'<meta property="schema:accessibilityFeature">{feature}</meta>' for feature in features(chapters)
+    ]
+    lines += [
+        '<meta property="schema:accessibilityHazard">none</meta>',
+        f'<meta property="schema:accessibilitySummary" xml:lang="en">{escape(summary(chapters, edition))}</meta>',
+        f'<meta property="dcterms:conformsTo" id="conformance">{CONFORMANCE}</meta>',
+        f'<meta property="a11y:certifiedBy" refines="#conformance">{escape(edition.show)}</meta>',
+    ]
+    return "\n".join(f"    {line}" for line in lines)
+
+
+def features(chapters: list[Section]) -> tuple[str, ...]:
+    """The accessibility features of the book: `FEATURES`, and `structuralNavigation` when every
+    chapter has a heading (a title made from the file name is neither shown nor spoken)."""
+    return FEATURES + (("structuralNavigation",) if _headed(chapters) else ())
+
+
+def _headed(chapters: list[Section]) -> bool:
+    return all(any(part.kind in ("h1", "h2") for part in s.parts) for s in chapters)
+
+
+def summary(chapters: list[Section], edition: Edition) -> str:
+    """The accessibility summary, for a person choosing a book: what reading it is like, and what
+    it lacks."""
+    voice = "a synthetic voice" if edition.narrator.startswith("Synthetic voice") else "a voice"
+    labelled = any(quoted_by(t.segment) for s in chapters for part in s.parts for t in part.sentences)
+    sentences = [
+        f"The full text of the article, narrated by {voice}: read it, listen to it, or both, with"
+        " each sentence highlighted as it is spoken.",
+        "Chapters are headed in the text and listed in the table of contents."
+        if _headed(chapters)
+        else "Chapters are listed in the table of contents.",
+        "There are no images, and no page numbers: the article has no print edition.",
+        "Names shown beside quotations, saying who is quoted, are not read aloud." if labelled else "",
+        "The conformance claim rests on automated checks (DAISY Ace, EPUBCheck) of the tool that"
+        " made this book, not on a review by a person.",
+    ]
+    return " ".join(s for s in sentences if s)
 
 
 def _nav(title: str, language: str, chapters: list[Section]) -> str:
@@ -106,7 +188,7 @@ def _nav(title: str, language: str, chapters: list[Section]) -> str:
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{escape(language)}" lang="{escape(language)}">
   <head><title>{escape(title)}</title></head>
   <body>
-    <nav epub:type="toc" id="toc">
+    <nav epub:type="toc" role="doc-toc" id="toc">
       <h1>{escape(title)}</h1>
       <ol>
 {entries}
@@ -126,7 +208,7 @@ def _chapter(section: Section, language: str) -> str:
     <link rel="stylesheet" type="text/css" href="style.css"/>
   </head>
   <body>
-    <section epub:type="chapter" id="chapter{section.number}" aria-label="{escape(section.title)}">
+    <section epub:type="chapter" role="doc-chapter" id="chapter{section.number}" aria-label="{escape(section.title)}">
     {body}
     </section>
   </body>
