@@ -12,10 +12,11 @@ __all__ = ["closing", "credit_line", "opening", "sayable", "spoken_date"]
 
 
 def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
-    """Show name, title, then "By …, date." if known; the title keeps role `title` if the author wrote it."""
+    """Show name, the title when the author wrote one (a title made from a file name or URL is for
+    tags and chapters, never spoken), then "By …, date." if known."""
     drafts = [Draft("intro", message("show", meta.language, show=show), -1, Pause.SENTENCE)] if show else []
-    if sayable(meta.title):
-        drafts.append(Draft("title" if title_is_text else "intro", meta.title, -1, Pause.SENTENCE))
+    if title_is_text and sayable(meta.title):
+        drafts.append(Draft("title", meta.title, -1, Pause.SENTENCE))
     credit = credit_line(meta)
     if credit:
         drafts.append(Draft("intro", credit, -1, Pause.SENTENCE))
@@ -24,10 +25,11 @@ def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
     return drafts
 
 
-def closing(meta: Meta, show: str) -> list[Draft]:
-    """What the listener hears last: what this was, and that a synthetic voice read it."""
+def closing(meta: Meta, show: str, title_is_text: bool = True) -> list[Draft]:
+    """What the listener hears last: what this was (its title only when the author wrote one), and
+    that a synthetic voice read it."""
     lang, title = meta.language, meta.title
-    if sayable(title):
+    if title_is_text and sayable(title):
         key = "listened_title_show" if show else "listened_title"
         listened = message(key, lang, title=title, show=show)
     else:

@@ -46,7 +46,7 @@ def write_script(article: Article, settings: ScriptSettings | Options | None = N
             drafts[-1] = drafts[-1].ending(_block_break(article.blocks, b))
     if settings.opening:
         drafts[-1] = drafts[-1].ending(Pause.SECTION)
-        drafts += closing(article.meta, settings.show)
+        drafts += closing(article.meta, settings.show, article.spoken_title)
     return _assemble(
         article, drafts, settings.pauses, lexicon_for(settings.lexicon, settings.default_lexicon)
     )

@@ -42,13 +42,25 @@ def test_reference_article_script(reference_path: Path) -> None:
     ]
     assert segs[script.chapters[1].first_segment].role == "heading"
     assert all("READ ALSO" not in s.text for s in segs)
-    # the opening names the show and the (file-name) title, which is no article text; the closing
-    # discloses the synthetic voice
-    assert [s.role for s in segs[:3]] == ["intro", "intro", "narration"]
-    assert segs[1].text == "Peace Talks Istanbul"
+    # the opening names the show; the title, made from the file name, is for tags and chapters and
+    # is never spoken (issue 18); the closing names the show and discloses the synthetic voice
+    assert [s.role for s in segs[:2]] == ["intro", "narration"]
+    assert not any("Peace Talks Istanbul" in s.text for s in segs)
     assert segs[-1].role == "outro" and "synthetic voice" in segs[-1].text
+    assert segs[-1].text.startswith("You have been listening to Audio Edition.")
     assert segs[-2].pause_after_ms == Options().pauses.section
     assert all(s.voice == ("quote" if s.role == "quote" else "narrator") for s in segs)
+
+
+@pytest.mark.parametrize("name", ["a.txt", "draft-v2-final.txt", "peace-talks-istanbul.txt"])
+def test_a_title_made_from_the_file_name_is_never_spoken(name: str) -> None:
+    article = parse_article("Ferry crews voted to strike on Monday.\n\nThe vote was close.\n", name=name)
+    assert article.meta.title_from == "file-name"
+    segs = write_script(article, Options()).segments
+    assert [s.text for s in segs if s.role in ("intro", "title", "outro")] == [
+        "Audio Edition.",
+        "You have been listening to Audio Edition. This edition was read by a synthetic voice.",
+    ]
 
 
 def test_opening_speaks_show_title_byline_and_date() -> None:
