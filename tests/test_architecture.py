@@ -14,7 +14,17 @@ PACKAGE = ROOT / "audio_edition"
 DOC = ROOT / "docs" / "ARCHITECTURE.md"
 # Each stage, and what it may never import (even inside a function).
 ORDER = ["text", "ingest", "script", "voices", "audio", "publish"]
-ON_TOP = ["pipeline", "batch", "follow", "fingerprint", "build_cache", "cli", "cli_options", "cli_errors", "report"]
+ON_TOP = [
+    "pipeline",
+    "batch",
+    "follow",
+    "fingerprint",
+    "build_cache",
+    "cli",
+    "cli_options",
+    "cli_errors",
+    "report",
+]
 
 
 def modules() -> set[str]:

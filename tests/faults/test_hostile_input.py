@@ -272,7 +272,7 @@ def test_a_title_of_markup_builds_with_piper_and_is_shown_as_text(tmp_path: Path
     )
     page = lxml.html.fromstring((out / "markup-title.html").read_text(encoding="utf-8"))
     assert (
-        page.findtext(".//h1") == PIPER_TITLE
+        page.find(".//h1").text_content() == PIPER_TITLE  # type: ignore[union-attr]
         and page.findtext(".//title") == f"{PIPER_TITLE} (audio edition)"
     )
     assert not page.findall(".//b") and "<" not in page.get_element_by_id("timeline").text

@@ -229,21 +229,21 @@ def test_readalong_page_is_self_contained_and_accessible(everything: dict[str, A
     assert player.get("src") == f"{slug}.mp3" and (out / player.get("src")).is_file()
     assert player.get("aria-label") == f"Audio edition of {manifest['title']}"
 
-    # headings met in order: the title in the banner, then the title and each later chapter in main
+    # headings met in order, all in main: one h1 (the title), then an h2 for each later chapter
     titles = [c["title"] for c in manifest["chapters"]]
     headings = [(int(h.tag[1]), h.text_content().strip()) for h in root.iter(*HEADINGS) if exposed(h)]
     in_main = [(int(h.tag[1]), h.text_content().strip()) for h in main.iter(*HEADINGS) if exposed(h)]
-    assert headings == [(1, manifest["title"]), *in_main]
-    assert in_main == [(1, titles[0]), *((2, t) for t in titles[1:])]
+    assert headings == in_main == [(1, titles[0]), *((2, t) for t in titles[1:])]
     sections = main.findall("section")
     labels = [root.get_element_by_id(s.get("aria-labelledby")).text_content() for s in sections]
     assert labels == titles
 
-    # chapter buttons seek to each chapter's start
-    buttons = navs[0].findall(".//button")
-    assert [(b.text_content(), float(b.get("data-start"))) for b in buttons] == [
-        (c["title"], c["start"]) for c in manifest["chapters"]
+    # chapter links lead to each chapter's section and seek to its start
+    links = navs[0].findall(".//a")
+    assert [(a.text_content(), a.get("href"), float(a.get("data-start"))) for a in links] == [
+        (c["title"], f"#chapter{n}", c["start"]) for n, c in enumerate(manifest["chapters"], start=1)
     ]
+    assert [s.get("id") for s in sections] == [f"chapter{n}" for n in range(1, len(titles) + 1)]
 
     # every sentence of the timeline is a span of the text in main, saying the manifest's text
     data = json.loads(root.get_element_by_id("timeline").text)
