@@ -9,6 +9,7 @@ making one loads them with `master`.
 from __future__ import annotations
 
 import dataclasses
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -28,6 +29,7 @@ from audio_edition.publish import publish, slugify
 from audio_edition.publish.id3 import read_cover
 from audio_edition.publish.settings import PublishSettings
 from audio_edition.script import write_script
+from audio_edition.script.messages import CatalogueFallback, fallback_note
 from audio_edition.script.settings import ScriptSettings
 from audio_edition.store import default_cache_dir
 from audio_edition.voices import get_engine, use_decoder
@@ -107,9 +109,12 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
     stages = StageSettings.from_options(opts)
-    script = write_script(article, stages.script)
+    with warnings.catch_warnings():  # told once, as a note of the build, not as a Python warning
+        warnings.simplefilter("ignore", CatalogueFallback)
+        script = write_script(article, stages.script)
     cache = open_cache(opts)
-    notes = [chose] if chose else []
+    fallback = fallback_note(article.meta.language) if stages.script.opening else None
+    notes = [n for n in (chose, fallback) if n]
     cast = resolve_cast(stages.cast, script.article.meta.language)
     if stages.cast.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)

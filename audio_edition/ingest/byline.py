@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -76,13 +77,45 @@ def looks_like_names(byline: str, language: str | None = None) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in glue for w in words)
 
 
-def looks_like_dateline(text: str) -> bool:
-    """A publication-date line: short, led by a date word or digit, holding a full date."""
-    return (
-        len(text) <= 90
-        and len(text.split()) <= 12
-        and bool(_DATE_LEAD.match(text))
-        and bool(_DATE.search(text))
+def looks_like_dateline(text: str, language: str | None = None) -> bool:
+    """A publication-date line: short, led by a date word or digit, holding a full date; in an
+    article known to be in another language, a full date in its words (`12. Februar 2026`, `3 mars
+    2026`, `20 de enero de 2026`) with at most five other words (`Publié le … à 14 h`,
+    `Aktualisiert am … 14:05 Uhr`)."""
+    if len(text) > 90 or len(text.split()) > 12:
+        return False
+    if bool(_DATE_LEAD.match(text)) and bool(_DATE.search(text)):
+        return True
+    code = _code(language)
+    if not code or code == "en":
+        return False
+    date = _foreign_date(code).search(text)
+    if date is None:
+        return False
+    rest = (text[: date.start()] + " " + text[date.end() :]).split()
+    return sum(any(ch.isalnum() for ch in word) for word in rest) <= 5
+
+
+@functools.lru_cache(maxsize=16)
+def _foreign_date(code: str) -> re.Pattern[str]:
+    """A full date in `code`'s month names (from Babel's locale data), day first or month first;
+    a pattern that matches nothing for a language Babel does not know."""
+    try:
+        from babel import Locale, UnknownLocaleError  # only for articles not in English
+
+        locale = Locale.parse(code)
+    except (ImportError, ValueError, UnknownLocaleError):
+        return re.compile(r"(?!)")
+    names = {
+        n.lower().rstrip(".")
+        for width in ("wide", "abbreviated")
+        for n in locale.months["format"][width].values()
+    }
+    month = "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True))
+    return re.compile(
+        rf"\b\d{{1,2}}(\.|er|º|°)?\s+(de\s+)?({month})\.?,?\s+(de\s+)?\d{{4}}\b|"
+        rf"\b({month})\.?\s+\d{{1,2}},?\s+\d{{4}}\b",
+        re.IGNORECASE,
     )
 
 

@@ -92,7 +92,7 @@ def _take_byline_and_date(kept: list[Candidate], start: int, found: Found, langu
         if start >= len(kept) or kept[start].hint not in (None, "list-item"):
             break
         text = kept[start].text
-        if not (_take_byline(text, found, language) or _take_date(text, found)):
+        if not (_take_byline(text, found, language) or _take_date(text, found, language)):
             break
         start += 1
     return start
@@ -112,9 +112,9 @@ def _take_byline(text: str, found: Found, language: str | None = None) -> bool:
     return True
 
 
-def _take_date(text: str, found: Found) -> bool:
+def _take_date(text: str, found: Found, language: str | None = None) -> bool:
     """Take a dateline as the date, unless one was given already (a byline's date gives way)."""
-    if not looks_like_dateline(text) or (found.date is not None and not found.date_from_byline):
+    if not looks_like_dateline(text, language) or (found.date is not None and not found.date_from_byline):
         return False
     found.date, found.date_line, found.date_from_byline = text, text, False
     return True

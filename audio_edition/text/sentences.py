@@ -28,6 +28,25 @@ def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
     return list(_sentence_spans(text, language))
 
 
+def _joined_after_titles(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """The spans with a cut after a title of the language (`Sr.`, `Dra.`, `Dott.`, `Mme.`) undone
+    when a capitalised word follows: pySBD has no such table for every language it reads."""
+    from audio_edition.text.abbreviations import DOTTED_BY_LANGUAGE
+
+    titles = DOTTED_BY_LANGUAGE.get(language.replace("_", "-").split("-")[0].lower())
+    if not titles or len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        last = text[out[-1][0] : out[-1][1]]
+        word = last[:-1].rsplit(maxsplit=1)[-1].lstrip("—–-(«“„\"'") if last.endswith(".") else ""
+        if word.lower() in titles and text[start : start + 1].isupper():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 @functools.lru_cache(maxsize=512)
 def _sentence_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
     """Sentences of one paragraph, remembered: the quotation scanner and the piece cutter both ask."""
@@ -47,7 +66,7 @@ def _sentence_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
         if rest.strip():
             lead = len(rest) - len(rest.lstrip())
             spans.append((offset + cursor + lead, offset + len(chunk.rstrip())))
-    return tuple(spans)
+    return tuple(_joined_after_titles(text, spans, language))
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:

@@ -24,7 +24,8 @@ title: Le marché couvert ouvre ses portes
 language: fr
 ---
 
-La mairie a inauguré samedi un marché couvert sur la place du Port. Les commerçants attendaient ce jour depuis trois ans.
+La mairie a inauguré samedi un marché couvert sur la place du Port.
+Les commerçants attendaient ce jour depuis trois ans.
 
 « Nous sommes enfin chez nous », a déclaré Marc Lefèvre, président de l'association des marchands.
 """
