@@ -62,12 +62,19 @@ def edition_uuid(slug: str) -> uuid.UUID:
 
 
 def narrator_credit(episode: Episode) -> str:
-    """Who reads the edition, said truly: "Synthetic voice: Piper joe" (the narrator's engine and
-    voice), or the engine alone when the voice is not known."""
+    """Who reads the edition, said truly in the article's language: "Synthetic voice: Piper joe",
+    "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice; the engine alone when
+    the voice is not known; English for a language without messages)."""
+    from audio_edition.script.languages import language_key
+    from audio_edition.script.messages import catalogue, message
+
     engine, _, voice = (episode.narrator or episode.engine).partition(":")
     name = _ENGINE_NAMES.get(engine, engine)
     voice = voice.rsplit("/", 1)[-1].removesuffix(".onnx")  # a voice named by path: its file
-    return f"Synthetic voice: {name} {voice}".rstrip()
+    language = language_key(episode.script.article.meta.language)
+    return message(
+        "voice_credit", language if language in catalogue() else "en", voice=f"{name} {voice}".rstrip()
+    )
 
 
 def written_datetime(

@@ -124,3 +124,16 @@ def test_datelines_in_the_articles_language_are_not_read_aloud(
 def test_a_title_abbreviation_ends_no_sentence(text: str, language: str, sentences: int) -> None:
     spans = sentence_spans(text, language)
     assert len(spans) == sentences, [text[a:b] for a, b in spans]
+
+
+def test_the_narrator_credit_is_in_the_articles_language(tmp_path: Path) -> None:
+    import zipfile
+
+    produce(
+        ARTICLES / "marche-couvert-brestville.md",
+        Options(engine="fake", out_dir=tmp_path, use_cache=False, formats=("epub", "daisy")),
+    )
+    opf = zipfile.ZipFile(tmp_path / "marche-couvert-brestville.epub").read("OEBPS/content.opf").decode()
+    assert '<meta property="media:narrator">Voix de synthèse : fake narrator</meta>' in opf
+    ncc = (tmp_path / "marche-couvert-brestville.daisy" / "ncc.html").read_text(encoding="utf-8")
+    assert 'name="ncc:narrator" content="Voix de synthèse : fake narrator"' in ncc
