@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib.util
 import logging
 import multiprocessing
 import os
@@ -26,6 +27,7 @@ from audio_edition.options import Options
 from audio_edition.pipeline import produce_article
 from audio_edition.publish.outputs import discard_unverified, up_to_date
 from audio_edition.publish.slug import slugify
+from audio_edition.publish.staging import check_output_folder
 
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
@@ -132,10 +134,7 @@ def run_batch(
     `workers` processes. On Ctrl-C or SIGTERM (KeyboardInterrupt) articles not yet begun are
     cancelled and those in progress stopped; finished ones stay whole.
     """
-    if processes and (workers or scheduler):
-        raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
-    if not directory.is_dir():
-        raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
+    check_batch(directory, options, workers=workers, scheduler=scheduler, processes=processes)
     started = time.perf_counter()
     paths = find_articles(directory, options.out_dir)
     if not paths:
@@ -157,6 +156,35 @@ def run_batch(
     report.results.sort(key=lambda r: str(r.path))
     report.wall = time.perf_counter() - started
     return report
+
+
+def check_batch(
+    directory: Path,
+    options: Options,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    processes: int | None = None,
+) -> None:
+    """InputError, before any work (and before `auto` probes Google), for a batch that cannot run:
+    a `directory` that is no folder, an output folder that is a file, a runner that cannot be used."""
+    check_runner(workers=workers, scheduler=scheduler, processes=processes)
+    if not directory.is_dir():
+        raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
+    check_output_folder(options.out_dir)
+
+
+def check_runner(*, workers: int | None, scheduler: str | None, processes: int | None) -> None:
+    """InputError, before any work, when the runner asked for cannot be used: `--processes` with
+    Dask, or Dask (`--workers`, `--scheduler`) without the `dask` extra installed."""
+    if processes and (workers or scheduler):
+        raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
+    if (workers or scheduler) and importlib.util.find_spec("distributed") is None:
+        option = "--workers" if workers else "--scheduler"
+        raise InputError(
+            f"{option} runs on Dask, which is not installed: pip install 'audio-edition[dask]', "
+            "or leave the option out to build in local processes"
+        )
 
 
 def build_jobs(

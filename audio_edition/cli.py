@@ -50,11 +50,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
     from audio_edition.ingest import read_article
-    from audio_edition.pipeline import produce_article, resolve_engine, slug_for
+    from audio_edition.pipeline import check_build, produce_article, resolve_engine, slugs_for
     from audio_edition.report import build_summary
 
     options = options_from(settings)
-    read = [(read_article(article_argument(a)), slug_for(a)) for a in articles]
+    names = slugs_for(articles)
+    check_build(options)
+    read = [(read_article(article_argument(a)), slug) for a, slug in zip(articles, names, strict=True)]
     told = ""
     for article, slug in read:
         resolved, chose = resolve_engine(options, article.meta.language)
@@ -97,10 +99,11 @@ def batch(
     synthesising on its share of them), or on Dask: --workers N starts a local cluster, --scheduler
     ADDRESS uses a running one (share --cache-dir between its workers). Ctrl-C stops every article
     not yet finished."""
-    from audio_edition.batch import run_batch
+    from audio_edition.batch import check_batch, run_batch
     from audio_edition.pipeline import resolve_engine
 
     options = options_from(settings)
+    check_batch(directory, options, workers=workers, scheduler=scheduler, processes=processes)
     _english, chose = resolve_engine(options)  # the probe's answer, told once; each article's
     if chose and not quiet:  # engine is then chosen for its own language
         click.echo(chose, err=True)
@@ -145,13 +148,14 @@ def follow(
     entry that carries its whole article is built from it, else its page is fetched. Builds run as
     `batch` runs them. Exit 0 when all went well or nothing was new, 1 when an entry or a feed
     failed (tried again next run), 2 for bad usage or a feed that is no feed."""
-    from audio_edition.follow.runner import run_follow
+    from audio_edition.follow.runner import check_follow, run_follow
     from audio_edition.pipeline import resolve_engine
 
     following = follow_settings(settings)
     options = options_from(settings)
-    options, chose = resolve_engine(options)
-    if chose and not quiet:
+    check_follow(list(feeds), following, processes, workers, scheduler)
+    _english, chose = resolve_engine(options)  # the probe's answer, told once; each entry's engine
+    if chose and not quiet:  # is then chosen for its article's language
         click.echo(chose, err=True)
     report = run_follow(
         list(feeds),

@@ -9,7 +9,9 @@ making one loads them with `master`.
 from __future__ import annotations
 
 import dataclasses
+import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,7 +22,7 @@ from audio_edition.audio.ffmpeg import decode_audio_bytes
 from audio_edition.audio.settings import MasteringSettings, mastering_settings
 from audio_edition.audio.timeline import episode_from
 from audio_edition.build_cache import BuildCache
-from audio_edition.errors import EngineError, QualityError
+from audio_edition.errors import EngineError, InputError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.ingest.fetch import is_url
 from audio_edition.model import Article, Clip, Episode, Script
@@ -28,6 +30,7 @@ from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
 from audio_edition.publish.id3 import read_cover
 from audio_edition.publish.settings import PublishSettings
+from audio_edition.publish.staging import check_output_folder
 from audio_edition.script import write_script
 from audio_edition.script.messages import CatalogueFallback, fallback_note
 from audio_edition.script.settings import ScriptSettings
@@ -79,6 +82,28 @@ def slug_for(path: str | Path) -> str:
         parts = [p for p in urlparse(text).path.split("/") if p]
         return slugify(Path(parts[-1]).stem if parts else urlparse(text).netloc)
     return slugify(Path(path).stem)
+
+
+def slugs_for(arguments: Sequence[str]) -> list[str]:
+    """A distinct output name per article argument, as `batch` names them: its file name (a URL's
+    last path part), with its folder joined when two would clash (`dup1/story.txt` and
+    `dup2/story.txt` -> `dup1-story`, `dup2-story`); InputError, before any audio is made, when
+    two still clash (the same file twice, two URLs ending alike)."""
+    plain = [slug_for(a) for a in arguments]
+    out = []
+    for argument, slug in zip(arguments, plain, strict=True):
+        if plain.count(slug) > 1 and not is_url(argument):
+            path = Path(argument)
+            slug = slugify(f"{path.resolve().parent.name}-{path.stem}")
+        out.append(slug)
+    for k, slug in enumerate(out):
+        if slug in out[:k]:
+            first = arguments[out.index(slug)]
+            raise InputError(
+                f"{first} and {arguments[k]} would both be written as {slug}.*: "
+                "give each article once, or build them into different -o folders"
+            )
+    return out
 
 
 def resolve_engine(options: Options, language: str = "en") -> tuple[Options, str]:
@@ -166,6 +191,13 @@ def _make(
     return episode, mp3, qa
 
 
+def check_build(options: Options) -> None:
+    """InputError for a build that cannot be written or whose media are bad, before `auto` probes
+    Google and before any audio is made."""
+    check_output_folder(options.out_dir)
+    check_media(options)
+
+
 def check_media(options: Options) -> None:
     """Refuse a cover that is no image, or music files that are missing, before any audio is made."""
     if options.cover is not None:
@@ -201,7 +233,9 @@ def _speak(
     except EngineError as exc:
         if not opts.fallback or opts.fallback == opts.engine:
             raise
-        notes.append(f"warning: {exc}; the whole episode uses {opts.fallback} instead")
+        cause = re.sub(r";\s*(retry later or |wait a while or )?use --engine \w+[^.;]*", "", str(exc))
+        said = cause.rstrip(". ")
+        notes.append(f"warning: {said}; the whole episode uses {opts.fallback} instead (--fallback)")
     fallback = dataclasses.replace(cast_settings, engine=opts.fallback, narrator=None, quote_voice=None)
     cast = resolve_cast(fallback, script.article.meta.language)
     if fallback.speaker_voices:

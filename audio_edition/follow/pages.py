@@ -68,6 +68,6 @@ def _prepare(record: EntryRecord, out_dir: Path) -> tuple[str | None, str]:
         return str(exc), "fetched"
     if not text.strip():
         return "the page is empty", "fetched"
-    write_article(path, text, "html", record)
+    write_article(path, text, got.format, record)
     record.page_etag, record.page_modified = got.etag, got.last_modified
     return None, "fetched"

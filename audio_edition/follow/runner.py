@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from audio_edition.batch import ArticleResult, BatchProgress, Job, build_jobs
+from audio_edition.batch import ArticleResult, BatchProgress, Job, build_jobs, check_runner
 from audio_edition.errors import InputError
 from audio_edition.fingerprint import fingerprint
 from audio_edition.follow.articles import article_path, read_entry
@@ -38,7 +38,7 @@ def run_follow(
     progress: BatchProgress | None = None,
 ) -> FollowReport:
     """Build the new and changed entries of `feeds` into `options.out_dir` (see the module)."""
-    _check(feeds, settings, processes, workers, scheduler)
+    check_follow(feeds, settings, processes, workers, scheduler)
     started = time.perf_counter()
     out_dir = options.out_dir
     report = FollowReport()
@@ -77,7 +77,7 @@ def select(state: State, out_dir: Path, settings: FollowSettings) -> list[EntryR
     return wanted[: settings.max_new]
 
 
-def _check(
+def check_follow(
     feeds: list[str],
     settings: FollowSettings,
     processes: int | None,
@@ -85,8 +85,7 @@ def _check(
     scheduler: str | None,
 ) -> None:
     """InputError for options that cannot work together, before anything is fetched."""
-    if processes and (workers or scheduler):
-        raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
+    check_runner(workers=workers, scheduler=scheduler, processes=processes)
     base = urlparse(settings.base_url)
     if base.scheme not in ("http", "https") or not base.netloc:
         raise InputError(f"--base-url must be an http(s) URL, not {settings.base_url!r}")

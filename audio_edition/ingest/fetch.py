@@ -4,6 +4,7 @@ a few requests in flight per host, conditional requests, and clear errors when o
 from __future__ import annotations
 
 import contextlib
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +31,22 @@ class Fetched:
     whole: bool = True
     etag: str | None = None
     last_modified: str | None = None
+    content_type: str = ""
+
+    @property
+    def format(self) -> str:
+        """How the body is read, by the answer's content type (`text/plain` as text, `text/markdown`
+        as Markdown, anything else as a web page); a plain-text type served for a `.md` or `.html`
+        address is read by the address's suffix."""
+        kind = self.content_type.split(";", 1)[0].strip().lower()
+        suffix = urlparse(self.url).path.rsplit(".", 1)[-1].lower() if "." in urlparse(self.url).path else ""
+        if kind in ("text/markdown", "text/x-markdown") or (
+            kind == "text/plain" and suffix in ("md", "markdown")
+        ):
+            return "markdown"
+        if kind == "text/plain" and suffix not in ("html", "htm", "xhtml"):
+            return "text"
+        return "html"
 
 
 @cache
@@ -49,12 +66,13 @@ def is_url(text: str) -> bool:
     return "://" in text[:12]
 
 
-def fetch(url: str) -> bytes:
-    """The page at `url`; InputError for other schemes, HTTP errors, pages over 5 MB, no network."""
+def fetch(url: str) -> Fetched:
+    """The page at `url`, whole; InputError for other schemes, HTTP errors, pages over 5 MB, and a
+    network failure told by its cause."""
     got = get(url)
     if not got.whole:
         raise InputError(f"{url} is larger than 5 MB: save the article and pass the file")
-    return got.body
+    return got
 
 
 def get(
@@ -84,14 +102,56 @@ def get(
                     return Fetched(answer.url, bytes(body[:limit]), whole=False)
             found = answer.headers
             return Fetched(
-                answer.url, bytes(body), etag=found.get("ETag"), last_modified=found.get("Last-Modified")
+                answer.url,
+                bytes(body),
+                etag=found.get("ETag"),
+                last_modified=found.get("Last-Modified"),
+                content_type=found.get("Content-Type", ""),
             )
     except requests.exceptions.Timeout:
-        raise InputError(f"cannot fetch {url}: no answer in time; save the page and pass the file") from None
+        raise InputError(
+            f"cannot fetch {url}: no answer within {TIMEOUT[1]:g} s (timeout). Probable cause: the server "
+            "is slow or unreachable; try again later, or save the page and pass the file"
+        ) from None
     except requests.exceptions.RequestException as exc:
-        reason = type(exc).__name__
-        advice = "Probable cause: no internet access; save the page and pass the file"
-        raise InputError(f"cannot fetch {url} ({reason}). {advice}") from None
+        raise InputError(f"cannot fetch {url}: {network_cause(exc, url)}") from None
+
+
+def network_cause(exc: BaseException, url: str) -> str:
+    """What went wrong reaching `url`, told apart from the exception chain: a refused connection,
+    a name that does not resolve, no route, a TLS failure; each with what to do."""
+    chain = _chain(exc)
+    said = " ".join(repr(e) for e in chain)
+    where = urlparse(url)
+    host = where.hostname or url
+    if any(isinstance(e, ConnectionRefusedError) for e in chain) or "Connection refused" in said:
+        port = where.port or (443 if where.scheme == "https" else 80)
+        return (
+            f"the connection was refused (nothing is listening at {host} port {port}). "
+            "Probable cause: a wrong address or port, or the server is not running"
+        )
+    if any(isinstance(e, socket.gaierror) for e in chain) or "NameResolution" in said:
+        return (
+            f"the name {host} does not resolve (DNS failure). "
+            "Probable cause: a mistyped address, or no internet access; save the page and pass the file"
+        )
+    if "SSLError" in said or "CERTIFICATE" in said:
+        return f"the secure connection to {host} failed (TLS): check the address, or save the page"
+    if "Network is unreachable" in said or "No route to host" in said:
+        return "no route to the network. Probable cause: no internet access; save the page and pass the file"
+    return f"the connection failed ({type(exc).__name__}); save the page and pass the file"
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """`exc` and everything behind it (causes, contexts, urllib3's `reason`), each once."""
+    seen: list[BaseException] = []
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, BaseException) and all(item is not e for e in seen):
+            seen.append(item)
+            todo += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args]
+    return seen
 
 
 @contextlib.contextmanager

@@ -34,7 +34,8 @@ def read_article(path: str | Path) -> Article:
     """Read and structure the article at `path` (a file or an http(s) URL); InputError if unusable."""
     if isinstance(path, str) and is_url(path):
         name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
-        return parse_article(decode_bytes(fetch(path), name), name=name, fmt="html", source=path)
+        page = fetch(path)
+        return parse_article(decode_bytes(page.body, name), name=name, fmt=page.format, source=path)
     p = Path(path)
     if not p.exists():
         raise InputError(f"article not found: {p} (check the path)")
@@ -52,6 +53,12 @@ def read_article(path: str | Path) -> Article:
     return parse_article(decode_bytes(data, p.name), name=p.name, fmt=fmt, source=str(p))
 
 
+def _ends_a_sentence(line: str) -> bool:
+    """Whether a line ends as a sentence does (`.`, `!`, `?`, `…`, before closing quotes), as a
+    headline (`Just A Title Here`) does not."""
+    return line.rstrip().rstrip("\"'’”»)]").endswith((".", "!", "?", "…"))
+
+
 def parse_article(
     text: str, *, name: str = "article.txt", fmt: str = "text", source: str | None = None
 ) -> Article:
@@ -65,8 +72,13 @@ def parse_article(
         explicit_headings=fmt in ("markdown", "html"),
         language=fields.get("language"),
     )
-    if not found.blocks and found.title_from == "first-line" and found.title:
-        found.blocks.append(Block("paragraph", found.title))  # a one-line article is its own body
+    if (
+        not found.blocks
+        and found.title_from == "first-line"
+        and found.title
+        and _ends_a_sentence(found.title)
+    ):
+        found.blocks.append(Block("paragraph", found.title))  # a one-sentence article is its own body
         found.title = found.title_from = None
     if not found.blocks:
         what = "every line was boilerplate" if found.dropped or dropped else "it holds only a title"

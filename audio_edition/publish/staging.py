@@ -18,6 +18,16 @@ from types import TracebackType
 from audio_edition.errors import InputError, OutputError
 
 
+def check_output_folder(out_dir: Path) -> None:
+    """InputError when `out_dir` cannot become the output folder (a file stands there, or a
+    parent is a file), checked before any work; a missing folder is made when written."""
+    for folder in (out_dir, *out_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise InputError(f"output folder {out_dir} is a file: choose another -o folder")
+            return
+
+
 class Staging:
     """Hands out temporary paths beside their final names; `commit` renames them all into place.
 

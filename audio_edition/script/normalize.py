@@ -110,9 +110,12 @@ def _money(text: str) -> str:
     def say(match: re.Match[str]) -> str:
         one, many, small_one, small_many = _CURRENCY[match.group(1)]
         amount, magnitude = match.group(2).replace(",", ""), match.group(3)
+        whole, _, fraction = amount.partition(".")
+        if _attributive(match) and (magnitude or not fraction):
+            words = [amount, _MAGNITUDE[magnitude.lower()]] if magnitude else [amount]
+            return "-".join([*words, one])  # "a 1.2-billion-dollar pipeline", "a 5-pound fee"
         if magnitude:
             return f"{amount} {_MAGNITUDE[magnitude.lower()]} {many}"
-        whole, _, fraction = amount.partition(".")
         unit = one if whole == "1" else many
         if fraction and int(fraction) > 0 and len(fraction) == 2:
             small = small_one if fraction == "01" else small_many
@@ -120,6 +123,22 @@ def _money(text: str) -> str:
         return f"{whole} {unit}"
 
     return re.sub(pattern, say, text)
+
+
+_DETERMINER = re.compile(r"\b(a|an|the|this|that|its|their|his|her|our|your)\s+$", re.IGNORECASE)
+_NOT_A_NOUN = frozenset(
+    "of in on at to for from by with and or but as than was were is are be been has have had will would "
+    "could should may might a an the this that it its each per more less over under about after before "
+    "into onto up down out off so yet".split()
+)
+
+
+def _attributive(match: re.Match[str]) -> bool:
+    """Whether an amount qualifies the noun after it (`a $1.2bn pipeline`, `the £50m deal`): a
+    determiner before it and a word that can be a noun after it."""
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    following = re.match(r"\s+([a-z][\w-]*)", after)
+    return bool(_DETERMINER.search(before)) and bool(following) and following.group(1) not in _NOT_A_NOUN
 
 
 def _magnitudes(text: str) -> str:

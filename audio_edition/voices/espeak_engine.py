@@ -50,7 +50,10 @@ class EspeakEngine:
     def check_voice(self, voice: str, language: str) -> None:
         name = voice.partition("+")[0].lower()
         if name not in _languages():
-            raise InputError(f"espeak-ng has no voice '{name}': see `espeak-ng --voices`")
+            raise InputError(
+                f"espeak-ng has no voice '{name}': a voice is named engine:voice, e.g. espeak:en-gb+m3, "
+                "piper:joe, gtts:en@co.uk (`audio-edition voices` lists them)"
+            )
 
     def voices(self) -> list[str]:
         return sorted(_languages())

@@ -78,10 +78,19 @@ class PiperEngine:
                 )
             return
         path = Path(name).expanduser()
-        if path.suffix != ".onnx" or not path.is_file():
-            raise InputError(f"unknown Piper voice '{name}': use joe or the path of a .onnx voice")
-        if not Path(f"{path}.json").is_file():
-            raise InputError(f"Piper voice {path} has no {path.name}.json config beside it")
+        if path.suffix == ".onnx" or "/" in name or "\\" in name:
+            if path.suffix != ".onnx":
+                raise InputError(f"Piper voice {name} is not a .onnx model: give the path of a .onnx voice")
+            if not path.is_file():
+                raise InputError(f"Piper voice file {name} does not exist: check the path")
+            if not Path(f"{path}.json").is_file():
+                raise InputError(f"Piper voice {path} has no {path.name}.json config beside it")
+            return
+        raise InputError(
+            f"unknown Piper voice '{name}': Piper here has {', '.join(BUNDLED)} (bundled) or the path of "
+            "a .onnx voice; a voice is named engine:voice, e.g. piper:joe, espeak:en-gb+m3, gtts:en@co.uk "
+            "(`audio-edition voices` lists them)"
+        )
 
     def voices(self) -> list[str]:
         return [f"{name}{'' if v == 'plain' else '+' + v}" for name in BUNDLED for v in VARIANTS]

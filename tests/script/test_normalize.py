@@ -16,7 +16,17 @@ from audio_edition.script.normalize import normalize
 GOLDEN = [
     # money and magnitudes
     ("The deal is worth $1.2bn.", "The deal is worth 1.2 billion dollars."),
-    ("a £50m budget", "a 50 million pounds budget"),
+    # an amount before its noun says it as an adjective (issue 19: "a 1.2 billion dollars pipeline")
+    ("a £50m budget", "a 50-million-pound budget"),
+    ("a $1.2bn pipeline", "a 1.2-billion-dollar pipeline"),
+    ("the £50m deal fell through", "the 50-million-pound deal fell through"),
+    ("paid a $5 fee", "paid a 5-dollar fee"),
+    ("an €8m upgrade to the line", "an 8-million-euro upgrade to the line"),
+    # ... and after a verb or before "of", as an amount
+    ("the $1.2bn was spent", "the 1.2 billion dollars was spent"),
+    ("the $2bn of debt", "the 2 billion dollars of debt"),
+    ("a $4.99 fee", "a 4 dollars and 99 cents fee"),
+    ("a 5% rise", "a 5 percent rise"),
     ("tickets cost $5.99", "tickets cost 5 dollars and 99 cents"),
     ("just $1 each", "just 1 dollar each"),
     ("€3,500 in fines", "3500 euros in fines"),

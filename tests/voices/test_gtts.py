@@ -158,6 +158,7 @@ def test_fallback_builds_the_whole_episode_offline(
     manifest = json.loads(built.files[1].read_text(encoding="utf-8"))
     assert manifest["engine"] == "fake"
     assert any("the whole episode uses fake instead" in n for n in built.notes)
+    assert not any("use --engine" in n for n in built.notes)  # no advice to do what --fallback did
 
 
 def test_auto_chooses_gtts_when_google_answers(google: FakeGoogle, gtts: GttsEngine) -> None:

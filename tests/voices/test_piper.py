@@ -60,10 +60,11 @@ def test_every_listed_voice_is_accepted(piper) -> None:  # type: ignore[no-untyp
 @pytest.mark.parametrize(
     ("voice", "language", "message"),
     [
-        ("anna", "en", "unknown Piper voice 'anna'"),
+        ("anna", "en", "unknown Piper voice 'anna': .* a voice is named engine:voice, e.g. piper:joe"),
         ("joe+robot", "en", "unknown Piper variant"),
         ("joe", "de", "speaks en, and this article is 'de'"),
-        ("/nowhere/voice.onnx", "en", "unknown Piper voice"),
+        ("/nowhere/voice.onnx", "en", "Piper voice file /nowhere/voice.onnx does not exist: check the path"),
+        ("/nowhere/voice.bin", "en", "is not a .onnx model"),
     ],
 )
 def test_unusable_voices_are_refused(piper, voice: str, language: str, message: str) -> None:  # type: ignore[no-untyped-def]
