@@ -7,9 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.audio.episode_store import EpisodeStore
+from audio_edition.errors import InputError
+from audio_edition.store import default_cache_dir
 from audio_edition.voices.cache import SegmentCache
 
-__all__ = ["BuildCache", "CacheInfo"]
+__all__ = ["BuildCache", "CacheInfo", "cache_to_inspect"]
+
+STORES = ("segments", "episodes")
 
 
 @dataclass(frozen=True)
@@ -52,3 +56,25 @@ class BuildCache:
         if damaged:
             notes.append(f"warning: {damaged} damaged cache entries were found and made again")
         return notes
+
+
+def cache_to_inspect(cache_dir: Path | None) -> BuildCache:
+    """The cache `cache info|clear` work on: `cache_dir`, else the default one. InputError when a
+    folder named with --cache-dir is missing, when the path is a file, or when a folder holding
+    other things is no cache of ours (clearing it would remove nothing of its own, or the wrong
+    files); the default folder may be missing (nothing cached yet)."""
+    root = cache_dir if cache_dir is not None else default_cache_dir()
+    if root.exists() and not root.is_dir():
+        raise InputError(
+            f"{root} is a file, not a cache folder: give the folder of the cache with --cache-dir"
+        )
+    if not root.exists():
+        if cache_dir is not None:
+            raise InputError(f"cache folder {root} does not exist: check --cache-dir")
+        return BuildCache(root)
+    if not any((root / name).is_dir() for name in STORES) and any(root.iterdir()):
+        raise InputError(
+            f"{root} is not an audio-edition cache (it holds no segments/ or episodes/ folder): "
+            "check --cache-dir"
+        )
+    return BuildCache(root)

@@ -268,11 +268,9 @@ def cache() -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
 def cache_info(cache_dir: Path | None) -> None:
     """Show where the cache is, how many segments it holds and their size."""
-    from audio_edition.pipeline import open_cache
+    from audio_edition.build_cache import cache_to_inspect
 
-    store = open_cache(Options(cache_dir=cache_dir))
-    assert store is not None
-    info = store.info()
+    info = cache_to_inspect(cache_dir).info()
     click.echo(
         f"{info.root}: {info.entries} segments, {info.episodes} episodes, {info.bytes / 1_048_576:.1f} MB"
     )
@@ -282,11 +280,9 @@ def cache_info(cache_dir: Path | None) -> None:
 @click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
 def cache_clear(cache_dir: Path | None) -> None:
     """Delete every cached segment."""
-    from audio_edition.pipeline import open_cache
+    from audio_edition.build_cache import cache_to_inspect
 
-    store = open_cache(Options(cache_dir=cache_dir))
-    assert store is not None
-    info = store.clear()
+    info = cache_to_inspect(cache_dir).clear()
     click.echo(
         f"removed {info.entries} segments and {info.episodes} episodes "
         f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
@@ -298,7 +294,9 @@ class _progress:
 
     def __init__(self, quiet: bool, label: str) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
-        self.label = label[:40]
+        from audio_edition.report import short_label
+
+        self.label = short_label(label, 40)
         self.bar: Any = None
 
     def __enter__(self) -> Any:

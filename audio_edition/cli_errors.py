@@ -29,7 +29,11 @@ class Failure(click.ClickException):
 
 
 class FailingGroup(click.Group):
-    """Turns library errors, system errors and interrupts into `Error: ...` and an exit code."""
+    """Turns library errors, system errors and interrupts into `Error: ...` and an exit code;
+    `--debug` is taken wherever it stands (`build --debug ...` as well as `--debug build ...`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, debug_first(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -38,6 +42,15 @@ class FailingGroup(click.Group):
             if ctx.meta.get("debug"):
                 raise
             raise failure_for(exc, ctx.invoked_subcommand) from None
+
+
+def debug_first(args: list[str]) -> list[str]:
+    """`args` with a `--debug` given after the command moved before it (options after `--` are
+    arguments, left alone)."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return args
+    return ["--debug", *(a for a in args[:end] if a != "--debug"), *args[end:]]
 
 
 def failure_for(exc: BaseException, command: str | None) -> Failure:

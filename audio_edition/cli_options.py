@@ -28,7 +28,10 @@ _BUILD_OPTIONS = [
         "--engine",
         default=DEFAULTS.engine,
         show_default=True,
-        help="auto (gTTS when Google answers, else Piper), gtts, piper, espeak, or a plugin engine.",
+        help=(
+            "auto (gTTS when Google answers, else an offline voice for the language), gtts, piper, "
+            "espeak, fake (a test tone), or a plugin engine."
+        ),
     ),
     click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),
     click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright."),

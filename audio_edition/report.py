@@ -72,10 +72,24 @@ def build_summary(built: Built) -> str:
         else f"{built.stats.synthesized} synthesized, {built.stats.cached} from cache"
     )
     return (
-        f"{built.files[0]}  {minutes}:{seconds:02d}  {len(ep.timeline)} segments "
-        f"({quotes} quoted), {len(ep.chapters)} chapters, {dropped} dropped, "
+        f"{built.files[0]}  {minutes}:{seconds:02d}  {counted(len(ep.timeline), 'segment')} "
+        f"({quotes} quoted), {counted(len(ep.chapters), 'chapter')}, {dropped} dropped, "
         f"engine {ep.engine} ({made})"
     )
+
+
+def counted(n: int, noun: str) -> str:
+    """`n` and the noun, singular for one: "1 chapter", "3 chapters"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def short_label(text: str, width: int = 40) -> str:
+    """`text` in at most `width` characters, cut at a word with "…" when it is longer."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def _shown(segment: Segment) -> str:

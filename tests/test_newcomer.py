@@ -152,3 +152,86 @@ def test_voice_mistakes_are_explained(tmp_path: Path, voice: str, says: str) -> 
         "build", str(story), "-o", str(tmp_path / "out"), "--engine", "piper", "--narrator", voice
     )
     assert code == 2 and len(lines) == 1 and says in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("option", "says"),
+    [
+        (["--category", "Foo"], "--category 'Foo' is not an Apple Podcasts category"),
+        (["--image", "art.png"], "--image must be the artwork's absolute http(s) URL"),
+        (["--language", "zz-notalang"], "--language 'zz-notalang' is not a language tag"),
+    ],
+)
+def test_feed_options_a_podcast_app_would_refuse_are_refused(
+    tmp_path: Path, option: list[str], says: str
+) -> None:
+    code, lines = run("feed", str(tmp_path), "--base-url", "https://example.org/audio", *option)
+    assert code == 2 and len(lines) == 1 and says in lines[0]
+
+
+def test_a_feed_category_is_written_as_apple_spells_it(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert run("build", str(story), "-o", str(tmp_path / "out"), "--engine", "fake", "-q")[0] == 0
+    code, _ = run("feed", str(tmp_path / "out"), "--base-url", "https://example.org/a", "--category", "news")
+    assert code == 0 and 'text="News"' in (tmp_path / "out" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_cache_commands_name_a_missing_folder_or_a_file(tmp_path: Path) -> None:
+    code, lines = run("cache", "info", "--cache-dir", str(tmp_path / "missing"))
+    assert code == 2 and lines == [
+        f"Error: cache folder {tmp_path / 'missing'} does not exist: check --cache-dir"
+    ]
+    afile = tmp_path / "some-file.txt"
+    afile.write_text("x", encoding="utf-8")
+    code, lines = run("cache", "clear", "--cache-dir", str(afile))
+    assert code == 2 and "is a file, not a cache folder" in lines[0]
+    other = tmp_path / "photos"
+    other.mkdir()
+    (other / "holiday.jpg").write_bytes(b"\xff\xd8\xff")
+    code, lines = run("cache", "clear", "--cache-dir", str(other))
+    assert code == 2 and "is not an audio-edition cache" in lines[0]
+    assert (other / "holiday.jpg").exists()
+
+
+def test_one_chapter_is_one_chapter(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, lines = run("build", str(story), "-o", str(tmp_path / "out"), "--engine", "fake")
+    assert code == 0 and ", 1 chapter, " in lines[-1] and "chapters" not in lines[-1]
+
+
+def test_progress_labels_are_cut_at_a_word() -> None:
+    from audio_edition.report import short_label
+
+    assert (
+        short_label("Harbour Ferry Crews Vote to Strike Over Night Shifts")
+        == "Harbour Ferry Crews Vote to Strike…"
+    )
+    assert short_label("Short title") == "Short title"
+
+
+def test_debug_is_taken_after_the_command_too(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "missing.txt"), "--debug"])
+    assert result.exit_code != 0 and "article not found" in str(result.exception)  # raised, not one line
+    code, lines = run("build", str(tmp_path / "missing.txt"))
+    assert code == 2 and lines[0].startswith("Error: article not found")
+
+
+def test_the_readme_synopsis_names_every_build_option() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    synopsis = readme[readme.index("audio-edition build ARTICLE...") : readme.index("audio-edition feed OUT")]
+    build_command = cli.commands["build"]
+    import re
+
+    options = [p for p in build_command.params if p.opts and p.opts[0].startswith("-") and p.name != "help"]
+    named = [
+        [o for o in p.opts + p.secondary_opts if re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", synopsis)]
+        for p in options
+    ]
+    missing = [max(p.opts, key=len) for p, found in zip(options, named, strict=True) if not found]
+    assert missing == [], missing
+    engines = next(p for p in build_command.params if p.name == "engine")
+    assert "fake" in (engines.help or "") and "|fake]" in synopsis

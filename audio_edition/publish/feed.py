@@ -4,6 +4,7 @@ match its manifest is left out); the same folder gives the same bytes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import email.utils
 import re
@@ -46,10 +47,49 @@ class Show:
     explicit: bool = False
 
 
+# Apple Podcasts' categories (top level), as Apple spells them.
+APPLE_CATEGORIES = (
+    "Arts", "Business", "Comedy", "Education", "Fiction", "Government", "Health & Fitness", "History",
+    "Kids & Family", "Leisure", "Music", "News", "Religion & Spirituality", "Science",
+    "Society & Culture", "Sports", "Technology", "True Crime", "TV & Film",
+)  # fmt: skip
+_URL = re.compile(r"^https?://[^\s/$.?#].[^\s]*$")
+
+
+def checked_show(show: Show) -> Show:
+    """`show` with its category in Apple's spelling; InputError for what a podcast app would
+    refuse: a base URL or image that is no absolute http(s) URL, a category Apple does not have,
+    a language tag no locale answers to."""
+    if not _URL.match(show.base_url):
+        raise InputError(f"--base-url must be an http(s) URL, not {show.base_url!r}")
+    if show.image is not None and not _URL.match(show.image):
+        raise InputError(f"--image must be the artwork's absolute http(s) URL, not {show.image!r}")
+    category = next((c for c in APPLE_CATEGORIES if c.lower() == show.category.strip().lower()), None)
+    if category is None:
+        raise InputError(
+            f"--category {show.category!r} is not an Apple Podcasts category: use one of {', '.join(APPLE_CATEGORIES)}"
+        )
+    if show.language is not None and not _known_language(show.language):
+        raise InputError(
+            f"--language {show.language!r} is not a language tag: use one such as en, en-gb or fr"
+        )
+    return dataclasses.replace(show, category=category)
+
+
+def _known_language(tag: str) -> bool:
+    """Whether `tag` (`en`, `en-GB`, `fr-ca`) names a language CLDR knows."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.strip().replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
 def write_feed(out_dir: Path, show: Show) -> Path:
     """Write `out_dir/feed.xml` for every built episode there; returns its path."""
-    if not re.match(r"^https?://[^\s/$.?#].[^\s]*$", show.base_url):
-        raise InputError(f"--base-url must be an http(s) URL, not {show.base_url!r}")
+    show = checked_show(show)
     episodes, unmatched = _episodes(out_dir)
     if not episodes and unmatched:
         raise InputError(
