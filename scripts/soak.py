@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from audio_edition.errors import AudioEditionError  # noqa: E402
+from audio_edition.ingest import read_article  # noqa: E402
 from audio_edition.options import Options  # noqa: E402
 from audio_edition.pipeline import produce  # noqa: E402
 
@@ -44,6 +45,9 @@ def soak(engine: str, paths: list[Path], takes: int, tmp: Path) -> tuple[Counter
     for take in range(takes):
         for path in paths:
             out = tmp / f"{engine}-{take}"
+            if engine == "piper" and read_article(path).meta.language.split("-")[0] != "en":
+                counts["not its language"] += 1  # the bundled Piper voice speaks English only
+                continue
             try:
                 produce(path, Options(engine=engine, out_dir=out, use_cache=False))
                 counts["passed"] += 1
@@ -71,11 +75,12 @@ def main() -> int:
             else:
                 counts, failed = soak(engine, paths, args.takes, tmp)
             minutes = (time.perf_counter() - started) / 60
-            cells = [engine, len(paths), args.takes, counts["passed"], counts["failed"], f"{minutes:.1f}"]
+            cells = [engine, len(paths), args.takes, counts["passed"], counts["failed"]]
+            cells += [counts["not its language"], f"{minutes:.1f}"]
             rows.append("| " + " | ".join(str(c) for c in cells) + " |")
             failures += failed
-    print("| engine | articles | takes each | builds passed | builds refused | minutes |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| engine | articles | takes each | builds passed | builds refused | not its language | minutes |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     print("\n".join(rows))
     for failure in failures:
         print(f"- {failure}")
