@@ -199,12 +199,14 @@ def check_build(options: Options) -> None:
 
 
 def check_media(options: Options) -> None:
-    """Refuse a cover that is no image, or music files that are missing, before any audio is made."""
+    """Refuse a cover that is no image, or music files that are missing, unreadable or too short
+    for their part, before any audio is made."""
     if options.cover is not None:
         read_cover(options.cover)
-    for path in (options.intro_music, options.outro_music, options.sting):
+    music = (("intro", options.intro_music), ("outro", options.outro_music), ("sting", options.sting))
+    for role, path in music:
         if path is not None:
-            audio.load_music(path, options.sample_rate)
+            audio.load_music(path, options.sample_rate, role)
 
 
 def _episode_key(script: Script, cast: Cast, mastering: MasteringSettings) -> str:

@@ -46,9 +46,9 @@ def master(script: Script, clips: list[Clip], settings: MasteringSettings | Opti
     music = settings.intro_music or settings.outro_music or settings.sting
     rate = settings.sample_rate if music else mastering_rate(clips, settings.sample_rate)
     _shape_all(clips, rate)
-    intro = load_music(settings.intro_music, rate) if settings.intro_music else None
-    outro = load_music(settings.outro_music, rate) if settings.outro_music else None
-    sting = load_music(settings.sting, rate) if settings.sting else None
+    intro = load_music(settings.intro_music, rate, "intro") if settings.intro_music else None
+    outro = load_music(settings.outro_music, rate, "outro") if settings.outro_music else None
+    sting = load_music(settings.sting, rate, "sting") if settings.sting else None
     lead = settings.lead_in_ms + (int(INTRO_LEAD_S * 1000) if intro else 0)
     tail = max(settings.tail_ms, int((OUTRO_TAIL_S + FADE_S) * 1000)) if outro else settings.tail_ms
     pauses = [s.pause_after_ms for s in script.segments]

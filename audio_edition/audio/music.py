@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
+from audio_edition.audio.beds import extend
 from audio_edition.audio.ffmpeg import UndecodableError, decode_audio
 from audio_edition.audio.loudness import match_level
+from audio_edition.audio.quality import SILENCE_DB, longest_silence
+from audio_edition.audio.shape import trim
 from audio_edition.errors import InputError
 from audio_edition.model import Clip
+
+Role = Literal["intro", "outro", "sting"]
 
 MUSIC_LEVEL_DB = -22.0  # music alone sits a little under the voice (voice clips: -20 dB)
 DUCK_DB = -16.0  # how far music drops while the voice speaks over it
@@ -19,17 +25,36 @@ RAMP_S = 0.5
 FADE_S = 2.0
 OUTRO_TAIL_S = 4.0  # music alone after the last word
 STING_MAX_S = 1.0
+BED_MIN_S = 1.0  # the least sound an intro or outro file must hold (it is looped to length)
+STING_MIN_S = 0.2  # the least sound a sting must hold
+BED_GAP_MAX_S = 1.0  # the longest silence inside an intro or outro file (alone, it fails the gate)
+_EDGE_DB = 50.0  # edge silence: this far below the file's peak
+_FLOOR_DB = -80.0  # a file peaking below this holds no sound
 
 
-def load_music(path: Path, rate: int) -> Clip:
-    """A music file decoded to mono at `rate` and levelled; InputError if it cannot be read
-    (AudioError when ffmpeg itself fails: it stalls, say).
+def load_music(path: Path, rate: int, role: Role = "intro") -> Clip:
+    """A music file decoded to mono at `rate`, edge silence trimmed, levelled; InputError (before
+    any synthesis) if it cannot be read or cannot serve as `role` (AudioError when ffmpeg itself
+    fails: it stalls, say).
 
     Decoded once per file version and rate (checking media before a build, then mixing, reuse it).
     """
     if not path.is_file():
         raise InputError(f"music file not found: {path}")
-    return _decoded(path.resolve(), path.stat().st_mtime_ns, rate)
+    clip = _decoded(path.resolve(), path.stat().st_mtime_ns, rate)
+    least = STING_MIN_S if role == "sting" else BED_MIN_S
+    need = "a sting needs" if role == "sting" else "intro and outro music need"
+    if clip.duration < least:
+        held = f"only {clip.duration:.2f} s of sound" if clip.duration > 0 else "no sound"
+        raise InputError(f"{role} music file {path.name} holds {held}: {need} at least {least:g} s")
+    if role != "sting":
+        gap, at = longest_silence(clip, SILENCE_DB)
+        if gap > BED_GAP_MAX_S:
+            raise InputError(
+                f"{role} music file {path.name} falls silent for {gap:.1f} s at {at:.1f} s: intro and outro "
+                f"music may pause at most {BED_GAP_MAX_S:g} s, or the quality gate refuses the episode"
+            )
+    return clip
 
 
 @functools.lru_cache(maxsize=8)
@@ -38,13 +63,16 @@ def _decoded(path: Path, version: int, rate: int) -> Clip:
         clip = decode_audio(path, rate)
     except UndecodableError as exc:
         raise InputError(f"cannot read music file {path.name}: {exc}") from None
-    if clip.duration < 0.2:
-        raise InputError(f"music file {path.name} holds no audio")
-    return match_level(clip, MUSIC_LEVEL_DB)
+    peak = float(np.abs(clip.samples).max()) if len(clip.samples) else 0.0
+    if peak < 10 ** (_FLOOR_DB / 20):
+        return Clip(clip.samples[:0], rate)
+    sound = trim(clip, threshold_db=20 * np.log10(peak) - _EDGE_DB)
+    return match_level(Clip(sound.samples * np.float32(0.5 / peak), rate), MUSIC_LEVEL_DB)
 
 
 def lay_intro(track: np.ndarray, music: Clip, speech_from: float, speech_to: float) -> None:
-    """Add `music` from 0: full until the voice starts, ducked under it, faded out after `speech_to`."""
+    """Add `music` from 0 (looped to length): full until the voice starts, ducked under it, faded
+    out after `speech_to`."""
     rate = music.sample_rate
     duck = 10 ** (DUCK_DB / 20)
     points = [
@@ -54,11 +82,13 @@ def lay_intro(track: np.ndarray, music: Clip, speech_from: float, speech_to: flo
         (speech_to + RAMP_S, duck),
         (speech_to + RAMP_S + FADE_S, 0.0),
     ]
-    _add(track, music.samples, 0, _envelope(points, min(len(music.samples), len(track)), rate))
+    length = min(len(track), int((speech_to + RAMP_S + FADE_S) * rate))
+    _add(track, extend(music, length / rate).samples, 0, _envelope(points, length, rate))
 
 
 def lay_outro(track: np.ndarray, music: Clip, speech_from: float, speech_to: float) -> None:
-    """Add `music` from just before the closing: ducked under it, then full, then faded out at the end."""
+    """Add `music` from just before the closing (looped to length): ducked under it, then full, then
+    faded out at the end."""
     rate = music.sample_rate
     start = max(0.0, speech_from - RAMP_S * 2)
     duck = 10 ** (DUCK_DB / 20)
@@ -72,8 +102,8 @@ def lay_outro(track: np.ndarray, music: Clip, speech_from: float, speech_to: flo
         (end - start, 0.0),
     ]
     at = int(start * rate)
-    length = min(len(music.samples), len(track) - at)
-    _add(track, music.samples, at, _envelope(points, length, rate))
+    length = len(track) - at
+    _add(track, extend(music, length / rate).samples, at, _envelope(points, length, rate))
 
 
 def lay_sting(track: np.ndarray, sting: Clip, gap_from: float, gap_to: float) -> None:
