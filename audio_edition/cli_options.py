@@ -134,6 +134,18 @@ _FOLLOW_OPTIONS = [
         help="Try an entry that failed again on N later runs, then give it up.",
     ),
     click.option(
+        "--bulletin",
+        is_flag=True,
+        help="Also make one episode of the run's new articles: the headlines, then each article.",
+    ),
+    click.option(
+        "--bulletin-sentences",
+        type=click.IntRange(1, 1000),
+        metavar="N",
+        help="Read each article of the bulletin as its first N sentences and first quotation "
+        "(implies --bulletin).",
+    ),
+    click.option(
         "--processes",
         type=click.IntRange(1, 256),
         help="Build in N local processes (default: one per two cores; each synthesises on its share).",

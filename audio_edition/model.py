@@ -128,10 +128,13 @@ def segment_label(segment: Segment, width: int = 40) -> str:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A navigable section: the opening, then one per subheading."""
+    """A navigable section: the opening, then one per subheading; in a bulletin one per article,
+    its subheadings nested under it (`parent`: the index of the chapter a chapter belongs to, None
+    for a chapter at the top)."""
 
     title: str
     first_segment: int
+    parent: int | None = None
 
 
 @dataclass(frozen=True)

@@ -137,9 +137,31 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     with warnings.catch_warnings():  # told once, as a note of the build, not as a Python warning
         warnings.simplefilter("ignore", CatalogueFallback)
         script = write_script(article, stages.script)
-    cache = open_cache(opts)
     fallback = fallback_note(article.meta.language) if stages.script.opening else None
     notes = [n for n in (chose, fallback) if n]
+    return _produce(script, slug, opts, stages, notes, progress)
+
+
+def produce_script(script: Script, slug: str, options: Options, progress: Progress | None = None) -> Built:
+    """Turn a script written elsewhere (a bulletin's) into published files as `produce_article`
+    does once it has written its own: the engine chosen for the script's language, then a stored
+    episode or synthesis, mastering, delivery and the quality check, then publish."""
+    check_media(options)
+    opts, chose = resolve_engine(options, script.article.meta.language)
+    stages = StageSettings.from_options(opts)
+    return _produce(script, slug, opts, stages, [chose] if chose else [], progress)
+
+
+def _produce(
+    script: Script,
+    slug: str,
+    opts: Options,
+    stages: StageSettings,
+    notes: list[str],
+    progress: Progress | None,
+) -> Built:
+    """Cast `script`, reuse its stored episode (or make and store one), and publish it as `slug`."""
+    cache = open_cache(opts)
     cast = resolve_cast(stages.cast, script.article.meta.language)
     if stages.cast.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)

@@ -12,7 +12,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from audio_edition.batch import ArticleResult, BatchProgress, Job, build_jobs, check_runner
-from audio_edition.errors import InputError
+from audio_edition.bulletin import produce_bulletin
+from audio_edition.errors import AudioEditionError, InputError
 from audio_edition.fingerprint import fingerprint
 from audio_edition.follow.articles import article_path, read_entry
 from audio_edition.follow.feeds import NotAFeed
@@ -55,6 +56,8 @@ def run_follow(
                 else:
                     _failed(record, why, settings.retries, report, out_dir)
             _build(ready, options, report, settings, (workers, scheduler, processes), progress)
+            if settings.makes_bulletin:
+                _bulletin(ready, options, settings, report)
             report.removed = len(trim(state, out_dir, settings.keep))
             report.feed = _write_feed(state, options, settings, report)
         finally:
@@ -142,6 +145,31 @@ def _build(
                 _done(record, result, report)
             if progress:
                 progress(report.entries.total, len(ready), record.title or record.slug)
+
+
+def _bulletin(
+    ready: list[EntryRecord], options: Options, settings: FollowSettings, report: FollowReport
+) -> None:
+    """Build the bulletin of the entries this run built (newest first), counted as one more
+    episode built; its failure is a line and exit 1, the articles' episodes standing."""
+    out_dir = options.out_dir
+    built = {r.slug for r in report.entries.results if r.status == "built"}
+    records = [record for record in ready if record.slug in built]
+    if not records:
+        return
+    started = time.perf_counter()
+    try:
+        articles = [read_entry(article_path(out_dir, record.slug)) for record in records]
+        slug, made = produce_bulletin(articles, options, sentences=settings.bulletin_sentences)
+    except (AudioEditionError, OSError, ValueError) as exc:
+        cause = " ".join(str(exc).split())
+        report.failed.append(f"failed: the bulletin of {len(records)} articles: {cause}")
+        path = out_dir / "bulletin"
+        report.entries.results.append(ArticleResult(path, "bulletin", "failed", error=cause))
+        return
+    seconds, audio = time.perf_counter() - started, made.episode.duration
+    result = ArticleResult(out_dir / (slug + MANIFEST), slug, "built", seconds, audio)
+    report.entries.results.append(result)
 
 
 def _done(record: EntryRecord, result: ArticleResult, report: FollowReport) -> None:

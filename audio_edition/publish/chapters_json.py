@@ -1,4 +1,9 @@
-"""Podcasting 2.0 JSON chapters (`application/json+chapters`), the same times as the ID3 chapters."""
+"""Podcasting 2.0 JSON chapters (`application/json+chapters`), the same times as the ID3 chapters.
+
+The format is a flat list in time order. A chapter nested under another (a bulletin article's
+subheading) is listed in its place with `"toc": false`, the format's mark of a chapter kept out of
+the table of contents, so an app's list shows the chapters at the top (one per article), each
+ending where its last nested chapter ends; an app that ignores `toc` shows them all, in order."""
 
 from __future__ import annotations
 
@@ -10,8 +15,23 @@ VERSION = "1.2.0"
 
 
 def chapters_json(episode: Episode) -> dict[str, Any]:
-    """{"version": "1.2.0", "chapters": [{"startTime", "endTime", "title"}]} in order."""
-    return {
-        "version": VERSION,
-        "chapters": [{"startTime": c.start, "endTime": c.end, "title": c.title} for c in episode.chapters],
-    }
+    """{"version": "1.2.0", "chapters": [{"startTime", "endTime", "title"}]} in order (nested
+    chapters with `"toc": false`)."""
+    chapters: list[dict[str, Any]] = []
+    ends = _ends(episode)
+    for k, (c, placed) in enumerate(zip(episode.script.chapters, episode.chapters, strict=True)):
+        entry: dict[str, Any] = {"startTime": placed.start, "endTime": ends[k], "title": placed.title}
+        if c.parent is not None:
+            entry["toc"] = False
+        chapters.append(entry)
+    return {"version": VERSION, "chapters": chapters}
+
+
+def _ends(episode: Episode) -> list[float]:
+    """Each chapter's end: its own, or for one with nested chapters the last of theirs."""
+    ends = [c.end for c in episode.chapters]
+    for k in reversed(range(len(ends))):  # nested chapters come after their parent
+        parent = episode.script.chapters[k].parent
+        if parent is not None:
+            ends[parent] = max(ends[parent], ends[k])
+    return ends

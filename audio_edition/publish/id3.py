@@ -54,15 +54,41 @@ def write_tags(path: Path, episode: Episode, edition: Edition, cover: Path | Non
     if cover is not None:
         data, mime = read_cover(cover)
         tag.add(APIC(encoding=3, mime=mime, type=3, desc="Cover", data=data))
+    _add_chapters(tag, episode)
+    _save(tag, path)
+
+
+def _add_chapters(tag: ID3, episode: Episode) -> None:
+    """A CHAP frame per chapter and the CTOC tree over them: the top-level table lists the chapters
+    at the top; one with chapters nested under it (a bulletin's article) stands there as a CTOC of
+    its own, titled as it is, that lists its own CHAP and then theirs (ID3v2 Chapter Frame 1.0)."""
     ids = [f"chp{k}" for k in range(len(episode.chapters))]
+    nested: dict[int, list[int]] = {}
+    for k, chapter in enumerate(episode.script.chapters):
+        if chapter.parent is not None:
+            nested.setdefault(chapter.parent, []).append(k)
+
+    def entry(k: int) -> str:
+        return f"toc{k}" if k in nested else ids[k]
+
+    top = [entry(k) for k, chapter in enumerate(episode.script.chapters) if chapter.parent is None]
     tag.add(
         CTOC(
             element_id="toc",
             flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-            child_element_ids=ids,
+            child_element_ids=top,
             sub_frames=[TIT2(encoding=3, text="Chapters")],
         )
     )
+    for k, members in nested.items():
+        tag.add(
+            CTOC(
+                element_id=f"toc{k}",
+                flags=CTOCFlags.ORDERED,
+                child_element_ids=[ids[k], *(entry(j) for j in members)],
+                sub_frames=[TIT2(encoding=3, text=episode.chapters[k].title)],
+            )
+        )
     for cid, chapter in zip(ids, episode.chapters, strict=True):
         tag.add(
             CHAP(
@@ -72,7 +98,6 @@ def write_tags(path: Path, episode: Episode, edition: Edition, cover: Path | Non
                 sub_frames=[TIT2(encoding=3, text=chapter.title)],
             )
         )
-    _save(tag, path)
 
 
 def _save(tag: ID3, path: Path) -> None:
