@@ -1,0 +1,139 @@
+# ruff: noqa: E501 - the tour is a table, a step a line
+"""A newcomer's tour: run every documented command and option once, as the README shows them, on
+the sample articles, and check each output the README promises. Offline: the `fake` engine for
+speed (its tones are real audio through the whole pipeline), espeak-ng where installed.
+
+    python scripts/tour.py [--keep DIR]
+
+Exits 0 when every step did what the README says, else 1 listing the steps that did not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "articles"
+SAMPLE = ARTICLES / "harbour-ferry-strike.txt"
+CONSOLE = Path(sys.executable).with_name("audio-edition")
+COMMAND = [str(CONSOLE)] if CONSOLE.exists() else [sys.executable, "-m", "audio_edition.cli"]
+FAKE = ["--engine", "fake"]
+
+Check = Callable[[subprocess.CompletedProcess[str], Path], str | None]
+
+
+def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """One command as a user types it (a fresh process), offline for certain: every request goes
+    to a proxy where nothing listens, so gTTS fails and `--fallback` is exercised on any machine."""
+    env = {**os.environ, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    env["NO_PROXY"] = "localhost,127.0.0.1"
+    return subprocess.run([*COMMAND, *argv], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
+
+
+def manifest(out: Path, slug: str = "harbour-ferry-strike") -> dict:  # type: ignore[type-arg]
+    return json.loads((out / f"{slug}.json").read_text(encoding="utf-8"))
+
+
+def files(out: Path, slug: str = "harbour-ferry-strike") -> set[str]:
+    return {p.name for p in out.iterdir() if p.name.startswith(slug + ".")}
+
+
+def expect(condition: bool, why: str) -> str | None:
+    return None if condition else why
+
+
+def steps(work: Path) -> list[tuple[str, list[str], Check]]:
+    """(name, arguments, check of the outcome) for every documented command and option."""
+    out = work / "out"
+    music = ARTICLES / "media"
+    cover = work / "cover.png"
+    lexicon = work / "lexicon.toml"
+    return [
+        ("--help", ["--help"], lambda r, w: expect("Commands:" in r.stdout, "no command list")),
+        ("--version", ["--version"], lambda r, w: expect("version" in r.stdout, "no version")),
+        ("voices", ["voices"], lambda r, w: expect("piper" in r.stdout and "fake" in r.stdout, "engines missing")),
+        ("voices --lang fr", ["voices", "--lang", "fr"], lambda r, w: expect("gtts:fr@" in r.stdout and "gtts:en@" not in r.stdout, "not filtered")),
+        ("script", ["script", str(SAMPLE)], lambda r, w: expect("== chapter 2: What the Operator Says" in r.stdout, "no chapters")),
+        ("script --json", ["script", str(SAMPLE), "--json"], lambda r, w: expect(json.loads(r.stdout)["segments"][0]["role"] == "intro", "no JSON script")),
+        ("script --min-quote-words", ["script", str(SAMPLE), "--min-quote-words", "30"], lambda r, w: expect(" quote " not in r.stdout.split("What the Operator Says")[1], "short quotes still voiced")),
+        ("script --lexicon", ["script", str(SAMPLE), "--lexicon", str(lexicon)], lambda r, w: expect("Harbour-line" in r.stdout, "lexicon not applied")),
+        ("script --no-default-lexicon", ["script", str(ROOT.parent / "shared/articles/peace-talks-istanbul.txt") if (ROOT.parent / "shared/articles").is_dir() else str(SAMPLE), "--no-default-lexicon"], lambda r, w: expect(r.returncode == 0, "failed")),
+        ("build (defaults)", ["build", str(SAMPLE), *FAKE, "-o", str(out)], lambda r, w: expect(files(out) == {f"harbour-ferry-strike{s}" for s in (".mp3", ".json", ".qa.json", ".vtt", ".srt", ".chapters.json")}, f"files {sorted(files(out))}")),
+        ("build --formats all", ["build", str(SAMPLE), *FAKE, "-o", str(out), "--formats", "all"], lambda r, w: expect({"harbour-ferry-strike.epub", "harbour-ferry-strike.daisy", "harbour-ferry-strike.html"} <= files(out), "formats missing")),
+        ("build -q", ["build", str(SAMPLE), *FAKE, "-o", str(out), "-q"], lambda r, w: expect(r.stdout == "" and r.stderr == "", "not quiet")),
+        ("build --show --no-opening", ["build", str(SAMPLE), *FAKE, "-o", str(out), "--show", "Harbour Radio", "--no-opening"], lambda r, w: expect(not [s for s in manifest(out)["segments"] if s["role"] in ("intro", "outro")], "opening spoken")),
+        ("build --show", ["build", str(SAMPLE), *FAKE, "-o", str(out), "--show", "Harbour Radio"], lambda r, w: expect(manifest(out)["segments"][0]["text"] == "Harbour Radio.", "show not said")),
+        ("build --speed", ["build", str(SAMPLE), *FAKE, "-o", str(work / "fast"), "--speed", "1.2"], lambda r, w: expect(manifest(work / "fast")["duration"] < manifest(out)["duration"], "not faster")),
+        ("build --loudness --bitrate", ["build", str(SAMPLE), *FAKE, "-o", str(work / "loud"), "--loudness", "-19", "--bitrate", "64k"], lambda r, w: expect(abs(json.loads((work / "loud/harbour-ferry-strike.qa.json").read_text())["measurements"]["loudness_lufs"] + 19) <= 1, "loudness missed")),
+        ("build --intro-music --outro-music --sting", ["build", str(SAMPLE), *FAKE, "-o", str(work / "music"), "--intro-music", str(music / "jingle.mp3"), "--outro-music", str(music / "jingle.mp3"), "--sting", str(music / "sting.mp3")], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("build --cover", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cover"), "--cover", str(cover)], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("build --lang --min-quote-words -j", ["build", str(SAMPLE), *FAKE, "-o", str(work / "lang"), "--lang", "en", "--min-quote-words", "3", "-j", "2"], lambda r, w: expect(manifest(work / "lang")["language"] == "en", "language")),
+        ("build --narrator --quote-voice", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cast"), "--narrator", "fake:low", "--quote-voice", "fake:quote"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("build --speaker-voices", ["build", str(SAMPLE), *FAKE, "-o", str(work / "speakers"), "--speaker-voices"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("build --fallback", ["build", str(SAMPLE), "--engine", "gtts", "--fallback", "fake", "-o", str(work / "fallback")], lambda r, w: expect(manifest(work / "fallback")["engine"] == "fake" and "--fallback" in r.stderr, "no fallback")),
+        ("build --cache-dir (twice: reused)", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cached"), "--cache-dir", str(work / "cache")], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("build --cache-dir again", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cached"), "--cache-dir", str(work / "cache")], lambda r, w: expect("audio reused" in r.stdout, "not reused")),
+        ("build --no-cache", ["build", str(SAMPLE), *FAKE, "-o", str(work / "nocache"), "--no-cache"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("cache info", ["cache", "info", "--cache-dir", str(work / "cache")], lambda r, w: expect(" segments, " in r.stdout and not r.stdout.startswith("0"), "no cache info")),
+        ("cache clear", ["cache", "clear", "--cache-dir", str(work / "cache")], lambda r, w: expect(r.stdout.startswith("removed "), "not cleared")),
+        ("feed", ["feed", str(out), "--base-url", "https://example.org/audio", "--title", "T", "--author", "A", "--description", "D", "--image", "https://example.org/a.png", "--language", "en", "--category", "News", "--explicit"], lambda r, w: expect(ET.parse(out / "feed.xml").getroot().find("channel/item/enclosure") is not None, "no item")),
+        ("batch", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--base-url", "https://example.org/b"], lambda r, w: expect((work / "batch/feed.xml").exists() and "built" in r.stdout, "no batch")),
+        ("batch again (skipped)", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--processes", "1"], lambda r, w: expect("skipped" in r.stdout, "not skipped")),
+        ("--debug", ["--debug", "build", str(work / "missing.txt")], lambda r, w: expect("Traceback" in r.stderr, "no traceback")),
+        ("an error is one line", ["build", str(work / "missing.txt")], lambda r, w: expect(r.returncode == 2 and r.stderr.count("\n") == 1, "not one line")),
+    ]  # fmt: skip
+
+
+def main() -> int:
+    """Run the tour; print each step's outcome; exit 1 when a step failed."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--keep", type=Path, help="leave the tour's files in this folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="tour-")) if args.keep is None else args.keep
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "cover.png").write_bytes(_png())
+    (work / "lexicon.toml").write_text('Harbourline = "Harbour-line"\n', encoding="utf-8")
+    (work / "in").mkdir(exist_ok=True)
+    for sample in ("harbour-ferry-strike.txt", "cafe-owners-zurich.md", "reservoir-levels.html"):
+        shutil.copy(ARTICLES / sample, work / "in" / sample)
+    failed = []
+    for name, argv, check in steps(work):
+        result = run(argv, work)
+        ok = result.returncode == 0 or name in ("--debug", "an error is one line")
+        try:
+            why = check(result, work) if ok else f"exit {result.returncode}: {result.stderr.strip()[-300:]}"
+        except (OSError, ValueError, KeyError, IndexError, ET.ParseError) as exc:
+            why = f"its output could not be checked ({type(exc).__name__}: {exc})"
+        print(f"{'ok  ' if why is None else 'FAIL'} {name}" + (f": {why}" if why else ""))
+        if why is not None:
+            failed.append(name)
+    if args.keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"{len(failed)} of {len(steps(work))} steps failed"
+        if failed
+        else "every step did what the README says"
+    )
+    return 1 if failed else 0
+
+
+def _png() -> bytes:
+    """A 1x1 PNG image (a cover)."""
+    import base64
+
+    return base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
