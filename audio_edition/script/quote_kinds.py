@@ -138,6 +138,8 @@ def title_cased(text: str, span: Span, language: str = "en") -> bool:
         return False
     if introduced_as_speech(text, span, language) or attributed_after(text, span, language):
         return False
+    if words[-1].lower().strip("(),;:") in _SMALL:  # a title ends on a word of its own, not "the"
+        return False
     content = [w.strip("(),;:") for w in words if w.lower().strip("(),;:") not in _SMALL]
     content = [w for w in content if w]
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)

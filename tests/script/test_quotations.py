@@ -235,3 +235,13 @@ def test_block_quote_is_one_quotation_whole() -> None:
 def test_marked_block_quote_covers_its_whole_block() -> None:
     text = "“Our position is as transparent as possible. Ukraine never wanted this war.”"
     assert quotations(text, kinds={0: "blockquote"}) == [("speech", [text])]
+
+
+def test_regression_a_capitalised_quote_ending_on_small_words_is_no_title() -> None:
+    """Found by the fuzz test: `“Council 5 the the the,”` was taken for a title (two content
+    words, both capitalised or figures) and read by the narrator."""
+    text = "The, “The the the the the,” The, “Council 5 the the the,” the."
+    kinds = [q.kind for q in find_quotations([Block("paragraph", text)], min_words=4)]
+    assert kinds == ["speech", "speech"]
+    titled = "The council's “Route 66 Corridor” plan begins in May."
+    assert [q.kind for q in find_quotations([Block("paragraph", titled)], min_words=4)] == ["title"]
