@@ -189,6 +189,7 @@ class Episode:
     silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
     time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
     narrator: str = ""  # the narrator's voice spec (`piper:joe`), for the credits; "" when unknown
+    voices: tuple[tuple[str, str], ...] = ()  # (cast role, voice spec) of every voice that spoke
 
     @property
     def duration(self) -> float:

@@ -170,7 +170,7 @@ def _produce(
     if reused is not None:
         stats = SynthesisStats(len(script.segments), unique=reused.clips, cached=reused.clips)
         episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)
-        episode = dataclasses.replace(episode, narrator=str(cast["narrator"]))
+        episode = credited(episode, cast)
         mp3, qa = reused.mp3, reused.qa
     else:
         stats = SynthesisStats(segments=len(script.segments))
@@ -200,7 +200,7 @@ def _make(
     mastering = stages.mastering
     episode = master(script, clips, mastering, engine=spoken_by["narrator"].engine)  # consumes clips
     delivered = audio.deliver(episode, mastering)
-    episode, mp3 = dataclasses.replace(delivered.episode, narrator=str(spoken_by["narrator"])), delivered.mp3
+    episode, mp3 = credited(delivered.episode, spoken_by), delivered.mp3
     report = audio.check_episode(episode, clipped, mastering, (delivered.loudness, delivered.true_peak))
     if not report.passed:
         raise QualityError(f"quality check failed, nothing written: {report.summary()}")
@@ -211,6 +211,12 @@ def _make(
             key = _episode_key(script, spoken_by, mastering)
         cache.episodes.put(key, Mastered(episode.audio, times, mp3, qa, clips=stats.unique))
     return episode, mp3, qa
+
+
+def credited(episode: Episode, cast: Cast) -> Episode:
+    """`episode` with the voices that spoke it: the narrator's spec, and every role's."""
+    voices = tuple((role, str(spec)) for role, spec in cast.items())
+    return dataclasses.replace(episode, narrator=str(cast["narrator"]), voices=voices)
 
 
 def check_build(options: Options) -> None:

@@ -235,3 +235,19 @@ def test_the_readme_synopsis_names_every_build_option() -> None:
     assert missing == [], missing
     engines = next(p for p in build_command.params if p.name == "engine")
     assert "fake" in (engines.help or "") and "|fake]" in synopsis
+
+
+def test_a_mixed_cast_records_the_engine_of_every_voice(tmp_path: Path) -> None:
+    from audio_edition.voices import FakeEngine, register_engine
+
+    register_engine("other", FakeEngine, replace=True)  # a second engine, through the registry
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    code, _ = run(
+        "build", str(story), "-o", str(out), "--engine", "fake", "--quote-voice", "other:quote", "-q"
+    )
+    assert code == 0
+    made = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert made["voices"] == {"narrator": "fake:narrator", "quote": "other:quote"}
+    assert made["engines"] == ["fake", "other"] and made["engine"] == "fake"

@@ -4,7 +4,6 @@ a few requests in flight per host, conditional requests, and clear errors when o
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -120,6 +119,8 @@ def get(
 def network_cause(exc: BaseException, url: str) -> str:
     """What went wrong reaching `url`, told apart from the exception chain: a refused connection,
     a name that does not resolve, no route, a TLS failure; each with what to do."""
+    import socket  # only when a request failed
+
     chain = _chain(exc)
     said = " ".join(repr(e) for e in chain)
     where = urlparse(url)

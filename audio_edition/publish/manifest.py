@@ -21,6 +21,8 @@ def manifest(
         "title": meta.title,
         "duration": round(episode.duration, 3),
         "engine": episode.engine,
+        "voices": dict(episode.voices),
+        "engines": sorted({spec.split(":", 1)[0] for _, spec in episode.voices} or {episode.engine}),
         "segments": [
             {
                 "role": t.segment.role,
