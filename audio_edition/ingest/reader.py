@@ -15,7 +15,7 @@ from audio_edition.ingest.decode import decode_bytes, refuse_oversize
 from audio_edition.ingest.fetch import fetch, is_url
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.structure import Found, find_structure
-from audio_edition.ingest.unreadable import without_unreadable_runs
+from audio_edition.ingest.unreadable import MAX_WORD_CHARS, without_unreadable_runs
 from audio_edition.model import Article, Block, Dropped, DropReason, Meta
 
 SUFFIXES = {
@@ -54,8 +54,11 @@ def read_article(path: str | Path) -> Article:
 
 
 def _ends_a_sentence(line: str) -> bool:
-    """Whether a line ends as a sentence does (`.`, `!`, `?`, `…`, before closing quotes), as a
-    headline (`Just A Title Here`) does not."""
+    """Whether a lone line is text rather than a headline: it ends as a sentence does (`.`, `!`,
+    `?`, `…`, before closing quotes), or is no headline at all (over 200 characters, or a run of
+    characters longer than any word, left for the unreadable check), as `Just A Title Here` is not."""
+    if len(line) > 200 or any(len(word) > MAX_WORD_CHARS for word in line.split()):
+        return True
     return line.rstrip().rstrip("\"'’”»)]").endswith((".", "!", "?", "…"))
 
 

@@ -164,7 +164,7 @@ def _headed(chapters: list[Section]) -> bool:
 def summary(chapters: list[Section], edition: Edition) -> str:
     """The accessibility summary, for a person choosing a book: what reading it is like, and what
     it lacks."""
-    voice = "a synthetic voice" if edition.narrator.startswith("Synthetic voice") else "a voice"
+    voice = "a synthetic voice"  # every engine is one; the credit itself is in the article's language
     labelled = any(quoted_by(t.segment) for s in chapters for part in s.parts for t in part.sentences)
     sentences = [
         f"The full text of the article, narrated by {voice}: read it, listen to it, or both, with"
