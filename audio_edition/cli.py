@@ -100,13 +100,10 @@ def batch(
     ADDRESS uses a running one (share --cache-dir between its workers). Ctrl-C stops every article
     not yet finished."""
     from audio_edition.batch import check_batch, run_batch
-    from audio_edition.pipeline import resolve_engine
 
     options = options_from(settings)
     check_batch(directory, options, workers=workers, scheduler=scheduler, processes=processes)
-    _english, chose = resolve_engine(options)  # the probe's answer, told once; each article's
-    if chose and not quiet:  # engine is then chosen for its own language
-        click.echo(chose, err=True)
+    _tell_the_probe(options, quiet)
     report = run_batch(
         directory,
         options,
@@ -149,14 +146,11 @@ def follow(
     `batch` runs them. Exit 0 when all went well or nothing was new, 1 when an entry or a feed
     failed (tried again next run), 2 for bad usage or a feed that is no feed."""
     from audio_edition.follow.runner import check_follow, run_follow
-    from audio_edition.pipeline import resolve_engine
 
     following = follow_settings(settings)
     options = options_from(settings)
     check_follow(list(feeds), following, processes, workers, scheduler)
-    _english, chose = resolve_engine(options)  # the probe's answer, told once; each entry's engine
-    if chose and not quiet:  # is then chosen for its article's language
-        click.echo(chose, err=True)
+    _tell_the_probe(options, quiet)
     report = run_follow(
         list(feeds),
         options,
@@ -287,6 +281,16 @@ def cache_clear(cache_dir: Path | None) -> None:
         f"removed {info.entries} segments and {info.episodes} episodes "
         f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
     )
+
+
+def _tell_the_probe(options: Options, quiet: bool) -> None:
+    """Print which way `auto` went (once, for a run of many articles, each of which then has its
+    engine chosen for its own language)."""
+    from audio_edition.pipeline import resolve_engine
+
+    _english, chose = resolve_engine(options)
+    if chose and not quiet:
+        click.echo(chose, err=True)
 
 
 class _progress:

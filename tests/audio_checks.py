@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -68,3 +70,16 @@ def ffmpeg_ebur128(path: Path) -> tuple[float, float]:
     loudness = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
     peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", result.stderr)[-1])
     return loudness, peak
+
+
+def ffmpeg_chapters(mp3: Path) -> list[tuple[int, str]]:
+    """(start ms, title) of every chapter as ffmpeg reads the MP3: its CHAP frames, in file order."""
+    from audio_edition.audio.ffmpeg import ffmpeg_exe
+
+    meta = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-i", str(mp3), "-f", "ffmetadata", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [(int(a), b) for a, b in re.findall(r"\[CHAPTER\][^[]*?START=(\d+)[^[]*?title=([^\n]*)", meta)]

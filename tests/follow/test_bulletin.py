@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,13 @@ from typing import Any
 import feedparser
 from mutagen.id3 import ID3, CTOCFlags
 
-from audio_edition.audio.ffmpeg import ffmpeg_exe
 from audio_edition.model import Article, Block, Meta
 from audio_edition.options import Options
 from audio_edition.publish.edition import edition_uuid
 from audio_edition.publish.formats import FORMATS
 from audio_edition.script.bulletin import bulletin_script, shorten
 from audio_edition.script.dates import said_day
+from tests.audio_checks import ffmpeg_chapters
 from tests.follow.conftest import follow, publish_rss, rss_item
 from tests.follow.news import CYCLE, FERRY, LIBRARY, ORCHARD
 from tests.follow.site import Site, page, rss
@@ -33,17 +32,6 @@ def bulletins(out: Path) -> list[str]:
     """The slugs of the bulletins in OUT, in the order they were made."""
     found = [p.name.removesuffix(".json") for p in out.glob("bulletin-*.json") if p.name.count(".") == 1]
     return sorted(found, key=lambda s: (len(s), s))
-
-
-def ffmpeg_chapters(mp3: Path) -> list[tuple[int, str]]:
-    """(start ms, title) of every chapter as ffmpeg reads the MP3 (its CHAP frames, in file order)."""
-    meta = subprocess.run(
-        [ffmpeg_exe(), "-v", "error", "-i", str(mp3), "-f", "ffmetadata", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [(int(a), b) for a, b in re.findall(r"\[CHAPTER\][^[]*?START=(\d+)[^[]*?title=([^\n]*)", meta)]
 
 
 def id3_tree(mp3: Path) -> list[Any]:

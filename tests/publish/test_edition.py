@@ -6,17 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 import uuid
 from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3
 
-from audio_edition.audio.ffmpeg import ffmpeg_exe
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.publish.edition import edition_uuid, written_datetime
+from tests.audio_checks import ffmpeg_chapters
 from tests.conftest import ARTICLES
 
 UTC = dt.UTC
@@ -50,22 +49,11 @@ def test_the_identifier_is_stable_and_differs_between_slugs() -> None:
     assert edition_uuid("harbour").version == 5
 
 
-def _chapters_in_file_order(mp3: Path) -> list[tuple[int, str]]:
-    """(start ms, title) of each chapter as ffmpeg reads them: in the order the file holds them."""
-    meta = subprocess.run(
-        [ffmpeg_exe(), "-v", "error", "-i", str(mp3), "-f", "ffmetadata", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [(int(a), b) for a, b in re.findall(r"\[CHAPTER\][^[]*?START=(\d+)[^[]*?title=([^\n]*)", meta)]
-
-
 def test_chapters_are_stored_in_time_order(tmp_path: Path) -> None:
     produce(ARTICLES / "harbour-ferry-strike.txt", Options(engine="fake", out_dir=tmp_path, use_cache=False))
     mp3 = tmp_path / "harbour-ferry-strike.mp3"
     manifest = json.loads((tmp_path / "harbour-ferry-strike.json").read_text(encoding="utf-8"))
-    read = _chapters_in_file_order(mp3)
+    read = ffmpeg_chapters(mp3)
     assert [t for _, t in read] == [c["title"] for c in manifest["chapters"]]
     assert [s for s, _ in read] == sorted(s for s, _ in read) and len(read) == 3
     raw = mp3.read_bytes()[:100_000]

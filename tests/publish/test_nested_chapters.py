@@ -7,17 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from mutagen.id3 import ID3, CTOCFlags
 
-from audio_edition.audio.ffmpeg import ffmpeg_exe
 from audio_edition.bulletin import produce_bulletin
 from audio_edition.model import Article, Block, Meta
 from audio_edition.options import Options
 from audio_edition.pipeline import produce_article
+from tests.audio_checks import ffmpeg_chapters
 
 FERRY = Article(
     Meta(title="Harbour ferry returns", byline="Mara Quinn", title_from="heading"),
@@ -34,16 +33,6 @@ LIBRARY = Article(
     (Block("paragraph", "The library will stay open until nine on weekday evenings."),),
 )
 TITLES = ["Headlines", "Harbour ferry returns", "The timetable", "Fares", "Library opens late"]
-
-
-def _ffmpeg_titles(mp3: Path) -> list[tuple[int, str]]:
-    meta = subprocess.run(
-        [ffmpeg_exe(), "-v", "error", "-i", str(mp3), "-f", "ffmetadata", "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [(int(a), b) for a, b in re.findall(r"\[CHAPTER\][^[]*?START=(\d+)[^[]*?title=([^\n]*)", meta)]
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +65,7 @@ def test_the_ctoc_tree_nests_an_articles_subheadings(bulletin: tuple[Path, str])
     raw = (out / f"{slug}.mp3").read_bytes()[:200_000]
     ids = [raw[m.start() + 10 : m.start() + 14] for m in re.finditer(b"CHAP", raw)]
     assert ids == [b"chp0", b"chp1", b"chp2", b"chp3", b"chp4"]  # CHAP frames in time order
-    read = _ffmpeg_titles(out / f"{slug}.mp3")
+    read = ffmpeg_chapters(out / f"{slug}.mp3")
     assert [t for _, t in read] == TITLES and [s for s, _ in read] == sorted(s for s, _ in read)
 
 
