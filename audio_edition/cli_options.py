@@ -145,6 +145,25 @@ _FOLLOW_OPTIONS = [
         help="Read each article of the bulletin as its first N sentences and first quotation "
         "(implies --bulletin).",
     ),
+    click.option("--title", "feed_title", help="Podcast title in feed.xml (default: the show)."),
+    click.option("--author", "feed_author", help="Podcast author in feed.xml (default: the show)."),
+    click.option(
+        "--description",
+        "feed_description",
+        default=FOLLOWING.feed_description,
+        show_default=True,
+        help="Podcast summary in feed.xml.",
+    ),
+    click.option("--image", "feed_image", help="URL of the podcast artwork (1400-3000 px square)."),
+    click.option("--feed-language", "feed_language", help="Feed language (default: the episodes')."),
+    click.option(
+        "--category",
+        "feed_category",
+        default=FOLLOWING.feed_category,
+        show_default=True,
+        help="Apple Podcasts category.",
+    ),
+    click.option("--explicit", "feed_explicit", is_flag=True, help="Mark the podcast explicit."),
     click.option(
         "--processes",
         type=click.IntRange(1, 256),

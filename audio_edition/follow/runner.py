@@ -95,6 +95,9 @@ def check_follow(
     for url in feeds:
         if urlparse(url).scheme not in ("http", "https"):
             raise InputError(f"cannot follow {url}: give the http or https URL of an RSS or Atom feed")
+    from audio_edition.publish.feed import checked_show  # its options, checked before any request
+
+    checked_show(settings.channel("x"))
 
 
 def _poll(url: str, state: State, out_dir: Path, report: FollowReport) -> None:
@@ -198,14 +201,14 @@ def _write_feed(
     state: State, options: Options, settings: FollowSettings, report: FollowReport
 ) -> Path | None:
     """Rewrite OUT/feed.xml when this run built or removed an episode (or there is none yet)."""
-    from audio_edition.publish.feed import Show, write_feed
+    from audio_edition.publish.feed import write_feed
 
     out_dir = options.out_dir
     if not any(r.status in WITH_EPISODE for r in state.entries.values()):
         return None
     if not report.entries.count("built") and not report.removed and (out_dir / "feed.xml").exists():
         return None
-    return write_feed(out_dir, Show(settings.base_url, title=options.show, author=options.show))
+    return write_feed(out_dir, settings.channel(options.show))
 
 
 def _when(record: EntryRecord) -> dt.datetime:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from audio_edition.publish.feed import Show
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,30 @@ class FollowSettings:
     retries: int = 3
     bulletin: bool = False
     bulletin_sentences: int | None = None
+    # The podcast channel feed.xml describes (as `audio-edition feed` takes them); title and author
+    # default to the show.
+    feed_title: str | None = None
+    feed_author: str | None = None
+    feed_description: str = "News articles read aloud."
+    feed_image: str | None = None
+    feed_language: str | None = None
+    feed_category: str = "News"
+    feed_explicit: bool = False
+
+    def channel(self, show: str) -> Show:
+        """The feed's channel: these settings, the title and author defaulting to `show`."""
+        from audio_edition.publish.feed import Show
+
+        return Show(
+            self.base_url,
+            title=self.feed_title or show,
+            author=self.feed_author or show,
+            description=self.feed_description,
+            image=self.feed_image,
+            language=self.feed_language,
+            category=self.feed_category,
+            explicit=self.feed_explicit,
+        )
 
     @property
     def makes_bulletin(self) -> bool:

@@ -4,6 +4,7 @@ updated entries, failures contained and given up, full-content feeds, --keep, --
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +281,31 @@ def test_entries_are_built_on_a_running_dask_cluster(
     site.forget()
     again = follow(out, newsroom["rss"], newsroom["atom"], where=("--scheduler", dask_cluster))
     assert "built                 0" in again.output and site.count("/", status=200) == 0
+
+
+def test_the_podcast_channel_is_described_as_the_publisher_asks(
+    newsroom: dict[str, Any], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    channel = ["--title", "Harbour Radio", "--author", "Eastport Daily",
+               "--description", "The port, read aloud.", "--image", "https://news.example/art.png",
+               "--feed-language", "en-gb", "--category", "news", "--explicit"]  # fmt: skip
+    done = follow(out, newsroom["rss"], *channel)
+    assert done.exit_code == 0, done.output
+    parsed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert parsed.feed.title == "Harbour Radio" and parsed.feed.author == "Eastport Daily"
+    assert parsed.feed.subtitle == "The port, read aloud." and parsed.feed.language == "en-gb"
+    assert parsed.feed.image.href == "https://news.example/art.png"
+    assert parsed.feed.tags[0].term == "News"
+    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
+    channel_xml = ET.parse(out / "feed.xml").getroot().find("channel")
+    assert channel_xml is not None and channel_xml.findtext(f"{itunes}explicit") == "true"
+
+
+def test_a_channel_option_a_podcast_app_would_refuse_stops_before_any_request(
+    newsroom: dict[str, Any], tmp_path: Path
+) -> None:
+    site = newsroom["site"]
+    done = follow(tmp_path / "out", newsroom["rss"], "--category", "Foo")
+    assert done.exit_code == 2 and "is not an Apple Podcasts category" in done.output
+    assert site.count("/") == 0
