@@ -159,7 +159,7 @@ def words_for(language: str | None) -> Words:
         role_stops=_set(table["phrase_end"] + " " + table.get("role_stops", "")),
         relatives=_set(table["relatives"]),
         stopwords=ENGLISH.stopwords | _set(table["stopwords"]) | _set(table["days"]),
-        titles=ENGLISH.titles | _set(table["titles"]),
+        titles=_titles(ENGLISH.titles | _set(table["titles"]), table.get("title_heads", "")),
         honorifics=dict(ENGLISH.honorifics)
         | {k: (None if g == "-" else g) for k, g in (p.split(":") for p in table["honorifics"].split())},
         org_words=ENGLISH.org_words | _set(table["org_words"]),
@@ -168,3 +168,24 @@ def words_for(language: str | None) -> Words:
         title_cues=_set(table["title_cues"]),
         dotted=DOTTED_WORDS | DOTTED_BY_LANGUAGE.get(code, frozenset()),
     )
+
+
+class CompoundTitles(frozenset[str]):
+    """Titles of a language that builds them as compounds (German): a word is one when it is in
+    the set, or ends in one of `heads` after a stem of its own (`Fraktionschef`, `Pressesprecherin`)."""
+
+    heads: tuple[str, ...] = ()
+
+    def __contains__(self, word: object) -> bool:
+        if super().__contains__(word):
+            return True
+        return isinstance(word, str) and any(word.endswith(h) and len(word) >= len(h) + 3 for h in self.heads)
+
+
+def _titles(titles: frozenset[str], heads: str) -> frozenset[str]:
+    """The titles, as compounds of `heads` (space-separated) too when the language has any."""
+    if not heads.split():
+        return titles
+    compound = CompoundTitles(titles)
+    compound.heads = tuple(heads.split())
+    return compound

@@ -85,6 +85,9 @@ TABLES: dict[str, dict[str, str]] = {
             regierungssprecherin direktor direktorin chefin vorsitzender vorsitzende abgeordneter
             abgeordnete senatorin richter richterin professorin doktor geschäftsführer
             geschäftsführerin leiter leiterin experte expertin anwalt anwältin landrat landrätin""",
+        # compound titles end in one of these (`Fraktionschef`, `Pressesprecherin`, `Landesvorsitzende`)
+        "title_heads": """chef chefin sprecher sprecherin leiter leiterin vorsitzender vorsitzende
+            minister ministerin präsident präsidentin direktor direktorin""",
         "honorifics": "herr:m frau:f",
         "org_words": """ministerium regierung bundesregierung partei gewerkschaft bank gruppe universität
             gericht gesellschaft verein institut stiftung kommission polizei stadt land bundestag

@@ -137,3 +137,24 @@ def test_the_narrator_credit_is_in_the_articles_language(tmp_path: Path) -> None
     assert '<meta property="media:narrator">Voix de synthèse : fake narrator</meta>' in opf
     ncc = (tmp_path / "marche-couvert-brestville.daisy" / "ncc.html").read_text(encoding="utf-8")
     assert 'name="ncc:narrator" content="Voix de synthèse : fake narrator"' in ncc
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("»Das Geld fehlt dann bei den Schulen«, erklärte der Fraktionschef Paul Brandt.", "Paul Brandt"),
+        (
+            "„Wir warten ab, bis der Rat entscheidet“, sagte die Pressesprecherin Anna Kolb am Montag.",
+            "Anna Kolb",
+        ),
+    ],
+)
+def test_a_german_speaker_is_found_after_a_compound_title(paragraph: str, speaker: str) -> None:
+    from audio_edition.ingest import parse_article
+    from audio_edition.script import write_script
+
+    article = parse_article(
+        f"---\ntitle: Rat\nlanguage: de\n---\n\n{paragraph}\n", name="rat.md", fmt="markdown"
+    )
+    quotes = [s for s in write_script(article, Options(opening=False)).segments if s.role == "quote"]
+    assert [q.speaker for q in quotes] == [speaker]
