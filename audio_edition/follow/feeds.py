@@ -10,6 +10,7 @@ from typing import Any
 
 from audio_edition.errors import InputError
 from audio_edition.follow.entries import FeedEntry, entry_of
+from audio_edition.text.languages import primary_subtag
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
 MAX_ENTRIES = 5_000
@@ -52,7 +53,7 @@ def read_feed(data: bytes, url: str) -> Feed:
     return Feed(
         url=url,
         title=str(head.get("title") or url),
-        language=str(head["language"]).split("-")[0].lower() if head.get("language") else None,
+        language=primary_subtag(str(head["language"])) or None if head.get("language") else None,
         entries=tuple(e for e in entries if e is not None),
     )
 

@@ -6,6 +6,7 @@ import re
 from types import ModuleType
 
 from audio_edition.model import DropReason
+from audio_edition.text.languages import primary_subtag
 
 # A capitalised name word (case kept even though rules match case-insensitively), a name particle,
 # or a joiner: what a credit line holds after "by" and before "contributed".
@@ -156,7 +157,7 @@ def _code(language: str | None) -> str | None:
     """`fr-FR` -> `fr`; None stays None (not known); a language without rules of its own -> `en`."""
     if language is None:
         return None
-    code = language.strip().lower().replace("_", "-").split("-")[0]
+    code = primary_subtag(language)
     return code if code in _languages().RULES else "en"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from audio_edition.text.languages import primary_subtag
+
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -120,7 +122,7 @@ def _foreign_date(code: str) -> re.Pattern[str]:
 
 
 def _code(language: str | None) -> str:
-    return (language or "").strip().lower().replace("_", "-").split("-")[0]
+    return primary_subtag(language)
 
 
 def _clean_author(part: str, removals: tuple[re.Pattern[str], ...] = _REMOVALS) -> str:

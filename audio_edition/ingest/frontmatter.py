@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from audio_edition.errors import InputError
+from audio_edition.text.languages import language_key
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _ALIASES = {
@@ -47,7 +48,7 @@ def _fields(data: dict[Any, Any]) -> dict[str, str]:
                 out[field] = _as_text(lowered[alias])
                 break
     if "language" in out:
-        out["language"] = out["language"].replace("_", "-").split("-")[0].lower() or "en"
+        out["language"] = language_key(out["language"])
     return out
 
 

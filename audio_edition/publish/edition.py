@@ -10,6 +10,7 @@ import warnings
 from dataclasses import dataclass
 
 from audio_edition.model import Episode
+from audio_edition.text.languages import language_key
 
 __all__ = ["Edition", "edition_of", "edition_uuid", "narrator_credit", "written_datetime"]
 
@@ -65,7 +66,6 @@ def narrator_credit(episode: Episode) -> str:
     """Who reads the edition, said truly in the article's language: "Synthetic voice: Piper joe",
     "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice; the engine alone when
     the voice is not known; English for a language without messages)."""
-    from audio_edition.script.languages import language_key
     from audio_edition.script.messages import catalogue, message
 
     engine, _, voice = (episode.narrator or episode.engine).partition(":")
@@ -112,7 +112,7 @@ def _by_dateutil(text: str, base: dt.datetime) -> dt.datetime | None:
 def _by_dateparser(text: str, base: dt.datetime, language: str) -> dt.datetime | None:
     import dateparser  # 0.3 s to import: only for datelines dateutil cannot read
 
-    primary = language.replace("_", "-").split("-")[0].lower()
+    primary = language_key(language)
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": base.replace(tzinfo=None)}
     try:
         return dateparser.parse(text, languages=[primary], settings=settings)  # type: ignore[arg-type]

@@ -13,13 +13,13 @@ from audio_edition.model import Article, Block, Chapter, Meta, Role, Script, Seg
 from audio_edition.options import Options
 from audio_edition.script.dates import said_day
 from audio_edition.script.drafts import Pause
-from audio_edition.script.languages import language_key
 from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.messages import message
 from audio_edition.script.quotations import find_quotations
 from audio_edition.script.settings import ScriptSettings
 from audio_edition.script.speech import speech_text
 from audio_edition.script.writer import VOICE_OF_ROLE, write_script
+from audio_edition.text.languages import language_key
 from audio_edition.text.sentences import sentence_spans
 
 __all__ = ["bulletin_language", "bulletin_script", "bulletin_title", "shorten"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from audio_edition.script.languages import language_key
+from audio_edition.text.languages import language_key
 
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"

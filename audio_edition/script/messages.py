@@ -13,7 +13,7 @@ import warnings
 from functools import cache
 from pathlib import Path
 
-from audio_edition.script.languages import language_key
+from audio_edition.text.languages import language_key
 
 __all__ = ["CatalogueFallback", "catalogue", "fallback_note", "languages", "message"]
 

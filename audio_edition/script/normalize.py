@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 
 from audio_edition.script.dates import iso_dates
-from audio_edition.script.languages import language_key
 from audio_edition.text.abbreviations import SPOKEN
+from audio_edition.text.languages import language_key
 
 Rule = Callable[[str], str]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audio_edition.script.drafts import Pause
-from audio_edition.script.words import language_code
+from audio_edition.text.languages import language_key
 from audio_edition.text.sentences import sentence_spans
 
 
@@ -42,7 +42,7 @@ def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list
         ends = Pause.SENTENCE if b in sentence_ends else Pause.CLAUSE
         raw.append(Piece(chunk, quote is not None, ends, quote.speaker if quote else None))
     pieces = _absorb_fragments(raw)
-    return pieces if language_code(language) == "en" else _punctuation_to_quote(pieces)
+    return pieces if language_key(language) == "en" else _punctuation_to_quote(pieces)
 
 
 def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from audio_edition.text.languages import language_key
+
 Words = dict[str, str]
 
 # Operators between two numbers, and before one, as English says them.
@@ -62,7 +64,7 @@ def symbols_as_words(text: str, language: str) -> str:
     """Speech text with emoji and emoticons dropped, hashtags and handles said as words, operators
     said in `language` (English so far; others keep operators between numbers for the engine),
     separators made pauses and any other stray symbol dropped."""
-    words = WORDS.get(language.split("-")[0])
+    words = WORDS.get(language_key(language))
     for rule in _rules(words):
         text = rule(text)
     return text

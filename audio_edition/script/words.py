@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from audio_edition.script.speech_verbs import SPEECH_VERBS
 from audio_edition.text.abbreviations import DOTTED_BY_LANGUAGE, DOTTED_WORDS
+from audio_edition.text.languages import language_key
 
 
 @dataclass(frozen=True)
@@ -124,15 +125,10 @@ ENGLISH = Words(
 )
 
 
-def language_code(language: str | None) -> str:
-    """`fr-FR`, `pt_BR`, `DE` -> `fr`, `pt`, `de`; None or empty -> `en`."""
-    return (language or "en").strip().lower().replace("_", "-").split("-")[0] or "en"
-
-
 @functools.cache
 def words_for(language: str | None) -> Words:
     """The words of `language` (a code such as `fr` or `pt-BR`); English for a language not tabled."""
-    code = language_code(language)
+    code = language_key(language)
     if code == "en":
         return ENGLISH
     from audio_edition.script.words_languages import TABLES  # read on the first article that needs it

@@ -8,6 +8,8 @@ the same way. Only the languages that write dialogue so are read for it (`DIALOG
 
 from __future__ import annotations
 
+from audio_edition.text.languages import primary_subtag
+
 DIALOGUE_DASHES = "—―–"  # em dash, horizontal bar, en dash (spaced Portuguese style)
 DIALOGUE_LANGUAGES = frozenset({"es", "pt", "ca", "gl"})
 _SPEECH_START = "¡¿«“\"'"
@@ -15,8 +17,7 @@ _SPEECH_START = "¡¿«“\"'"
 
 def writes_dialogue_dashes(language: str | None) -> bool:
     """Whether `language` (a code such as `es` or `pt-BR`) marks speech with dialogue dashes."""
-    code = (language or "").strip().lower().replace("_", "-").split("-")[0]
-    return code in DIALOGUE_LANGUAGES
+    return primary_subtag(language) in DIALOGUE_LANGUAGES
 
 
 def dialogue_spans(text: str) -> list[tuple[int, int]] | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from audio_edition.text.languages import primary_subtag
+
 if TYPE_CHECKING:
     import pysbd
 
@@ -33,7 +35,7 @@ def _joined_after_titles(text: str, spans: list[tuple[int, int]], language: str)
     when a capitalised word follows: pySBD has no such table for every language it reads."""
     from audio_edition.text.abbreviations import DOTTED_BY_LANGUAGE
 
-    titles = DOTTED_BY_LANGUAGE.get(language.replace("_", "-").split("-")[0].lower())
+    titles = DOTTED_BY_LANGUAGE.get(primary_subtag(language))
     if not titles or len(spans) < 2:
         return spans
     out = [spans[0]]

@@ -9,7 +9,8 @@ import threading
 from dataclasses import dataclass
 
 from audio_edition.errors import InputError
-from audio_edition.voices.base import primary_language, speaks
+from audio_edition.text.languages import language_key
+from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
 
 PROBE_SECONDS = 2.0
@@ -54,7 +55,7 @@ def offline_engine(language: str, narrator: str | None = None) -> str:
     """The offline engine for an article in `language`: Piper when the user named a Piper voice
     or the article is English (the bundled voice), else espeak-ng when it is installed and speaks
     the language; InputError naming both remedies otherwise."""
-    if (narrator or "").strip().lower().startswith("piper:") or primary_language(language) == "en":
+    if (narrator or "").strip().lower().startswith("piper:") or language_key(language) == "en":
         return "piper"
     espeak = get_engine("espeak")
     installed, _why = espeak.available()

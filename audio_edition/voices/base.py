@@ -9,6 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from audio_edition.errors import InputError
 from audio_edition.model import Clip
+from audio_edition.text.languages import language_key
 
 
 @runtime_checkable
@@ -55,16 +56,11 @@ class LanguageAware(Protocol):
         ...
 
 
-def primary_language(tag: str) -> str:
-    """The primary subtag of a language tag, in lower case: `fr-CA` -> `fr`, `pt_BR` -> `pt`."""
-    return tag.replace("_", "-").split("-")[0].strip().lower()
-
-
 def speaks(engine: Engine, voice: str, language: str) -> bool:
     """Whether `voice` of `engine` speaks `language` (by primary subtag); a voice whose language
     the engine does not say is taken to speak any."""
     told = engine.voice_language(voice) if isinstance(engine, LanguageAware) else None
-    return told is None or primary_language(told) == primary_language(language)
+    return told is None or language_key(told) == language_key(language)
 
 
 @runtime_checkable

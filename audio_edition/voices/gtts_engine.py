@@ -15,6 +15,7 @@ from typing import Any
 
 from audio_edition.errors import EngineError, InputError
 from audio_edition.model import Clip
+from audio_edition.text.languages import language_key
 from audio_edition.voices import decoding
 from audio_edition.voices.base import installed
 from audio_edition.voices.chunking import chunk_text
@@ -181,4 +182,4 @@ def _split(voice: str) -> tuple[str, str]:
 
 
 def _base(language: str) -> str:
-    return language.split("-")[0].lower()
+    return language_key(language)

@@ -14,9 +14,10 @@ from audio_edition.cli import cli
 from audio_edition.errors import InputError
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
+from audio_edition.text.languages import language_key
 from audio_edition.voices import register_engine
 from audio_edition.voices.auto import engine_choice
-from audio_edition.voices.base import primary_language, speaks
+from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
 
 FRENCH = """---
@@ -72,7 +73,7 @@ def _espeak(installed: bool, *languages: str) -> None:
     ("tag", "primary"), [("fr", "fr"), ("fr-CA", "fr"), ("pt_BR", "pt"), (" DE-at", "de"), ("en-gb", "en")]
 )
 def test_primary_language(tag: str, primary: str) -> None:
-    assert primary_language(tag) == primary
+    assert language_key(tag) == primary
 
 
 def test_offline_english_keeps_the_bundled_piper_voice() -> None:
