@@ -50,12 +50,13 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
     from audio_edition.ingest import read_article
-    from audio_edition.pipeline import check_build, produce_article, resolve_engine, slugs_for
+    from audio_edition.pipeline import produce_article, resolve_engine, slugs_for
+    from audio_edition.publish.staging import check_output_folder
     from audio_edition.report import build_summary
 
     options = options_from(settings)
     names = slugs_for(articles)
-    check_build(options)
+    check_output_folder(options.out_dir)  # media were checked with the options
     read = [(read_article(article_argument(a)), slug) for a, slug in zip(articles, names, strict=True)]
     told = ""
     for article, slug in read:

@@ -188,10 +188,14 @@ class Episode:
     audio: Clip
     silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
     time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
-    narrator: str = ""  # the narrator's voice spec (`piper:joe`), for the credits; "" when unknown
     voices: tuple[tuple[str, str], ...] = ()  # (cast role, voice spec) of every voice that spoke
 
     @property
     def duration(self) -> float:
         """Length of the final audio in seconds."""
         return self.audio.duration
+
+    @property
+    def narrator(self) -> str:
+        """The narrator's voice spec (`piper:joe`), for the credits; "" when not known."""
+        return dict(self.voices).get("narrator", "")

@@ -30,7 +30,6 @@ from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
 from audio_edition.publish.id3 import read_cover
 from audio_edition.publish.settings import PublishSettings
-from audio_edition.publish.staging import check_output_folder
 from audio_edition.script import write_script
 from audio_edition.script.messages import CatalogueFallback, fallback_note
 from audio_edition.script.settings import ScriptSettings
@@ -214,16 +213,8 @@ def _make(
 
 
 def credited(episode: Episode, cast: Cast) -> Episode:
-    """`episode` with the voices that spoke it: the narrator's spec, and every role's."""
-    voices = tuple((role, str(spec)) for role, spec in cast.items())
-    return dataclasses.replace(episode, narrator=str(cast["narrator"]), voices=voices)
-
-
-def check_build(options: Options) -> None:
-    """InputError for a build that cannot be written or whose media are bad, before `auto` probes
-    Google and before any audio is made."""
-    check_output_folder(options.out_dir)
-    check_media(options)
+    """`episode` with the voice that spoke each cast role."""
+    return dataclasses.replace(episode, voices=tuple((role, str(spec)) for role, spec in cast.items()))
 
 
 def check_media(options: Options) -> None:

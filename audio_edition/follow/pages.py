@@ -14,6 +14,7 @@ from audio_edition.follow.articles import article_path, stored, write_article
 from audio_edition.follow.state import EntryRecord
 from audio_edition.ingest.decode import decode_bytes
 from audio_edition.ingest.fetch import MAX_BYTES, get
+from audio_edition.ingest.reader import web_format
 
 AT_ONCE = 4  # pages fetched at once (each host still gets at most fetch.PER_HOST)
 
@@ -68,6 +69,6 @@ def _prepare(record: EntryRecord, out_dir: Path) -> tuple[str | None, str]:
         return str(exc), "fetched"
     if not text.strip():
         return "the page is empty", "fetched"
-    write_article(path, text, got.format, record)
+    write_article(path, text, web_format(got), record)
     record.page_etag, record.page_modified = got.etag, got.last_modified
     return None, "fetched"

@@ -32,21 +32,6 @@ class Fetched:
     last_modified: str | None = None
     content_type: str = ""
 
-    @property
-    def format(self) -> str:
-        """How the body is read, by the answer's content type (`text/plain` as text, `text/markdown`
-        as Markdown, anything else as a web page); a plain-text type served for a `.md` or `.html`
-        address is read by the address's suffix."""
-        kind = self.content_type.split(";", 1)[0].strip().lower()
-        suffix = urlparse(self.url).path.rsplit(".", 1)[-1].lower() if "." in urlparse(self.url).path else ""
-        if kind in ("text/markdown", "text/x-markdown") or (
-            kind == "text/plain" and suffix in ("md", "markdown")
-        ):
-            return "markdown"
-        if kind == "text/plain" and suffix not in ("html", "htm", "xhtml"):
-            return "text"
-        return "html"
-
 
 @cache
 def user_agent() -> str:

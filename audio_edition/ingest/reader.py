@@ -7,12 +7,13 @@ parser, YAML, trafilatura or lxml.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlparse
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.decode import decode_bytes, refuse_oversize
-from audio_edition.ingest.fetch import fetch, is_url
+from audio_edition.ingest.fetch import Fetched, fetch, is_url
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.structure import Found, find_structure
 from audio_edition.ingest.unreadable import MAX_WORD_CHARS, without_unreadable_runs
@@ -30,12 +31,23 @@ SUFFIXES = {
 }
 
 
+def web_format(page: Fetched) -> str:
+    """How a fetched page is read, by its content type: `text/markdown` as Markdown, `text/plain`
+    as text (or by the address's suffix, `.md`, `.html`, as a file is), anything else as a web page."""
+    kind = page.content_type.split(";", 1)[0].strip().lower()
+    if kind in ("text/markdown", "text/x-markdown"):
+        return "markdown"
+    if kind == "text/plain":
+        return SUFFIXES.get(PurePosixPath(urlparse(page.url).path).suffix.lower(), "text")
+    return "html"
+
+
 def read_article(path: str | Path) -> Article:
     """Read and structure the article at `path` (a file or an http(s) URL); InputError if unusable."""
     if isinstance(path, str) and is_url(path):
         name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
         page = fetch(path)
-        return parse_article(decode_bytes(page.body, name), name=name, fmt=page.format, source=path)
+        return parse_article(decode_bytes(page.body, name), name=name, fmt=web_format(page), source=path)
     p = Path(path)
     if not p.exists():
         raise InputError(f"article not found: {p} (check the path)")
