@@ -165,13 +165,19 @@ def check_batch(
     workers: int | None = None,
     scheduler: str | None = None,
     processes: int | None = None,
+    base_url: str | None = None,
 ) -> None:
     """InputError, before any work (and before `auto` probes Google), for a batch that cannot run:
-    a `directory` that is no folder, an output folder that is a file, a runner that cannot be used."""
+    a `directory` that is no folder, an output folder that is a file, a runner that cannot be used,
+    a feed `base_url` that is no http(s) URL."""
     check_runner(workers=workers, scheduler=scheduler, processes=processes)
     if not directory.is_dir():
         raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
     check_output_folder(options.out_dir)
+    if base_url is not None:
+        from audio_edition.publish.feed import Show, checked_show
+
+        checked_show(Show(base_url))
 
 
 def check_runner(*, workers: int | None, scheduler: str | None, processes: int | None) -> None:

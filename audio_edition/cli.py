@@ -103,7 +103,9 @@ def batch(
     from audio_edition.batch import check_batch, run_batch
 
     options = options_from(settings)
-    check_batch(directory, options, workers=workers, scheduler=scheduler, processes=processes)
+    check_batch(
+        directory, options, workers=workers, scheduler=scheduler, processes=processes, base_url=base_url
+    )
     _tell_the_probe(options, quiet)
     report = run_batch(
         directory,
