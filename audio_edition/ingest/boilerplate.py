@@ -88,6 +88,10 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
         r"(\d+\s+)?(comments?|leave a (comment|reply)|join the (conversation|discussion))\s*[:.]?",
     ),
     (DropReason.COPYRIGHT, r"(©|\(c\)|copyright\b).{0,150}"),
+    (
+        DropReason.COPYRIGHT,
+        r"this (copy|article|content|material) is for your personal,? non-?commercial use( only)?\b.{0,250}",
+    ),
     (DropReason.COPYRIGHT, r".{0,120}\ball rights? (reserved?|res\w*)\.?"),
     (DropReason.COPYRIGHT, r"all rights?\s*"),
     (

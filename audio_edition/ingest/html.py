@@ -7,10 +7,10 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from audio_edition.errors import InputError
 from audio_edition.ingest.byline import clean_byline
 from audio_edition.ingest.candidates import Candidate, Hint
 from audio_edition.ingest.captions import captions_inside, is_line_after_image, take_captions
+from audio_edition.ingest.extraction import extract_document
 from audio_edition.ingest.lede import recover_lede
 from audio_edition.ingest.pagetree import (
     common_ancestor,
@@ -20,6 +20,7 @@ from audio_edition.ingest.pagetree import (
     space_line_breaks,
     text_blocks,
 )
+from audio_edition.ingest.tables import table_sentences, table_shape
 from audio_edition.model import Dropped, DropReason
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     """(metadata fields, candidates in reading order, captions and code left out) of the page's article."""
     root = load_page(page, name)
     captions = take_captions(root)
-    doc = _extract(root, name)
+    doc = extract_document(root, name)
     fields = _fields(doc, page)
     main = doc.find("main")
     cands, code = _walk(main) if main is not None else ([], [])
@@ -64,27 +65,6 @@ def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> Dro
     if cand.hint is None and is_line_after_image(blocks[at]):
         return DropReason.CAPTION
     return DropReason.NAVIGATION if in_navigation(blocks[at]) else None
-
-
-def _extract(root: HtmlElement, name: str) -> ET.Element:
-    import trafilatura
-
-    extracted = trafilatura.extract(
-        root,
-        output_format="xml",
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-    )
-    if not extracted:
-        raise InputError(f"{name}: no article text found on the page: is it a news article?")
-    doc = ET.fromstring(extracted)
-    for br in doc.iter("lb"):
-        br.tail = " " + (br.tail or "")  # a line break separates words
-    return doc
 
 
 def _fields(doc: ET.Element, page: str) -> dict[str, str]:
@@ -126,6 +106,8 @@ def _child(child: ET.Element, loose_hint: Hint) -> tuple[list[Candidate], list[D
         return [Candidate(text, "title" if child.get("rend") == "h1" else "heading")], []
     if child.tag == "code":
         return [], [Dropped(text, DropReason.CODE)] if text else []
+    if child.tag == "table":
+        return _table(child, loose_hint)
     if child.tag == "quote":
         return _walk(child, "blockquote")
     if child.tag == "list":
@@ -133,6 +115,25 @@ def _child(child: ET.Element, loose_hint: Hint) -> tuple[list[Candidate], list[D
     if child.tag in ("p", "item") and not _holds_structure(child):
         return [Candidate(text, loose_hint)], []
     return _walk(child, loose_hint)
+
+
+def _table(table: ET.Element, hint: Hint) -> tuple[list[Candidate], list[Dropped]]:
+    """A table: one laid out for the page (its cells hold paragraphs or headings) is read as its
+    content; a table of data as one sentence per row while a listener can follow it, else left out."""
+    if any(d.tag in ("p", "head", "list", "quote") for d in table.iter()):
+        return _walk(table, hint)
+    rows = [[_text(cell) for cell in row if cell.tag == "cell"] for row in table.iter("row")]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return [], []
+    first = next(table.iter("row"))
+    headed = any(cell.get("role") == "head" for cell in first)
+    header, body = (rows[0], rows[1:]) if headed else ([], rows)
+    sentences = table_sentences(header, body)
+    if sentences is None:
+        label = table_shape(header, body) + (": " + ", ".join(n for n in header if n) if any(header) else "")
+        return [], [Dropped(label, DropReason.TABLE)]
+    return [Candidate(text, hint) for text in sentences], []
 
 
 def _flush(loose: list[str], hint: Hint, out: list[Candidate]) -> None:

@@ -13,11 +13,9 @@ from markdown_it.tree import SyntaxTreeNode
 
 from audio_edition.ingest.candidates import Candidate, Hint
 from audio_edition.ingest.captions import MAX_LINE_AFTER_IMAGE_WORDS
+from audio_edition.ingest.tables import table_sentences, table_shape
 from audio_edition.model import Dropped, DropReason
 
-# A table is read row by row only while a listener can follow it; a bigger one is left out.
-MAX_TABLE_ROWS = 12
-MAX_TABLE_COLUMNS = 6
 # How much of a left-out block the dropped report shows.
 MAX_LABEL_CHARS = 60
 
@@ -172,27 +170,19 @@ def _item(item: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
 
 
 def _table(node: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
-    """A table read as one sentence per row ("Item: Bread, Cost: 2 euros."), headers naming the cells."""
+    """A table read as one sentence per row ("Item: Bread, Cost: 2 euros."), headers naming the cells
+    (`ingest/tables.py`, the rule of every format); a table too big to follow is left out."""
     rows = [[_words(cell) for cell in row.children] for row in node.walk() if row.type == "tr"]
     if not rows:
         return
     header, body = rows[0], rows[1:]
-    if len(body) > MAX_TABLE_ROWS or len(header) > MAX_TABLE_COLUMNS:
-        shape = f"{len(body)} rows of {len(header)} columns"
-        reading.leave_out(DropReason.TABLE, _label(f"table ({shape})", ", ".join(header)))
+    sentences = table_sentences(header, body)
+    if sentences is None:
+        reading.leave_out(DropReason.TABLE, _label(table_shape(header, body), ", ".join(header)))
         return
     hint: Hint = "blockquote" if quoted else None
-    if not body:
-        reading.emit(_sentence([name for name in header if name]), hint)
-    for row in body:
-        cells = [f"{name}: {cell}" if name else cell for name, cell in zip(header, row, strict=False) if cell]
-        reading.emit(_sentence(cells), hint)
-
-
-def _sentence(parts: list[str]) -> str:
-    """Parts joined with commas, ending in a full stop unless they end in one already."""
-    text = ", ".join(parts)
-    return text if not text or _SENTENCE_END.search(text) else f"{text}."
+    for text in sentences:
+        reading.emit(text, hint)
 
 
 def _is_caption(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, text: str) -> bool:

@@ -1,17 +1,24 @@
 """Runs of characters that are not words (hashes, code blobs, encoding accidents, rules like `---`)
-taken out of the blocks to read, and listed as dropped."""
+taken out of the blocks to read, and blocks that are not language (code, markup, a bare web address)
+left out, each listed as dropped."""
 
 from __future__ import annotations
 
 import re
 
 from audio_edition.model import Block, Dropped, DropReason
+from audio_edition.text.not_language import looks_like_code
 
 # A "word" longer than this (no spaces, not a web address) is a hash, a code blob or an encoding
 # accident: it is left out of the reading and listed as dropped.
 MAX_WORD_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 _ADDRESS = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.)", re.IGNORECASE)
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): a long
+# run of them is a sentence, not a blob.
+_UNSPACED_SCRIPT = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 
 
 def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
@@ -22,12 +29,19 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
     for block in blocks:
         text = block.text
         for run in _LONG_RUN.findall(text):
-            if not _ADDRESS.match(run):
+            if not _ADDRESS.match(run) and not _is_unspaced_prose(run):
                 dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
                 text = text.replace(run, " ")
         text = " ".join(text.split()) if text is not block.text else text
-        if any(ch.isalnum() for ch in text):
+        if looks_like_code(text):
+            dropped.append(Dropped(text, DropReason.CODE))
+        elif any(ch.isalnum() for ch in text):
             kept.append(Block(block.kind, text))
         elif text.strip():
             dropped.append(Dropped(text.strip(), DropReason.NO_WORDS))
     return kept, dropped
+
+
+def _is_unspaced_prose(run: str) -> bool:
+    """A run mostly of letters of a script written without spaces: running text, not a blob."""
+    return len(_UNSPACED_SCRIPT.findall(run)) * 2 >= len(run)
