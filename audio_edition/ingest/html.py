@@ -38,7 +38,7 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     doc = extract_document(root, name)
     fields = _fields(doc, page)
     main = doc.find("main")
-    cands, code = _walk(main) if main is not None else ([], [])
+    cands, code = _walk(main, None, _tables_are_the_article(main)) if main is not None else ([], [])
     space_line_breaks(root)
     blocks = text_blocks(root)
     located = locate(blocks, [c.text for c in cands])
@@ -82,8 +82,11 @@ def _fields(doc: ET.Element, page: str) -> dict[str, str]:
     return fields
 
 
-def _walk(element: ET.Element, loose_hint: Hint = None) -> tuple[list[Candidate], list[Dropped]]:
-    """Candidates (and code left out) of one of trafilatura's elements, its loose text included."""
+def _walk(
+    element: ET.Element, loose_hint: Hint = None, whole_tables: bool = False
+) -> tuple[list[Candidate], list[Dropped]]:
+    """Candidates (and code and tables left out) of one of trafilatura's elements, its loose text
+    included; `whole_tables`: the page's tables are its article, read whole however big."""
     out: list[Candidate] = []
     dropped: list[Dropped] = []
     loose = [element.text or ""]
@@ -92,7 +95,7 @@ def _walk(element: ET.Element, loose_hint: Hint = None) -> tuple[list[Candidate]
             loose += [_text(child), child.tail or ""]  # inline: line breaks, highlights, references
             continue
         _flush(loose, loose_hint, out)
-        sub, gone = _child(child, loose_hint)
+        sub, gone = _child(child, loose_hint, whole_tables)
         out += sub
         dropped += gone
         loose = [child.tail or ""]
@@ -100,28 +103,40 @@ def _walk(element: ET.Element, loose_hint: Hint = None) -> tuple[list[Candidate]
     return [c for c in out if c.text], dropped
 
 
-def _child(child: ET.Element, loose_hint: Hint) -> tuple[list[Candidate], list[Dropped]]:
+def _child(
+    child: ET.Element, loose_hint: Hint, whole_tables: bool
+) -> tuple[list[Candidate], list[Dropped]]:
     text = _text(child)
     if child.tag == "head":
         return [Candidate(text, "title" if child.get("rend") == "h1" else "heading")], []
     if child.tag == "code":
         return [], [Dropped(text, DropReason.CODE)] if text else []
     if child.tag == "table":
-        return _table(child, loose_hint)
+        return _table(child, loose_hint, whole_tables)
     if child.tag == "quote":
-        return _walk(child, "blockquote")
+        return _walk(child, "blockquote", whole_tables)
     if child.tag == "list":
-        return _walk(child, "list-item")
+        return _walk(child, "list-item", whole_tables)
     if child.tag in ("p", "item") and not _holds_structure(child):
         return [Candidate(text, loose_hint)], []
-    return _walk(child, loose_hint)
+    return _walk(child, loose_hint, whole_tables)
 
 
-def _table(table: ET.Element, hint: Hint) -> tuple[list[Candidate], list[Dropped]]:
+def _tables_are_the_article(main: ET.Element) -> bool:
+    """Whether the page's tables of data hold more words than the rest of its article (a page of
+    results or standings): then they are read whole, however big."""
+    in_tables = 0
+    for table in main.iter("table"):
+        if not any(d.tag in ("p", "head", "list", "quote") for d in table.iter()):
+            in_tables += len(" ".join(table.itertext()).split())
+    return in_tables > len(" ".join(main.itertext()).split()) - in_tables
+
+
+def _table(table: ET.Element, hint: Hint, whole: bool) -> tuple[list[Candidate], list[Dropped]]:
     """A table: one laid out for the page (its cells hold paragraphs or headings) is read as its
     content; a table of data as one sentence per row while a listener can follow it, else left out."""
     if any(d.tag in ("p", "head", "list", "quote") for d in table.iter()):
-        return _walk(table, hint)
+        return _walk(table, hint, whole)
     rows = [[_text(cell) for cell in row if cell.tag == "cell"] for row in table.iter("row")]
     rows = [row for row in rows if any(row)]
     if not rows:
@@ -129,7 +144,7 @@ def _table(table: ET.Element, hint: Hint) -> tuple[list[Candidate], list[Dropped
     first = next(table.iter("row"))
     headed = any(cell.get("role") == "head" for cell in first)
     header, body = (rows[0], rows[1:]) if headed else ([], rows)
-    sentences = table_sentences(header, body)
+    sentences = table_sentences(header, body, whole=whole)
     if sentences is None:
         label = table_shape(header, body) + (": " + ", ".join(n for n in header if n) if any(header) else "")
         return [], [Dropped(label, DropReason.TABLE)]

@@ -24,6 +24,7 @@ def drop_repeats(cands: list[Candidate], language: str = "en") -> tuple[list[Can
     """(kept, dropped): an exact repeat of an earlier paragraph goes (REPEAT), and so does a
     pull-quote whose every sentence stands whole in another kept paragraph (PULL_QUOTE)."""
     gone, protected = _exact_repeats(cands)
+    sections = _sections(cands)
     keys = [f" {normalise(c.text)} " for c in cands]
     everything = "|".join(keys)
     memo: dict[int, set[str]] = {}
@@ -41,7 +42,11 @@ def drop_repeats(cands: list[Candidate], language: str = "en") -> tuple[list[Can
             or not _maybe_said_twice(cands[k].text, everything)
         ):
             continue
-        elsewhere = [j for j in range(len(cands)) if j != k and j not in gone]
+        elsewhere = [
+            j
+            for j in range(len(cands))
+            if j != k and j not in gone and (sections[j] == sections[k] or cands[k].hint == "blockquote")
+        ]
         sources = _sources(_sentences(cands[k].text, language), keys, elsewhere, units)
         if sources is not None:
             gone[k] = DropReason.PULL_QUOTE
@@ -51,18 +56,35 @@ def drop_repeats(cands: list[Candidate], language: str = "en") -> tuple[list[Can
 
 
 def _exact_repeats(cands: list[Candidate]) -> tuple[dict[int, DropReason], set[int]]:
-    """Paragraphs whose words repeat an earlier paragraph's exactly, and the earlier ones they repeat."""
-    first: dict[str, int] = {}
+    """Paragraphs whose words repeat an earlier paragraph's exactly in the same section (no heading
+    between them), and the earlier ones they repeat. The same words under another heading (a recipe
+    in each of four meal plans) are the article's structure: they are read in each place."""
+    sections = _sections(cands)
+    first: dict[tuple[int, str], int] = {}
     gone: dict[int, DropReason] = {}
+    seen: set[str] = set()
     for k, cand in enumerate(cands):
-        key = normalise(cand.text)
         if not _may_go(cand):
             continue
-        if key in first:
+        key = normalise(cand.text)
+        if (sections[k], key) in first:
             gone[k] = DropReason.REPEAT
+        elif cand.hint == "blockquote" and key in seen:
+            gone[k] = DropReason.REPEAT  # a pull-quote repeats its paragraph wherever it stands
         else:
-            first[key] = k
-    return gone, {first[normalise(cands[k].text)] for k in gone}
+            first[(sections[k], key)] = k
+        seen.add(key)
+    keys = {key: at for (_, key), at in first.items()}
+    return gone, {keys[normalise(cands[k].text)] for k in gone}
+
+
+def _sections(cands: list[Candidate]) -> list[int]:
+    """The section of each candidate: how many headings stand before it."""
+    out, section = [], 0
+    for cand in cands:
+        section += cand.hint in ("heading", "title")
+        out.append(section)
+    return out
 
 
 def _may_go(cand: Candidate) -> bool:

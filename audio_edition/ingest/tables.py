@@ -1,5 +1,6 @@
-"""How a table is read aloud, in any format: one sentence per row, the header naming the cells, while
-a listener can follow it; a bigger table is left out and listed."""
+"""How a table is read aloud, in any format: one sentence per row while a listener can follow it (a
+narrow table's header naming the cells, a wider one's read once first); a bigger table is left out
+and listed, unless it is the article."""
 
 from __future__ import annotations
 
@@ -8,18 +9,26 @@ import re
 # A table is read row by row only while a listener can follow it; a bigger one is left out.
 MAX_TABLE_ROWS = 12
 MAX_TABLE_COLUMNS = 6
+# Up to this many columns, every cell is read with its column's name.
+NAMED_CELLS_COLUMNS = 3
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
 
 
-def table_sentences(header: list[str], body: list[list[str]]) -> list[str] | None:
-    """The sentences a table is read as ("Item: Bread, Cost: 2 euros."), or None when it is too big
-    to follow by ear. Rows that repeat the header and empty rows are not read."""
+def table_sentences(header: list[str], body: list[list[str]], *, whole: bool = False) -> list[str] | None:
+    """The sentences a table is read as, or None when it is too big to follow by ear (unless `whole`:
+    the table is the article). A narrow table names its cells in every row ("Item: Bread, Cost: 2
+    euros."); a wider one reads its header once ("Pos, Player, Plays.") and then each row, as a
+    person reading a table of figures aloud does. Rows that repeat the header and empty rows are not
+    read."""
     body = [row for row in body if any(row) and row != header]
     columns = max([len(header), *(len(row) for row in body)])
-    if len(body) > MAX_TABLE_ROWS or columns > MAX_TABLE_COLUMNS:
+    if not whole and (len(body) > MAX_TABLE_ROWS or columns > MAX_TABLE_COLUMNS):
         return None
+    names = [name for name in header if name]
     if not body:
-        return [sentence([name for name in header if name])] if any(header) else []
+        return [sentence(names)] if names else []
+    if columns > NAMED_CELLS_COLUMNS:
+        return ([sentence(names)] if names else []) + [sentence([c for c in row if c]) for row in body]
     out = []
     for row in body:
         cells = [f"{name}: {cell}" if name and name != cell else cell
