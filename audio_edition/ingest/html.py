@@ -49,6 +49,8 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
         Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
     ]
     cands = recover_lede(blocks, [located[k] for k in kept], [cands[k] for k in kept], fields.get("title"))
+    if cands and cands[0].hint == "title":
+        fields["title"] = cands[0].text  # the headline the page shows, not its title for search engines
     return fields, cands, dropped + code
 
 
