@@ -62,7 +62,8 @@ class DropReason(StrEnum):
     DATELINE = "dateline"
     # what the markup marks as not the article's prose
     CAPTION = "caption"  # an image's caption
-    CODE = "code"  # a code block
+    CODE = "code"  # a code block, or a line that is code, markup or a bare web address
+    EMBED = "embed"  # a post embedded from a social network, outside the article
     FOOTNOTE = "footnote"
     HTML = "html"  # a raw HTML block in Markdown
     IMAGE = "image"  # an image (its alt text, if any, in the dropped text)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from audio_edition.ingest.byline import clean_byline
 from audio_edition.ingest.candidates import Candidate, Hint
 from audio_edition.ingest.captions import captions_inside, is_line_after_image, take_captions
+from audio_edition.ingest.embeds import find_embeds, place_embeds
 from audio_edition.ingest.extraction import extract_document
 from audio_edition.ingest.lede import recover_lede
 from audio_edition.ingest.pagetree import (
@@ -48,7 +49,11 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     dropped = captions_inside(captions, body) + [
         Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
     ]
-    cands = recover_lede(blocks, [located[k] for k in kept], [cands[k] for k in kept], fields.get("title"))
+    cands, at, posts = place_embeds(
+        find_embeds(root), blocks, [cands[k] for k in kept], [located[k] for k in kept], body
+    )
+    cands = recover_lede(blocks, at, cands, fields.get("title"))
+    dropped += posts
     if cands and cands[0].hint == "title":
         fields["title"] = cands[0].text  # the headline the page shows, not its title for search engines
     return fields, cands, dropped + code

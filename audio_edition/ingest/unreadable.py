@@ -21,6 +21,28 @@ _UNSPACED_SCRIPT = re.compile(
 )
 
 
+_LINK = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.|pic\.twitter\.com/|t\.co/)\S+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;—–|)\]]$")
+
+
+def without_bare_links(text: str) -> tuple[str, list[str]]:
+    """The text without web addresses that stand outside its sentences (at its start or end, or
+    after a sentence's end: `... in 2019. https://t.co/x`, `pic.twitter.com/x`), and those links.
+    An address inside a sentence (`visit www.example.org for details`) is part of it."""
+    words = text.split(" ")
+    links = []
+    for k, word in enumerate(words):
+        if not _LINK.match(word):
+            continue
+        before = next((w for w in reversed(words[:k]) if w), "")
+        after = next((w for w in words[k + 1 :] if w), "")
+        alone = not before or not after or _SENTENCE_END.search(before) or _LINK.match(after)
+        if alone or "pic.twitter.com/" in word.lower():
+            links.append(word)
+            words[k] = ""
+    return (" ".join(w for w in words if w), links) if links else (text, [])
+
+
 def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Dropped]]:
     """Blocks with over-long runs of non-space characters removed (UNREADABLE); blocks left without a
     letter or digit go too (NO_WORDS): there is nothing in them to say."""
@@ -33,6 +55,8 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
                 dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
                 text = text.replace(run, " ")
         text = " ".join(text.split()) if text is not block.text else text
+        text, links = without_bare_links(text)
+        dropped += [Dropped(link, DropReason.LINK) for link in links]
         if looks_like_code(text):
             dropped.append(Dropped(text, DropReason.CODE))
         elif any(ch.isalnum() for ch in text):

@@ -16,6 +16,7 @@ from audio_edition.ingest.frontmatter import split_front_matter
 from audio_edition.ingest.html import html_candidates
 from audio_edition.ingest.markdown import markdown_candidates
 from audio_edition.ingest.plaintext import plain_candidates
+from audio_edition.ingest.unreadable import without_bare_links
 from audio_edition.model import Article
 
 SENTENCES = st.sampled_from(
@@ -131,8 +132,9 @@ def unaccounted(paragraphs: list[str], article: Article) -> list[str]:
 
 
 def _key(text: str) -> str:
-    """Text as the reader keeps it: runs too long to be words taken out, spaces collapsed."""
-    return " ".join(re.sub(r"(?<!\S)(?!https?://|www\.)\S{65,}", " ", text).split())
+    """Text as the reader keeps it: runs too long to be words and links standing outside its
+    sentences taken out, spaces collapsed."""
+    return without_bare_links(" ".join(re.sub(r"(?<!\S)(?!https?://|www\.)\S{65,}", " ", text).split()))[0]
 
 
 def _is_meta(paragraph: str, article: Article) -> bool:
