@@ -38,6 +38,7 @@ class DropReason(StrEnum):
 
     # page furniture, each the name of a boilerplate rule (ingest/boilerplate.py)
     ADVERTISEMENT = "advertisement"
+    AUTHOR = "author"  # a line about the writer: how to reach them, their other work
     CALL_TO_ACTION = "call-to-action"
     CLICK_HERE = "click-here"
     COMMENTS = "comments"
@@ -61,7 +62,7 @@ class DropReason(StrEnum):
     BYLINE = "byline"
     DATELINE = "dateline"
     # what the markup marks as not the article's prose
-    CAPTION = "caption"  # an image's caption
+    CAPTION = "caption"  # an image's caption (marked so, or written as agencies write them)
     CODE = "code"  # a code block, or a line that is code, markup or a bare web address
     EMBED = "embed"  # a post embedded from a social network, outside the article
     FOOTNOTE = "footnote"

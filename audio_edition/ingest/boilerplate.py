@@ -119,11 +119,63 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
     (DropReason.READING_TIME, r"\d+\s*(-\s*)?min(ute)?s?( read| listen)\.?"),
     (DropReason.TIMESTAMP, r"(updated|published|posted)\s+\d+\s+(seconds?|minutes?|hours?|days?)\s+ago\.?"),
     (DropReason.PRINT, r"(print|email|save)( this)?( article| story| page)?"),
+    # promos: follow, chat, share, coverage elsewhere, contact the writer, calls to pay
+    (
+        DropReason.FOLLOW_US,
+        r"follow ([\w'’@.-]+ ){1,4}on (twitter|x|facebook|instagram|youtube|tiktok|linkedin|threads|"
+        r"bluesky|mastodon|snapchat)\b.{0,160}",
+    ),
+    (
+        DropReason.FOLLOW_US,
+        r"follow (\S+ ){0,4}(full |complete |live |latest |ongoing )?coverage of .{1,120}",
+    ),
+    (DropReason.FOLLOW_US, r"chat with us (in|on|via) .{1,160}"),
+    (DropReason.SHARE, r"(like|enjoy(ed)?|love) this (story|article|post)\?\s*share it\b.{0,60}"),
+    (DropReason.READ_ALSO, r"also on \S+\.(com|net|org|co\.uk|news|ru|de|fr)\b.{0,200}"),
+    (
+        DropReason.AUTHOR,
+        r"(write to|e-?mail|contact|reach) (the (reporters?|writers?|authors?)|[\w'’.-]+( [\w'’.-]+){0,3}) "
+        r"(at|on|via) .{0,200}",
+    ),
+    (
+        DropReason.CREDITS,
+        r"([\w'’.-]+ ){0,4}(writers?|reporters?|correspondents?|staff) .{1,240} contributed "
+        r"(to this (report|story|article)|reporting|additional reporting)\b.{0,60}",
+    ),
+    (
+        DropReason.CALL_TO_ACTION,
+        r"get .{1,80}\bdelivered (to|through|straight to|directly to) (you|your)\b.{0,160}",
+    ),
+    (
+        DropReason.CALL_TO_ACTION,
+        r"(.{0,40}\b)?if you (enjoyed|liked|value|appreciate|valued|like) (this|our|reading this) "
+        r"(article|story|piece|journalism|reporting|content)\b.{0,300}",
+    ),
+    (DropReason.NEWSLETTER, r".{0,100}\b(sign up|subscribe)\b.{0,100}\bnewsletters?\b.{0,100}"),
+    (DropReason.COPYRIGHT, r".{0,60}무단\s?전재.{0,60}"),
+)
+# Rules for lines that may run long: tag lists, captions in the agencies' style.
+_LONG_RULES: tuple[tuple[DropReason, str], ...] = (
+    (DropReason.TAGS, r"(tags?|topics?|filed under|categor(y|ia|ie|ies|ías))\s*:.{0,600}"),
+    (
+        DropReason.CAPTION,
+        r"(in )?this (\w+[.,]? ){0,6}(file |handout |undated |aerial |video |frame grab )?"
+        r"(photo|image|picture|photograph|frame grab|still|screenshot|screen grab)"
+        r"(,| (made available|taken|released|provided|shot|distributed|obtained|posted)\b).{0,600}",
+    ),
+    (
+        DropReason.CAPTION,
+        r".{10,600}[.)]\s*\(?(ap|afp|reuters|epa|getty images|ap photo|photo)\s*/\s*[\w .'’-]{2,60}\)?\.?",
+    ),
 )
 _COMPILED: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in _RULES
 )
+_COMPILED_LONG: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in _LONG_RULES
+)
 _MAX_WORDS = 30
+_MAX_LONG_WORDS = 100
 
 
 def boilerplate_reason(line: str, language: str | None = None) -> DropReason | None:
@@ -136,7 +188,13 @@ def boilerplate_reason(line: str, language: str | None = None) -> DropReason | N
     (`boilerplate_languages.py`); one in English (or another language) with the English rules alone.
     """
     stripped = line.strip().strip("*_#> ").strip()
-    if not stripped or len(stripped.split()) > _MAX_WORDS:
+    words = len(stripped.split())
+    if not stripped or words > _MAX_LONG_WORDS:
+        return None
+    for reason, pattern in _COMPILED_LONG:
+        if pattern.fullmatch(stripped):
+            return reason
+    if words > _MAX_WORDS:
         return None
     code = _code(language)
     for reason, pattern in _COMPILED:

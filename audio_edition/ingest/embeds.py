@@ -24,7 +24,9 @@ _EMBED_CLASS = re.compile(
     r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
     r"threads-post|text-post-media|fb-post|reddit-embed)", re.IGNORECASE
 )
-_SIGNATURE = re.compile(r"[—–-]\s*(?P<name>[^—–(@\n]{1,80}?)\s*\(@(?P<handle>\w{1,40})\)\s*(?P<date>.{0,40})$")
+_SIGNATURE = re.compile(
+    r"[—–-]\s*(?P<name>[^—–(@\n]{1,80}?)\s*\(@(?P<handle>\w{1,40})\)\s*(?P<date>.{0,40})$"
+)
 _HANDLE_ONLY = re.compile(r"^[—–-]?\s*@\w{1,40}$")
 _LINK = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _TRAILING_HANDLES = re.compile(r"(\s*[@#]\w+)+\s*$")
@@ -64,7 +66,7 @@ def place_embeds(
         return cands, located, []
     dropped: list[Dropped] = []
     for embed in embeds:
-        inside = [k for k, at in enumerate(located) if at is not None and is_inside(blocks[at], embed.element)]
+        inside = {k for k, at in enumerate(located) if _taken_from(embed, cands[k], at, blocks)}
         cands = [c for k, c in enumerate(cands) if k not in inside]
         located = [at for k, at in enumerate(located) if k not in inside]
         if body is None or not is_inside(embed.element, body) or not embed.text:
@@ -72,14 +74,23 @@ def place_embeds(
                 dropped.append(Dropped(_label(embed), DropReason.EMBED))
             continue
         at = _block_index(blocks, embed.element)
-        k = next((k for k, where in enumerate(located) if where is not None and at is not None and where > at),
-                 len(cands))
+        later = (k for k, where in enumerate(located) if where is not None and at is not None and where > at)
+        k = next(later, len(cands))
         post = [Candidate(embed.text, "blockquote")]
         if embed.author:
             post.append(Candidate(f"— {embed.author}", "attribution"))
         cands = cands[:k] + post + cands[k:]
         located = located[:k] + [at] * len(post) + located[k:]
     return cands, located, dropped
+
+
+def _taken_from(embed: Embed, cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> bool:
+    """Whether the extractor took `cand` from the embed: its block is inside it, or (loose text such
+    as the signature, found in no block) its letters stand in the embed's."""
+    if at is not None:
+        return is_inside(blocks[at], embed.element)
+    key = letters(cand.text)
+    return len(key) >= 8 and key in letters(text_of(embed.element))
 
 
 def _read_embed(quote: HtmlElement) -> Embed | None:

@@ -55,7 +55,8 @@ def extract_document(root: HtmlElement, name: str) -> ET.Element:
 
 
 def prose_words(doc: ET.Element) -> int:
-    """Words in the document's paragraphs of running text (long enough, no web address in them)."""
+    """Words in the document's paragraphs of running text (long enough, no web address in them, not
+    boilerplate) and in its tables of data."""
     main = doc.find("main")
     total = 0
     for p in (main if main is not None else doc).iter("p"):
@@ -67,6 +68,10 @@ def prose_words(doc: ET.Element) -> int:
             and boilerplate_reason(text) is None
         ):
             total += words
+    for table in (main if main is not None else doc).iter("table"):
+        rows = list(table.iter("row"))
+        if len(rows) >= 2 and not any(d.tag == "p" for d in table.iter()):
+            total += len(" ".join(table.itertext()).split())  # a table of figures is the article's too
     return total
 
 

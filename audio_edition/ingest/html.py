@@ -16,6 +16,7 @@ from audio_edition.ingest.lede import recover_lede
 from audio_edition.ingest.pagetree import (
     common_ancestor,
     in_navigation,
+    is_only_a_link,
     load_page,
     locate,
     space_line_breaks,
@@ -66,12 +67,17 @@ def _article_container(elements: list[HtmlElement]) -> HtmlElement | None:
 
 
 def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> DropReason | None:
-    """Why an extracted paragraph is not read: a caption under an image, or the page's navigation."""
+    """Why an extracted paragraph is not read: a caption under an image, the page's navigation, or a
+    link to another page standing alone (a related story's headline, a menu entry)."""
     if at is None:
         return None
     if cand.hint is None and is_line_after_image(blocks[at]):
         return DropReason.CAPTION
-    return DropReason.NAVIGATION if in_navigation(blocks[at]) else None
+    if in_navigation(blocks[at]):
+        return DropReason.NAVIGATION
+    if cand.hint in (None, "list-item") and is_only_a_link(blocks[at], cand.text):
+        return DropReason.LINK
+    return None
 
 
 def _fields(doc: ET.Element, page: str) -> dict[str, str]:

@@ -110,3 +110,19 @@ def class_words(element: HtmlElement) -> set[str]:
 def in_navigation(element: HtmlElement) -> bool:
     """True inside the page's navigation (`<nav>`, or an element with role="navigation")."""
     return any(e.tag == "nav" or e.get("role") == "navigation" for e in (element, *ancestors(element)))
+
+
+# A block whose text is at least this share link text, wholly, is a link to another page.
+LINK_ONLY_SHARE = 0.9
+
+
+def is_only_a_link(block: HtmlElement, text: str) -> bool:
+    """Whether the block holding `text` is a link standing alone: its text (and `text`'s letters)
+    is link text, bar a few characters (`Related: `, a bullet)."""
+    linked = "".join(text_of(a) for a in block.iter("a"))
+    return (
+        bool(linked)
+        and len(letters(linked)) >= LINK_ONLY_SHARE * len(letters(text_of(block)))
+        and bool(letters(text))
+        and letters(text) in letters(linked)
+    )

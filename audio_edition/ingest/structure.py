@@ -9,6 +9,7 @@ from audio_edition.ingest.boilerplate import boilerplate_reason
 from audio_edition.ingest.byline import byline_in, clean_byline, looks_like_dateline, looks_like_names
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.signature import DASHES, read_signature
+from audio_edition.ingest.stamps import is_timestamp
 from audio_edition.model import Block, BlockKind, Dropped, DropReason
 from audio_edition.text.abbreviations import ABBREVIATED
 from audio_edition.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
@@ -63,6 +64,9 @@ def find_structure(
     start = _take_byline_and_date(kept, start, found, language)
     for k in range(start, len(kept)):
         cand = kept[k]
+        if cand.hint is None and is_timestamp(cand.text):
+            found.dropped.append(Dropped(cand.text, DropReason.TIMESTAMP))  # the opening says the date
+            continue
         nxt = kept[k + 1] if k + 1 < len(kept) else None
         prev_kind = found.blocks[-1].kind if found.blocks else None
         found.blocks.append(Block(_kind(cand, nxt, prev_kind, explicit_headings), cand.text))

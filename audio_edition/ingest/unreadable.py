@@ -49,6 +49,9 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for block in blocks:
+        if looks_like_code(block.text):
+            dropped.append(Dropped(block.text, DropReason.CODE))
+            continue
         text = block.text
         for run in _LONG_RUN.findall(text):
             if not _ADDRESS.match(run) and not _is_unspaced_prose(run):

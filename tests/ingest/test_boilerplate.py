@@ -66,6 +66,31 @@ DROPPED = [
     ("All right reserved", "copyright"),
     ("Harbour Post Media. All rights res", "copyright"),
     ("Some Imaging Inc. All rights", "copyright"),
+    ("This copy is for your personal, non-commercial use only. To order copies visit our reprints desk.",
+     "copyright"),
+    # promos: follow, chat, share, coverage elsewhere, contact the writer, calls to pay
+    ("Follow HarbourDeals on Twitter for the week's best offers from around the web.", "follow-us"),
+    ("Follow Eastport Radio on Instagram, Facebook and YouTube.", "follow-us"),
+    ("Follow our full coverage of the ferry strike at https://news.example/ferries", "follow-us"),
+    ("Chat with us in Messenger. Find out what's happening in the harbour as it unfolds.", "follow-us"),
+    ("Like this story? Share it with a friend.", "share"),
+    ("Also on example.com: Tram works to close Quay Street for a month", "read-also"),
+    ("Write to Ana Ruiz at ana.ruiz@news.example", "author"),
+    ("Reach the reporters on Twitter at @anaruiz and @tomokafor.", "author"),
+    ("Harbour Post writers Ana Ruiz, Tom Okafor and Li Wei contributed to this report.", "credits"),
+    ("Get The Quay Weekly delivered to your letterbox every month for 12 pounds.", "call-to-action"),
+    ("Something to consider: if you enjoyed this article, join our members for full access.",
+     "call-to-action"),
+    ("There is plenty more where that came from. Sign up for our free daily newsletter today.", "newsletter"),
+    ("ⓒ 하버포스트 무단전재 및 재배포금지", "copyright"),
+    # long lines: tag lists, captions in the agencies' style
+    ("Tags: ferries, strikes, Eastport, night shifts, unions, harbour, council, transport, fares, "
+     "timetables, crews, votes, pay, pensions, safety, weekends, commuters, islands, tourism, winter",
+     "tags"),
+    ("In this March 2, 2026, file photo, ferry crews gather at Pier 4 in Eastport before a vote on night "
+     "shifts, which the union says are unsafe for crews who work three nights in a row.", "caption"),
+    ("A cyclist rides past the closed ferry terminal in Eastport, March 3, 2026. REUTERS/Ana Ruiz",
+     "caption"),
 ]
 KEPT = [
     "Subscribers to the service will see prices rise in April.",
@@ -103,6 +128,15 @@ KEPT = [
     "In 1998 Some Imaging Inc. was sold to a rival.",
     "Some Imaging Inc.",
     "— Eastport Ferry Co.",
+    # look-alikes of the promo, contact and caption rules
+    "Follow the money, the auditor told the council.",
+    "Crews will follow the new rota on Monday, the union said.",
+    "Write to your councillor, the campaign urges residents.",
+    "In this photo competition, children from six schools sent pictures of the harbour.",
+    "If you enjoyed this summer's festival, the council said, expect a bigger one next year.",
+    "Also on the agenda was a plan to extend the tram line.",
+    "The crews' newsletter, which is printed weekly, called for calm.",
+    "Chat shows were dominated by the strike all week.",
 ]
 
 

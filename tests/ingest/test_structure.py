@@ -184,7 +184,7 @@ def test_regression_cms_headline_byline_date_are_not_joined_as_wrapped_text() ->
     assert article.meta.byline == "JANE DOE and JOHN ROE Associated Press"
     assert article.meta.date == "Updated 2:14 PM EST, February 3, 2026"
     assert article.blocks[0].text.startswith("BRIGHTON BEACH, Maine (AP)")
-    assert {d.reason for d in article.dropped} == {"photo-credit", "no-words"}
+    assert {d.reason for d in article.dropped} == {"photo-credit", "no-words", "credits"}
 
 
 def test_regression_standfirst_after_title_is_read_not_a_chapter() -> None:

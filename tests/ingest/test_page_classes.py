@@ -1,0 +1,201 @@
+"""Classes of defect found on real pages, each reproduced on a page of our own: an article lost to a
+reprint notice, a laid-out table, a split body, tables, embedded posts, stamps, code, bare links."""
+
+from __future__ import annotations
+
+import pytest
+
+from audio_edition.errors import InputError
+from audio_edition.ingest import parse_article
+from audio_edition.ingest.stamps import is_timestamp
+from audio_edition.ingest.tables import table_sentences
+from audio_edition.ingest.unreadable import without_bare_links
+
+PROSE = [
+    "The harbour ferry operator will raise fares by a fifth from July, the company said on Monday.",
+    "A single adult ticket will cost 4.80 dollars, and a monthly pass 96 dollars, the operator said.",
+    "Commuters from the islands, who have no other way to reach the city, said the rise was unfair.",
+    "The council said it would ask the operator to keep the old fares for pupils and pensioners.",
+]
+
+
+def page(body: str, title: str = "Ferry fares to rise by a fifth") -> str:
+    return (
+        f"<html lang='en'><head><title>{title} | Harbour Post</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}"
+        "<footer>© 2026 Harbour Post Media</footer></body></html>"
+    )
+
+
+def spoken(html: str) -> list[str]:
+    return [b.text for b in parse_article(html, name="t.html", fmt="html").blocks]
+
+
+def test_an_article_in_a_layout_table_is_read() -> None:
+    cells = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = page(
+        f"<table><tr><td><a href='/'>Menu</a></td><td><h1>Ferry fares to rise</h1>{cells}</td></tr></table>"
+    )
+    assert spoken(html) == PROSE
+
+
+def test_a_reprint_notice_alone_gives_way_to_a_wider_reading() -> None:
+    """A page whose precise reading is only a reprint notice and a URL is read again more widely."""
+    notice = (
+        "<div class='notice'><p>This copy is for your personal, non-commercial use only. To order copies "
+        "visit https://reprints.example/order.</p></div>"
+    )
+    paragraphs = "".join(f"<div class='x'>{p}</div>" for p in PROSE)
+    read = spoken(page(f"{notice}<div>{paragraphs}</div>"))
+    assert [p for p in PROSE if p in read] == PROSE
+
+
+def test_a_page_without_any_text_is_refused() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        parse_article(page("<div><img src='a.jpg'></div>"), name="t.html", fmt="html")
+
+
+def test_the_headline_is_the_one_the_page_shows() -> None:
+    body = "<article><h1>Fares up by a fifth</h1>" + "".join(f"<p>{p}</p>" for p in PROSE) + "</article>"
+    article = parse_article(page(body, title="Ferry fares SEO title"), name="t.html", fmt="html")
+    assert article.meta.title == "Fares up by a fifth"
+    assert [b.text for b in article.blocks] == PROSE
+
+
+def test_a_small_data_table_is_read_row_by_row_and_a_big_one_listed() -> None:
+    rows = "".join(f"<tr><td>Route {k}</td><td>{k}.50</td></tr>" for k in range(1, 4))
+    small = f"<table><tr><th>Route</th><th>Fare</th></tr>{rows}</table>"
+    big_rows = "".join(f"<tr><td>Route {k}</td><td>{k}.50</td></tr>" for k in range(1, 30))
+    big = f"<table><tr><th>Route</th><th>Fare</th></tr>{big_rows}</table>"
+    prose = "".join(f"<p>{p}</p>" for p in PROSE * 3)
+    article = parse_article(
+        page(f"<article><h1>Fares</h1>{prose}{small}{big}</article>"), name="t.html", fmt="html"
+    )
+    texts = [b.text for b in article.blocks]
+    assert "Route: Route 1, Fare: 1.50." not in texts  # a cell is not named after itself
+    assert "Route 1, Fare: 1.50." in texts
+    assert [d.text for d in article.dropped if d.reason == "table"] == [
+        "table (29 rows of 2 columns): Route, Fare"
+    ]
+
+
+def test_tables_wider_than_three_columns_read_their_header_once() -> None:
+    header = ["Pos", "Player", "Plays", "Stats"]
+    assert table_sentences(header, [["DL", "Ana Ruiz", "63", "1 tackle"], header]) == [
+        "Pos, Player, Plays, Stats.",
+        "DL, Ana Ruiz, 63, 1 tackle.",
+    ]
+    assert table_sentences(["Item", "Cost"], [["Bread", "2 euros"]]) == ["Item: Bread, Cost: 2 euros."]
+    assert table_sentences(["A"], [[str(k)] for k in range(40)]) is None
+    assert len(table_sentences(["A"], [[str(k)] for k in range(40)], whole=True) or []) == 40
+
+
+def test_a_page_of_standings_is_read_whole() -> None:
+    rows = "".join(f"<tr><td>{k}</td><td>Crew {k}</td><td>{100 - k}</td></tr>" for k in range(1, 31))
+    html = page(
+        f"<article><h1>Standings</h1><p>The regatta standings after round six.</p>"
+        f"<table><tr><th>Pos</th><th>Crew</th><th>Points</th></tr>{rows}</table></article>"
+    )
+    read = spoken(html)
+    assert "Pos: 30, Crew 30, Points: 70." in read
+
+
+def test_the_same_words_under_another_heading_are_read_again() -> None:
+    plan = "<p>Porridge with berries and a spoon of honey, eaten an hour before training.</p>"
+    html = page(
+        f"<article><h1>Meal plans</h1><p>{PROSE[0]}</p><h2>Plan A</h2>{plan}<h2>Plan B</h2>{plan}"
+        f"<p>{PROSE[1]}</p>{plan}</article>"
+    )
+    assert (
+        spoken(html).count("Porridge with berries and a spoon of honey, eaten an hour before training.") == 2
+    )
+
+
+def test_an_embedded_post_is_read_as_a_quotation_signed_by_its_author() -> None:
+    post = (
+        "<blockquote class='twitter-tweet'><p>Ferries back at last! pic.twitter.com/AbC123xyz "
+        "https://t.co/q1w2e3</p>— Eastport Commuters (@eastcommute) <a href='#'>March 4, 2026</a>"
+        "</blockquote>"
+    )
+    body = f"<article><h1>Fares</h1><p>{PROSE[0]}</p>{post}<p>{PROSE[1]}</p></article>"
+    article = parse_article(page(body), name="t.html", fmt="html")
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert kinds == [
+        ("paragraph", PROSE[0]),
+        ("blockquote", "Ferries back at last!"),
+        ("attribution", "— Eastport Commuters"),
+        ("paragraph", PROSE[1]),
+    ]
+
+
+def test_an_embedded_post_outside_the_article_is_listed() -> None:
+    post = (
+        "<blockquote class='twitter-tweet'><p>Our picks of the week</p>— Harbour Post (@hp) "
+        "March 4, 2026</blockquote>"
+    )
+    body = f"<article><h1>Fares</h1>{''.join(f'<p>{p}</p>' for p in PROSE)}</article><aside>{post}</aside>"
+    article = parse_article(page(body), name="t.html", fmt="html")
+    assert all("picks of the week" not in b.text for b in article.blocks)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PUBLISHED: 10:48 | UPDATED: 11:05",
+        "Updated Sat 8:31 PM, Feb 17, 2026",
+        "05/10/2026",
+        "sexta-feira, 22 de outubro de 2026 às 20:13",
+        "Mardi 3 mars 2026, 14h05",
+    ],
+)
+def test_publication_stamps_are_stamps(line: str) -> None:
+    assert is_timestamp(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May I come in?",
+        "In 2026 the fares rose.",
+        "The 3:10 to Yuma",
+        "March on, the crowd chanted.",
+        "Monday was the busiest day, 4,000 people.",
+    ],
+)
+def test_sentences_with_dates_are_not_stamps(line: str) -> None:
+    assert not is_timestamp(line)
+
+
+def test_a_stamp_in_the_body_is_dropped_but_a_dateline_after_the_title_is_the_date() -> None:
+    article = parse_article(
+        "Ferry fares rise\nMarch 3, 2026\n\n"
+        + "\n\n".join(PROSE[:2])
+        + "\n\nUPDATED: 11:05 | March 3\n\n"
+        + PROSE[2]
+        + "\n"
+    )
+    assert article.meta.date == "March 3, 2026"
+    assert ("timestamp", "UPDATED: 11:05 | March 3") in [(d.reason, d.text) for d in article.dropped]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "links"),
+    [
+        ("Great news today. http://amzn.to/2hYzHgP", "Great news today.", ["http://amzn.to/2hYzHgP"]),
+        ("Visit www.example.org for details.", "Visit www.example.org for details.", []),
+        ("Back at last pic.twitter.com/AbC", "Back at last", ["pic.twitter.com/AbC"]),
+        ("https://t.co/x Hello there.", "Hello there.", ["https://t.co/x"]),
+    ],
+)
+def test_links_outside_sentences_are_taken_out(text: str, kept: str, links: list[str]) -> None:
+    assert without_bare_links(text) == (kept, links)
+
+
+def test_a_block_of_script_is_dropped_as_code() -> None:
+    script = (
+        "!function(n){if(!window.cnx){window.cnx={},window.cnx.cmd=[];}}(); "
+        "cnx.cmd.push(function(){ cnx({ playerId: 'a1b2' }).render('x'); });"
+    )
+    article = parse_article("Ferry fares rise\n\n" + script + "\n\n" + "\n\n".join(PROSE) + "\n")
+    assert [b.text for b in article.blocks] == PROSE
+    assert [d.reason for d in article.dropped] == ["code"]  # once, whole
