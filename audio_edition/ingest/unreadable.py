@@ -22,22 +22,20 @@ _UNSPACED_SCRIPT = re.compile(
 
 
 _LINK = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.|pic\.twitter\.com/|t\.co/)\S+$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?:;—–|)\]]$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
 def without_bare_links(text: str) -> tuple[str, list[str]]:
-    """The text without web addresses that stand outside its sentences (at its start or end, or
-    after a sentence's end: `... in 2019. https://t.co/x`, `pic.twitter.com/x`), and those links.
-    An address inside a sentence (`visit www.example.org for details`) is part of it."""
+    """The text without web addresses that stand outside its sentences (at its start, or after a
+    sentence's end: `... in 2019. https://t.co/x`; and a post's `pic.twitter.com/x` anywhere), and
+    those links. An address inside a sentence (`visit www.example.org.`) is part of it."""
     words = text.split(" ")
     links = []
     for k, word in enumerate(words):
         if not _LINK.match(word):
             continue
         before = next((w for w in reversed(words[:k]) if w), "")
-        after = next((w for w in words[k + 1 :] if w), "")
-        alone = not before or not after or _SENTENCE_END.search(before) or _LINK.match(after)
-        if alone or "pic.twitter.com/" in word.lower():
+        if not before or _SENTENCE_END.search(before) or "pic.twitter.com/" in word.lower():
             links.append(word)
             words[k] = ""
     return (" ".join(w for w in words if w), links) if links else (text, [])

@@ -183,6 +183,7 @@ def test_a_stamp_in_the_body_is_dropped_but_a_dateline_after_the_title_is_the_da
     [
         ("Great news today. http://amzn.to/2hYzHgP", "Great news today.", ["http://amzn.to/2hYzHgP"]),
         ("Visit www.example.org for details.", "Visit www.example.org for details.", []),
+        ("For tickets, visit www.example.org.", "For tickets, visit www.example.org.", []),
         ("Back at last pic.twitter.com/AbC", "Back at last", ["pic.twitter.com/AbC"]),
         ("https://t.co/x Hello there.", "Hello there.", ["https://t.co/x"]),
     ],
