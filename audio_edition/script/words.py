@@ -117,7 +117,8 @@ ENGLISH = Words(
         house company corporation corp inc ltd association institute foundation commission parliament
         assembly government army forces police service news times post security network press media
         organisation organization federation league club fund board authority embassy kremlin pentagon
-        congress senate nations states republic kingdom city county province region street square"""
+        congress senate nations states republic kingdom city county province region street square
+        operation operations exercise campaign festival summit olympics championship tournament awards"""
     ),
     gendered=dict.fromkeys(("he", "him", "his", "himself"), "m")
     | dict.fromkeys(("she", "her", "hers", "herself"), "f"),
