@@ -253,6 +253,8 @@ def pick(doc: Doc, found: Sequence[Clause], settle: bool = True) -> tuple[bool, 
 def resolve(doc: Doc, clause: Clause) -> str | None:
     """The person a clause's subject refers to, if any."""
     subject = clause.subject
+    if subject.organisation is not None:
+        return subject.organisation
     if subject.name is not None:
         return doc.cast.full_name(subject.name)
     if subject.pronoun is not None:

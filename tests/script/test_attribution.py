@@ -127,7 +127,7 @@ GOLDEN: list[tuple[str, list[str | None]]] = [
     ("Dmitry Peskov was asked about it. “No comment,” he told reporters.", ["Dmitry Peskov"]),
     # unnamed speakers and over-matching
     ("“We are not expecting miracles,” the Kremlin said.", [None]),
-    ("“Profits fell,” the company said.", [None]),
+    ("“Profits fell,” the company said.", ["the company"]),  # an organisation that speaks
     ("“Profits fell,” a spokesperson said.", [None]),
     ("“Profits fell,” said the report.", [None]),
     ("“Profits fell,” officials said.", [None]),
@@ -509,4 +509,27 @@ ONE_NAME: list[tuple[str, list[str | None]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), ONE_NAME)
 def test_one_person_one_name(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
+
+
+# Organisations that speak are speakers, as written; a document, a place, a spokesperson are not.
+ORGANISATIONS: list[tuple[str, list[str | None]]] = [
+    ("The Harbour Ports Authority said: “The quay will reopen in May.”", ["the Harbour Ports Authority"]),
+    ("“The quay will reopen in May,” the Harbour Ports Authority said.", ["the Harbour Ports Authority"]),
+    (
+        "The Danish transport ministry said it “regrets the delay to the crossing”.",
+        ["the Danish transport ministry"],
+    ),
+    ("“We are reviewing the footage,” Northfield Police Department said.", ["Northfield Police Department"]),
+    ("“We are reviewing the footage,” said the council.", ["the council"]),
+    # look-alikes
+    ("“We are reviewing the footage,” said the report.", [None]),
+    ("“We are reviewing the footage,” a spokesperson said.", [None]),
+    ("“We are reviewing the footage,” Northfield said.", [None]),
+    ("“We are reviewing the footage,” said the council leader, Ana Ruiz.", ["Ana Ruiz"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANISATIONS)
+def test_organisations_that_speak(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
