@@ -1,4 +1,6 @@
-"""Bylines as names only: dates, weekdays, months, times and "Updated" stamps are taken out of them."""
+"""Bylines as people's names only: dates, weekdays, months, times and "Updated" stamps, job titles,
+"is a reporter" blurbs, "for The Mail" and agency lines are taken out of them; a byline naming no
+person (an organisation, "defense ministries") is no byline."""
 
 from __future__ import annotations
 
@@ -57,6 +59,7 @@ def clean_byline(text: str, language: str | None = None) -> tuple[str | None, st
     date = _DATE.search(text)
     removals = _REMOVALS if _code(language) in ("", "en") else _FOREIGN_REMOVALS
     authors = [_clean_author(part, removals) for part in _BY.sub("", " ".join(text.split())).split(";")]
+    authors = [name for author in authors for name in people_in(author)]
     return _join([a for a in authors if a]) or None, " ".join(date.group(0).split()) if date else None
 
 
@@ -154,3 +157,57 @@ def _join(names: list[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# Words that make a piece of a byline a job, a desk or an organisation rather than a person.
+_NOT_PERSON = frozenset(
+    """reporter reporters correspondent correspondents editor editors writer writers staff contributor
+    contributors columnist columnists journalist journalists producer producers photographer
+    photographers analyst critic critics anchor host presenter chief senior deputy associate
+    assistant managing executive political business sports health science technology national
+    foreign news newsroom desk team agency agencies press wire wires media service services bureau
+    ministry ministries department departments government office inc ltd llc plc corp corporation
+    company group network newspaper magazine online digital reuters afp ap bloomberg
+    phd ph.d md m.d""".split()
+)
+_IS_BLURB = re.compile(r"\s+(is|was|has been|covers|writes)\b.*$", re.IGNORECASE)
+_FOR_OUTLET = re.compile(r"\s+(for|at|of|from|via)\s+(the\s+)?[A-Z].*$")
+_AGENCY_TAIL = re.compile(
+    r"(,?\s+|^)(the\s+)?(associated press|press association|agence france[- ]presse|reuters|afp|ap|"
+    r"bloomberg news|bloomberg|upi|dpa|efe|ansa|pti|ians|xinhua)\.?$",
+    re.IGNORECASE,
+)
+
+
+def people_in(author: str) -> list[str]:
+    """The people's names in one author's part of a byline: `Phil Helsel is a reporter` ->
+    [`Phil Helsel`], `Kwame Boateng, Sports Correspondent` -> [`Kwame Boateng`], `Ana Ruiz for The
+    Mail` -> [`Ana Ruiz`], `Reuters` or `Russian and Syrian defense ministries` -> []."""
+    found: list[str] = []
+    for piece in author.split(","):
+        piece = _BY.sub("", piece.strip())
+        piece = _IS_BLURB.sub("", piece)
+        piece = _FOR_OUTLET.sub("", piece)
+        while (tail := _AGENCY_TAIL.search(piece)) and tail.start() < len(piece):
+            piece = piece[: tail.start()].strip()
+        piece = _trim(piece)
+        if _is_person(piece):
+            found.append(piece)
+    return found
+
+
+def _is_person(piece: str) -> bool:
+    """True when a piece reads as people's names: every word capitalised (or a joining word), no
+    word of a job, desk or organisation, and no name written all in capitals of three letters or
+    fewer (`AP`, `NASA`-like initials)."""
+    words = piece.replace(" and ", " & ").split()
+    if not words:
+        return False
+    for word in words:
+        bare = word.strip("'’").rstrip(".")
+        if bare.lower() in _NOT_PERSON:
+            return False
+        if not (bare[:1].isupper() or bare.lower() in _FOREIGN_GLUE | {"with"} or bare == "&"):
+            return False
+    names = [w for w in words if w.lower() not in _FOREIGN_GLUE | {"with"} and w != "&"]
+    return not (len(names) == 1 and names[0].isupper() and len(names[0]) <= 4)

@@ -145,9 +145,33 @@ def sentence_subject(doc: Doc, qi: int) -> str | None:
     bounds = doc.sentence_bounds[block]
     lo = bounds[max(0, bisect.bisect_right(bounds, (at, len(doc.tokens[block]))) - 1)][0]
     opener = [
-        who for (b, i), who in doc.cast.people if b == block and lo <= i < at and (b, i) in doc.cast.subjects
+        (i, who)
+        for (b, i), who in doc.cast.people
+        if b == block and lo <= i < at and (b, i) in doc.cast.subjects
     ]
-    return opener[0] if opener else None
+    if not opener or acted_upon(doc.tokens[block], opener[0][0], at):
+        return None
+    return opener[0][1]
+
+
+_PASSIVE = frozenset("was were is are been being got get gets".split())
+_PARTICIPLES = frozenset(
+    """threatened attacked targeted warned sued told shown sent given hit struck shot killed hurt
+    injured abused harassed insulted named accused charged""".split()
+)
+
+
+def acted_upon(tokens: Sequence[Token], name_at: int, end: int) -> bool:
+    """The person opening the sentence is the one something is done to (`Congresswoman Lee was
+    threatened by a caller who said “…”`, `Lee received a threat from a man, saying “…”`): the
+    object of the sentence, never the speaker of its quotation."""
+    words = [t.word.lower() for t in tokens[name_at:end] if t.word]
+    for k, word in enumerate(words[:-1]):
+        if word in _PASSIVE and (words[k + 1] in _PARTICIPLES or words[k + 1].endswith("ed")):
+            return True
+    return any(w in ("threat", "threats", "voicemail", "message", "letter") for w in words[:8]) and any(
+        w in ("received", "got", "gets", "receives") for w in words[:6]
+    )
 
 
 def _span_order(spans: Sequence[QuoteSpan]) -> list[int]:
@@ -229,6 +253,8 @@ def pick(doc: Doc, found: Sequence[Clause], settle: bool = True) -> tuple[bool, 
 def resolve(doc: Doc, clause: Clause) -> str | None:
     """The person a clause's subject refers to, if any."""
     subject = clause.subject
+    if subject.organisation is not None:
+        return subject.organisation
     if subject.name is not None:
         return doc.cast.full_name(subject.name)
     if subject.pronoun is not None:

@@ -23,16 +23,25 @@ class Cast:
     genders: dict[str, str | None] = field(default_factory=dict)
 
     def full_name(self, name: Name) -> str | None:
-        """The name as first written in full: a bare surname resolves to the earliest full name ending
-        in it (even one written later); a single word never written in full is nobody known."""
+        """The name in its fullest form: a bare surname resolves to the earliest full name ending in it
+        (even one written later), a partial name to the longest name ending in it; a single word never
+        written in full, nor with a title or honorific, is nobody known."""
         key = _key(name.words)
         if len(key) > 1:
-            same = next((n for _, n in self.names if _key(n.words) == key), None)
-            return same.text if same is not None else name.text
+            fuller = self._fullest(key)
+            return fuller.text if fuller is not None else name.text
         longer = next((n for _, n in self.names if len(n.words) > 1 and _key(n.words)[-1] == key[0]), None)
         if longer is not None:
             return longer.text
-        return name.text if name.honorific else None  # "Mr Abebe" is somebody even unintroduced
+        if name.honorific or any(_key(n.words) == key and (n.role or n.honorific) for _, n in self.names):
+            return name.text  # "Mr Abebe", and "Andrew" once written "Prince Andrew", are somebody
+        return None
+
+    def _fullest(self, key: tuple[str, ...]) -> Name | None:
+        """The longest name the article writes that ends in `key` (`Van Der Beek` is `James Van Der
+        Beek` when the article names him so anywhere), the earliest of equals."""
+        same = [n for _, n in self.names if _key(n.words)[-len(key) :] == key]
+        return max(same, key=lambda n: len(n.words)) if same else None
 
     def holder(self, role: str, at: Pos) -> str | None:
         """The last person before `at` named as holding `role` (`the minister, Ana Ruiz`)."""

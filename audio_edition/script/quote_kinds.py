@@ -133,8 +133,10 @@ _NEAR = 400
 def title_cased(text: str, span: Span, language: str = "en") -> bool:
     """A short title-cased name that nobody is said to have said (`the "Quiet Streets" plan`)."""
     inner = span.inner(text).rstrip(",")
+    if inner.endswith(".") and not inner.endswith(".."):
+        inner = inner[:-1]  # the full stop put inside the marks, as Americans write (`on “Dancing Nights.”`)
     words = inner.split()
-    if not 2 <= len(words) <= MAX_TITLE_WORDS or inner[-1:] in ".!?…":
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or inner[-1:] in ".!?…" or ". " in inner:
         return False
     if introduced_as_speech(text, span, language) or attributed_after(text, span, language):
         return False

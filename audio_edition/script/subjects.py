@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audio_edition.script.names import Name, Token, capitalised, is_possessive, name_at
+from audio_edition.script.names import Name, Token, capitalised, is_possessive, name_at, name_run, run_words
 from audio_edition.script.words import ENGLISH, Words
 
 PRONOUNS = ENGLISH.pronouns  # the English subject pronouns and the genders they fit
@@ -18,11 +18,13 @@ PRONOUNS = ENGLISH.pronouns  # the English subject pronouns and the genders they
 
 @dataclass(frozen=True)
 class Subject:
-    """Who a speech verb is about: a name, a pronoun, a role (`the minister`), or nobody in particular."""
+    """Who a speech verb is about: a name, a pronoun, a role (`the minister`), an organisation that
+    speaks (`the Harbour Authority`, `the transport ministry`), or nobody in particular."""
 
     name: Name | None = None
     pronoun: str | None = None
     role: str | None = None
+    organisation: str | None = None
 
 
 def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
@@ -81,6 +83,9 @@ def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, lan
     if low in lang.not_subjects - determiners or (before and (low in determiners or is_possessive(word))):
         return None
     if capitalised(word) and low not in determiners:
+        body = organisation_at(tokens, j, lang)
+        if body is not None:
+            return Subject(organisation=body)
         found = name_at(tokens, j, lang)
         name, _, hi = found if found else (None, j, j + 1)
         if not before and (name is None or is_possessive(tokens[hi - 1].text)):
@@ -116,8 +121,28 @@ def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int, lang: Words = E
         if not word or is_possessive(tokens[k].word):
             break
         if word in lang.determiners:
+            if word in lang.definite and tokens[j].word.lower() in lang.speaking_bodies:
+                body = [word, *(t.text for t in tokens[k + 1 : j + 1] if t.word)]
+                return Subject(organisation=" ".join(body))
             return Subject(role=tokens[j].word.lower() if word in lang.definite else None)
     return Subject()
+
+
+def organisation_at(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> str | None:
+    """`the Harbour Authority`, `Northfield Police Department`: a capitalised run around token `j`
+    that ends in a word of a body that speaks (authority, ministry, council, police...), said as
+    written with its `the`; None for a person's name or a place (`New York`)."""
+    run = name_run(tokens, j, lang)
+    if run is None:
+        return None
+    lo, hi = run
+    words = run_words(tokens, lo, hi)
+    if words and words[0].lower() in lang.determiners:
+        words, lo = words[1:], lo + 1
+    if len(words) < 2 or words[-1].lower().rstrip("’'s") not in lang.speaking_bodies:
+        return None
+    the = lo > 0 and tokens[lo - 1].word.lower() in lang.definite
+    return (tokens[lo - 1].word.lower() + " " if the else "") + " ".join(words)
 
 
 def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject:
@@ -136,7 +161,10 @@ def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = EN
     comma = next(
         (c for c in range(k, min(hi, k + 8)) if tokens[c].text in ",.;:" or tokens[c].quote >= 0), hi
     )
-    return _apposition_after(tokens, comma, lang) or Subject(role=role)
+    named = _apposition_after(tokens, comma, lang)
+    if named is None and role is not None and role in lang.speaking_bodies and k == j + 2:
+        return Subject(organisation=f"{tokens[j].word.lower()} {tokens[j + 1].word}")  # said the ministry
+    return named or Subject(role=role)
 
 
 def _titled_name(tokens: Sequence[Token], k: int, hi: int, lang: Words) -> Subject | None:

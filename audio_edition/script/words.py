@@ -47,6 +47,7 @@ class Words:
     gendered: Mapping[str, str]  # pronouns that tell a person's gender
     adverb_ending: str  # `ly`: adverbs skipped between subject and verb ("" when none)
     title_cues: frozenset[str] = frozenset()  # words before a work's title, besides the English ones
+    speaking_bodies: frozenset[str] = frozenset()  # last words of organisations that speak: ministry
     dotted: frozenset[str] = DOTTED_WORDS  # words whose full stop ends no sentence in a name (`dr`)
 
 
@@ -117,7 +118,14 @@ ENGLISH = Words(
         house company corporation corp inc ltd association institute foundation commission parliament
         assembly government army forces police service news times post security network press media
         organisation organization federation league club fund board authority embassy kremlin pentagon
-        congress senate nations states republic kingdom city county province region street square"""
+        congress senate nations states republic kingdom city county province region street square
+        operation operations exercise campaign festival summit olympics championship tournament awards"""
+    ),
+    speaking_bodies=_set(
+        """ministry ministries department office council committee agency authority commission
+        government police court prosecutors company corporation association institute foundation
+        federation league club board embassy coalition union party army military parliament
+        assembly university hospital service services"""
     ),
     gendered=dict.fromkeys(("he", "him", "his", "himself"), "m")
     | dict.fromkeys(("she", "her", "hers", "herself"), "f"),

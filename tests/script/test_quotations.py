@@ -146,6 +146,21 @@ CASES: list[tuple[str, list[str], list[tuple[str, list[str]]]]] = [
         [("title", ["“A House by the Water Again,”"]), ("title", ["“Every Light in the Harbour,”"])],
     ),
     (
+        "show-title-with-its-full-stop-inside-the-marks",
+        ["She reached the final of “Dancing on the Harbour Ice.” The judges were kind."],
+        [("title", ["“Dancing on the Harbour Ice.”"])],
+    ),
+    (
+        "title-cased-sentences-are-still-speech",
+        ["The sign read “Stay Home. Stay Safe.” all winter, and the mayor said it worked."],
+        [("speech", ["“Stay Home. Stay Safe.”"])],
+    ),
+    (
+        "a-quoted-sentence-in-lowercase-with-a-full-stop-is-speech",
+        ["She competed on the show and said “it was the best week of my life.” Then she left."],
+        [("speech", ["“it was the best week of my life.”"])],
+    ),
+    (
         "song-called",
         ['He wrote a song called "Harbour Lights on the Old Pier" that summer.'],
         [("title", ['"Harbour Lights on the Old Pier"'])],
