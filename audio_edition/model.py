@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:  # numpy is the audio stages' to load: reading and scripting never need it
     import numpy as np
 
-BlockKind = Literal["heading", "paragraph", "blockquote", "attribution"]
-Role = Literal["title", "heading", "narration", "quote", "attribution", "intro", "outro"]
+BlockKind = Literal["standfirst", "heading", "paragraph", "blockquote", "attribution"]
+Role = Literal["title", "standfirst", "heading", "narration", "quote", "attribution", "intro", "outro"]
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Hint = Literal["title", "heading", "blockquote", "attribution", "list-item"] | None
+Hint = Literal["title", "standfirst", "heading", "blockquote", "attribution", "list-item"] | None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from audio_edition.ingest.pagetree import (
     space_line_breaks,
     text_blocks,
 )
+from audio_edition.ingest.standfirst import mark_standfirst
 from audio_edition.ingest.tables import table_sentences, table_shape
 from audio_edition.model import Dropped, DropReason
 
@@ -57,6 +58,7 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     dropped += posts
     if cands and cands[0].hint == "title":
         fields["title"] = cands[0].text  # the headline the page shows, not its title for search engines
+    cands = mark_standfirst(cands, blocks, body, doc.get("description"))
     return fields, cands, dropped + code
 
 

@@ -61,6 +61,10 @@ def find_structure(
             found.title = first.text
             found.title_from = "heading" if first.hint == "title" else "first-line"
             start = 1
+    standfirst = start < len(kept) and kept[start].hint == "standfirst"
+    if standfirst:
+        found.blocks.append(Block("standfirst", kept[start].text))  # read in the opening, after the title
+        start += 1
     start = _take_byline_and_date(kept, start, found, language)
     for k in range(start, len(kept)):
         cand = kept[k]
@@ -125,6 +129,8 @@ def _take_date(text: str, found: Found, language: str | None = None) -> bool:
 
 
 def _kind(cand: Candidate, nxt: Candidate | None, prev_kind: str | None, explicit: bool) -> BlockKind:
+    if cand.hint == "standfirst":
+        return "paragraph"  # a summary found anywhere but after the title is read where it stands
     if cand.hint in ("heading", "title"):
         return "heading"
     if cand.hint == "attribution":

@@ -11,12 +11,15 @@ from audio_edition.script.messages import message
 __all__ = ["closing", "credit_line", "opening", "sayable", "spoken_date"]
 
 
-def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
+def opening(meta: Meta, show: str, title_is_text: bool, standfirst: str | None = None) -> list[Draft]:
     """Show name, the title when the author wrote one (a title made from a file name or URL is for
-    tags and chapters, never spoken), then "By …, date." if known."""
+    tags and chapters, never spoken), the standfirst (block 0) when the page has one, then "By …,
+    date." if known."""
     drafts = [Draft("intro", message("show", meta.language, show=show), -1, Pause.SENTENCE)] if show else []
     if title_is_text and sayable(meta.title):
         drafts.append(Draft("title", meta.title, -1, Pause.SENTENCE))
+    if standfirst:
+        drafts.append(Draft("standfirst", standfirst, 0, Pause.SENTENCE))
     credit = credit_line(meta)
     if credit:
         drafts.append(Draft("intro", credit, -1, Pause.SENTENCE))

@@ -18,6 +18,7 @@ VOICE_OF_ROLE: dict[str, str] = {
     "heading": "narrator",
     "narration": "narrator",
     "attribution": "narrator",
+    "standfirst": "narrator",
     "intro": "narrator",
     "outro": "narrator",
     "quote": "quote",
@@ -35,12 +36,19 @@ def write_script(article: Article, settings: ScriptSettings | Options | None = N
     settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     settings = settings or ScriptSettings.from_options(Options())
     drafts: list[Draft] = []
+    blocks = article.blocks
+    standfirst = blocks[0].text if blocks and blocks[0].kind == "standfirst" else None
     if settings.opening:
-        drafts += opening(article.meta, settings.show, article.spoken_title)
-    elif article.spoken_title:
-        drafts.append(Draft("title", article.meta.title, -1, Pause.TITLE))
+        drafts += opening(article.meta, settings.show, article.spoken_title, standfirst)
+    else:
+        if article.spoken_title:
+            drafts.append(Draft("title", article.meta.title, -1, Pause.TITLE))
+        if standfirst:
+            drafts.append(Draft("standfirst", standfirst, 0, Pause.TITLE))
     voiced = voiced_stretches(article, settings.min_quote_words)
-    for b, block in enumerate(article.blocks):
+    for b, block in enumerate(blocks):
+        if block.kind == "standfirst":
+            continue  # read in the opening
         drafts += _block_drafts(block, b, voiced.get(b, []), article.meta.language)
         if drafts and drafts[-1].block == b:
             drafts[-1] = drafts[-1].ending(_block_break(article.blocks, b))

@@ -23,7 +23,7 @@ def test_regression_summary_outside_the_body_container_and_bold_intro_are_read()
 def test_regression_standfirst_in_the_header_and_text_after_a_heading_are_read() -> None:
     article = read_article(PAGES / "lede-header.html")
     assert [(b.kind, b.text[:40]) for b in article.blocks[:3]] == [
-        ("paragraph", "Forty residents have trained to run the "),  # <header><p class="standfirst">
+        ("standfirst", "Forty residents have trained to run the "),  # <header><p class="standfirst">
         ("heading", "A town that reads on Sundays"),
         ("paragraph", "The central library will open from ten u"),  # loose text after the <h2>
     ]

@@ -200,3 +200,28 @@ def test_a_block_of_script_is_dropped_as_code() -> None:
     article = parse_article("Ferry fares rise\n\n" + script + "\n\n" + "\n\n".join(PROSE) + "\n")
     assert [b.text for b in article.blocks] == PROSE
     assert [d.reason for d in article.dropped] == ["code"]  # once, whole
+
+
+def test_a_standfirst_is_read_in_the_opening_right_after_the_headline() -> None:
+    from audio_edition.script import write_script
+
+    summary = "Islanders face the steepest rise in a decade as the operator blames fuel and wages."
+    body = (
+        f"<article><header><h1>Ferry fares to rise</h1><p class='article-standfirst'>{summary}</p>"
+        f"<p class='byline'>By Ana Ruiz</p></header><div class='body'>"
+        + "".join(f"<p>{p}</p>" for p in PROSE) + "</div></article>"
+    )
+    article = parse_article(page(body), name="t.html", fmt="html")
+    assert (article.blocks[0].kind, article.blocks[0].text) == ("standfirst", summary)
+    script = write_script(article)
+    roles = [(s.role, s.text) for s in script.segments[:4]]
+    assert roles[1:3] == [("title", "Ferry fares to rise"), ("standfirst", summary)]
+    assert [s.text for s in script.segments if s.role == "narration"][:1] == [PROSE[0]]
+    assert sum(s.text == summary for s in script.segments) == 1
+
+
+def test_a_long_heading_before_any_paragraph_is_the_standfirst_not_a_chapter() -> None:
+    summary = "Islanders face the steepest rise in a decade as the operator blames fuel and wages"
+    body = f"<article><h1>Ferry fares to rise</h1><h2>{summary}</h2>" + "".join(f"<p>{p}</p>" for p in PROSE)
+    article = parse_article(page(body + "</article>"), name="t.html", fmt="html")
+    assert [b.kind for b in article.blocks] == ["standfirst"] + ["paragraph"] * 4
