@@ -23,7 +23,8 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 # Signs of a script: each counts once per occurrence.
 _CODE_SIGNS = re.compile(
     r"===|!==|==|!=|&&|\|\||=>|\+\+|--(?=\w)|\+=|-=|::|"  # operators
-    r"[{};]|"  # statement punctuation
+    r"[{}]|(?<=[)\]'\"\d])\s*;|"  # statement punctuation (a semicolon after a call, a value)
+    r"[\"']\s*\+\s*[\"']|<\/?[a-zA-Z]+(?=[\"'\s>])|"  # strings joined, tags cut apart
     r"\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\s*\(|"  # a call on a dotted name: window.open(
     r"\b(?:function|typeof|var|const|let|return|null|undefined|void|async|await|new)\b(?=\s*[\w$({\[])|"
     r"\b[a-z_$][\w$]*\s*=\s*(?:[\"'\[{(]|function\b|new\b|\d)|"  # an assignment: x = "...", x = 1
@@ -57,4 +58,4 @@ def _is_token_soup(line: str, words: int) -> bool:
     if len(pieces) > 4 or len(line) < 12:
         return False
     odd = sum(ch in "_=&#%{}<>|\\^~" for ch in line)
-    return odd >= 3 and words <= 3
+    return odd >= 3 and (words <= 3 or len(pieces) <= 2 and "=" in line)
