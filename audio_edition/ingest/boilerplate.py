@@ -146,17 +146,37 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
         DropReason.CALL_TO_ACTION,
         r"get .{1,80}\bdelivered (to|through|straight to|directly to) (you|your)\b.{0,160}",
     ),
-    (
-        DropReason.CALL_TO_ACTION,
-        r"(.{0,40}\b)?if you (enjoyed|liked|value|appreciate|valued|like) (this|our|reading this) "
-        r"(article|story|piece|journalism|reporting|content)\b.{0,300}",
-    ),
     (DropReason.NEWSLETTER, r".{0,100}\b(sign up|subscribe)\b.{0,100}\bnewsletters?\b.{0,100}"),
+    (DropReason.READ_ALSO, r"(you may|you might|you'll) also (like|enjoy|be interested in)\b.{0,80}"),
+    (DropReason.READ_ALSO, r"(most|more) (read|popular|viewed|shared|watched)( stories| articles| videos)?"
+                           r"( (in|on|from) [\w ]{1,30})?\s*:?"),
+    (
+        DropReason.READ_ALSO,
+        r"related (posts?|stor(y|ies)|articles?|reading|videos?|links?)\s*[:>\-–|]?.{0,120}",
+    ),
+    (DropReason.READ_ALSO, r"more [\w'’ ]{1,40}:\s*(https?://|www\.)\S+.{0,200}"),
+    (DropReason.SHARE, r"click to tweet"),
+    (DropReason.CALL_TO_ACTION, r"tell us what you think\b.{0,80}"),
+    (
+        DropReason.READING_TIME,
+        r"(tempo de leitura|temps de lecture|lesezeit|tiempo de lectura|tempo di lettura|reading time)"
+        r"\s*:?\s*\d+\s*\w+\.?",
+    ),
+    (DropReason.PHOTO_CREDIT, r"(photo |image |picture )?credits?\s*:\s*[\w .'’/&-]{2,80}"),
+    (
+        DropReason.COMMENTS,
+        r"(note:?\s*)?.{0,60}\bcomments?\b.{0,60}\b(moderat\w*|closed|disabled|spam|approved)\b.{0,160}",
+    ),
     (DropReason.COPYRIGHT, r".{0,60}무단\s?전재.{0,60}"),
 )
 # Rules for lines that may run long: tag lists, captions in the agencies' style.
 _LONG_RULES: tuple[tuple[DropReason, str], ...] = (
-    (DropReason.TAGS, r"(tags?|topics?|filed under|categor(y|ia|ie|ies|ías))\s*:.{0,600}"),
+    (DropReason.TAGS, r"(tags?|topics?|filed under|categor(y|ia|ie|ies|ías))\s*:.{0,1200}"),
+    (
+        DropReason.CALL_TO_ACTION,
+        r"(.{0,40}\b)?if you (enjoyed|liked|value|appreciate|valued|like) (this|our|reading this) "
+        r"(article|story|piece|journalism|reporting|content)\b.{0,600}",
+    ),
     (
         DropReason.CAPTION,
         r"(in )?this (\w+[.,]? ){0,6}(file |handout |undated |aerial |video |frame grab )?"
@@ -165,7 +185,7 @@ _LONG_RULES: tuple[tuple[DropReason, str], ...] = (
     ),
     (
         DropReason.CAPTION,
-        r".{10,600}[.)]\s*\(?(ap|afp|reuters|epa|getty images|ap photo|photo)\s*/\s*[\w .'’-]{2,60}\)?\.?",
+        r".{10,600}[.)]\s*(©\s*)?\(?(ap|afp|reuters|epa|getty images|ap photo|photo)\s*/\s*[\w .'’-]{2,60}\)?\.?",
     ),
 )
 _COMPILED: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
@@ -175,7 +195,7 @@ _COMPILED_LONG: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in _LONG_RULES
 )
 _MAX_WORDS = 30
-_MAX_LONG_WORDS = 100
+_MAX_LONG_WORDS = 200
 
 
 def boilerplate_reason(line: str, language: str | None = None) -> DropReason | None:

@@ -34,9 +34,24 @@ _NUMBER = re.compile(r"^\d{1,4}(?:[:./h-]\d{1,4}){0,3}(?:am|pm|h|st|nd|rd|th|º|
 _TOKEN = re.compile(r"[^\s,|/·•–—:()\[\]]+")
 
 
+_LABELLED = re.compile(
+    r"^[^.!?:]{1,60}?\s(published|updated|posted|publicado|atualizado|actualizado|publié|"
+    r"veröffentlicht|aktualisiert|pubblicato|aggiornato)\b(?P<stamp>.+)$",
+    re.IGNORECASE,
+)
+
+
 def is_timestamp(line: str) -> bool:
-    """Whether `line` is only a date or time, labelled or not: at least one number and one calendar
-    word or clock time, nothing that is not part of a stamp."""
+    """Whether `line` is only a date or time, labelled or not (`Updated Sat 8:31 PM`), or a source's
+    name and such a stamp (`The Associated Press Published Monday, 8:22AM EST`): at least one number
+    and one calendar word or clock time, nothing that is not part of a stamp."""
+    labelled = _LABELLED.match(line.strip())
+    if labelled and _is_stamp(labelled.group("stamp")):
+        return True
+    return _is_stamp(line)
+
+
+def _is_stamp(line: str) -> bool:
     tokens = [t.strip(".").lower() for t in _TOKEN.findall(line.replace(":", " : ").replace("-", " - "))]
     tokens = [t for t in tokens if t and t != "-"]
     if not 2 <= len(tokens) <= 16:

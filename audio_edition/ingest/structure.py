@@ -97,9 +97,11 @@ def _drop_boilerplate(cands: list[Candidate], found: Found, language: str | None
 def _take_byline_and_date(kept: list[Candidate], start: int, found: Found, language: str | None) -> int:
     """Consume up to two byline/date lines right after the title; return the new start."""
     for _ in range(2):
-        if start >= len(kept) or kept[start].hint not in (None, "list-item"):
+        if start >= len(kept) or kept[start].hint not in (None, "list-item", "heading"):
             break
         text = kept[start].text
+        if kept[start].hint == "heading" and not _BYLINE.match(text):
+            break  # a heading right after the title is a byline only when it says "By …"
         if not (_take_byline(text, found, language) or _take_date(text, found, language)):
             break
         start += 1

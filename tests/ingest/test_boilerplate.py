@@ -83,6 +83,15 @@ DROPPED = [
      "call-to-action"),
     ("There is plenty more where that came from. Sign up for our free daily newsletter today.", "newsletter"),
     ("ⓒ 하버포스트 무단전재 및 재배포금지", "copyright"),
+    ("You may also like", "read-also"),
+    ("Most read in world news", "read-also"),
+    ("Related post: Pickled beetroot the harbour way", "read-also"),
+    ("More AP ferries: https://news.example/ferries", "read-also"),
+    ("Click To Tweet", "share"),
+    ("Tell us what YOU think", "call-to-action"),
+    ("Tempo de leitura: 2 minutos", "reading-time"),
+    ("credit: Eastport Council/Ana Ruiz", "photo-credit"),
+    ("Note: we are temporarily moderating all comments to deal with a surge in spam.", "comments"),
     # long lines: tag lists, captions in the agencies' style
     ("Tags: ferries, strikes, Eastport, night shifts, unions, harbour, council, transport, fares, "
      "timetables, crews, votes, pay, pensions, safety, weekends, commuters, islands, tourism, winter",
@@ -137,6 +146,11 @@ KEPT = [
     "Also on the agenda was a plan to extend the tram line.",
     "The crews' newsletter, which is printed weekly, called for calm.",
     "Chat shows were dominated by the strike all week.",
+    "Most read the report before the vote, the clerk said.",
+    "Related issues will be discussed at the next meeting.",
+    "More ferries: the council wants four, the operator two.",
+    "Credit unions offered crews short loans during the strike.",
+    "Comments from residents were mostly positive, the survey found.",
 ]
 
 
