@@ -185,7 +185,8 @@ _LONG_RULES: tuple[tuple[DropReason, str], ...] = (
     ),
     (
         DropReason.CAPTION,
-        r".{10,600}[.)]\s*(©\s*)?\(?(ap|afp|reuters|epa|getty images|ap photo|photo)\s*/\s*[\w .'’-]{2,60}\)?\.?",
+        r".{10,600}[.)]\s*(©\s*)?\(?(ap|afp|reuters|epa|getty images|ap photo|photo)"
+        r"\s*/\s*[\w .'’-]{2,60}\)?\.?",
     ),
 )
 _COMPILED: tuple[tuple[DropReason, re.Pattern[str]], ...] = tuple(
