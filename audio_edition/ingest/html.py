@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from audio_edition.ingest.byline import clean_byline
 from audio_edition.ingest.candidates import Candidate, Hint
 from audio_edition.ingest.captions import captions_inside, is_line_after_image, take_captions
+from audio_edition.ingest.continuation import continuations
 from audio_edition.ingest.embeds import find_embeds, place_embeds
 from audio_edition.ingest.extraction import extract_document
 from audio_edition.ingest.lede import recover_lede
@@ -51,8 +52,13 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     dropped = captions_inside(captions, body) + [
         Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
     ]
+    more = continuations(root, body, blocks, {at for k in kept if (at := located[k]) is not None})
     cands, at, posts = place_embeds(
-        find_embeds(root), blocks, [cands[k] for k in kept], [located[k] for k in kept], body
+        find_embeds(root),
+        blocks,
+        [cands[k] for k in kept] + more,
+        [located[k] for k in kept] + [None] * len(more),
+        body,
     )
     cands = recover_lede(blocks, at, cands, fields.get("title"))
     dropped += posts

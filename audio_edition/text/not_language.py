@@ -57,5 +57,5 @@ def _is_token_soup(line: str, words: int) -> bool:
     pieces = line.split()
     if len(pieces) > 4 or len(line) < 12:
         return False
-    odd = sum(ch in "_=&#%{}<>|\\^~" for ch in line)
+    odd = sum(ch in "_=&{}<>|\\^~" for ch in line)
     return odd >= 3 and (words <= 3 or len(pieces) <= 2 and "=" in line)

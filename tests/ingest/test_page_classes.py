@@ -225,3 +225,24 @@ def test_a_long_heading_before_any_paragraph_is_the_standfirst_not_a_chapter() -
     body = f"<article><h1>Ferry fares to rise</h1><h2>{summary}</h2>" + "".join(f"<p>{p}</p>" for p in PROSE)
     article = parse_article(page(body + "</article>"), name="t.html", fmt="html")
     assert [b.kind for b in article.blocks] == ["standfirst"] + ["paragraph"] * 4
+
+
+def test_a_body_split_by_an_advertisement_is_read_whole() -> None:
+    """A grid of two columns (the body, a rail of ads) repeated after a full-width advertisement: the
+    extractor takes the first part; the second, of the same kind and class, is read after it."""
+    more = [
+        "Ferry crews said the night shifts had grown longer every winter since the new timetable began.",
+        "The operator said it had hired twelve more deckhands and would hire twenty more in the spring.",
+    ]
+    grid = (
+        "<div class='grid'><div class='grid--item body article__body'>{}</div>"
+        "<div class='grid--item aside'><div class='ad ad--rail'></div></div></div>"
+    )
+    ad = "<div class='row full-bleed-ad'><div class='ad'><span>Advertisement</span></div></div>"
+    first = grid.format("".join(f"<p>{p}</p>" for p in PROSE))
+    second = grid.format("".join(f"<p>{p}</p>" for p in more))
+    comments = grid.format("<div class='comment-list'><p>" + more[0].replace("Ferry", "River") + "</p></div>")
+    html = page(f"<main><article><h1>Fares</h1>{first}{ad}{second}{ad}{comments}</article></main>")
+    read = spoken(html)
+    assert read[: len(PROSE) + 2] == PROSE + more
+    assert not [p for p in read if "River" in p]  # a container of comments is no continuation
