@@ -17,6 +17,10 @@ _ROLE = (
     r"production|photography|video|design|translation|compiled|written|edited|reported)"
 )
 _CREDIT = rf"{_ROLE} by {_NAMES}"
+_LIST_LABEL = (
+    r"(tags?|topics?|filed under|categor(y|ies|ia|ias|ie|ía|ías)|keywords|palavras-chave|etiquetas|"
+    r"mots-clés|schlagwörter|schlagworte)"
+)
 _COMPANY = r"(inc|ltd|llc|corp|corporation|gmbh|plc|co|group|media|limited|ag|s\.a)\.?"
 
 # Each rule: (its drop reason, pattern matched against the whole stripped line, case-insensitive).
@@ -122,11 +126,6 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
     # promos: follow, chat, share, coverage elsewhere, contact the writer, calls to pay
     (
         DropReason.FOLLOW_US,
-        r"follow ([\w'’@.-]+ ){1,4}on (twitter|x|facebook|instagram|youtube|tiktok|linkedin|threads|"
-        r"bluesky|mastodon|snapchat)\b.{0,160}",
-    ),
-    (
-        DropReason.FOLLOW_US,
         r"follow (\S+ ){0,4}(full |complete |live |latest |ongoing )?coverage of .{1,120}",
     ),
     (DropReason.FOLLOW_US, r"chat with us (in|on|via) .{1,160}"),
@@ -156,6 +155,10 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
     ),
     (DropReason.READ_ALSO, r"more [\w'’ ]{1,40}:\s*(https?://|www\.)\S+.{0,200}"),
     (DropReason.SHARE, r"click to tweet"),
+    (DropReason.CALL_TO_ACTION, r"send us (your|yours)\b.{0,80}"),
+    (DropReason.LISTEN, r"listen (to [\w'’ ]{1,40} )?(live|back|again|now)\b.{0,120}"),
+    (DropReason.CREDITS, r"(by|via|source:?)\s+[\w.-]+\.(com|net|org|co\.uk|io)\.?"),
+    (DropReason.TAGS, _LIST_LABEL + r"\s*:?"),
     (DropReason.CALL_TO_ACTION, r"tell us what you think\b.{0,80}"),
     (
         DropReason.READING_TIME,
@@ -171,6 +174,17 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
 )
 # Rules for lines that may run long: tag lists, captions in the agencies' style.
 _LONG_RULES: tuple[tuple[DropReason, str], ...] = (
+    (
+        DropReason.FOLLOW_US,
+        r"follow ([\w'’@.-]+ ){1,4}on (twitter|x|facebook|instagram|youtube|tiktok|linkedin|threads|"
+        r"bluesky|mastodon|snapchat)\b.{0,600}",
+    ),
+    (
+        DropReason.TAGS,
+        r"(.{0,40}\b)?(posted|publicado|publié|pubblicato|veröffentlicht)( por| by| par| da| von)? .{1,80}"
+        r"(categor\w*|tags?)\s*:.{0,600}",
+    ),
+    (DropReason.CAPTION, r".{10,400}\(\s*(photo |image )?credits?\s*:\s*[^)]{2,80}\)\.?"),
     (DropReason.TAGS, r"(tags?|topics?|filed under|categor(y|ia|ie|ies|ías))\s*:.{0,1200}"),
     (
         DropReason.CALL_TO_ACTION,
@@ -212,11 +226,12 @@ def boilerplate_reason(line: str, language: str | None = None) -> DropReason | N
     words = len(stripped.split())
     if not stripped or words > _MAX_LONG_WORDS:
         return None
-    for reason, pattern in _COMPILED_LONG:
-        if pattern.fullmatch(stripped):
-            return reason
-    if words > _MAX_WORDS:
-        return None
+    reason = _short_line_reason(stripped, language) if words <= _MAX_WORDS else None
+    return reason or next((r for r, pattern in _COMPILED_LONG if pattern.fullmatch(stripped)), None)
+
+
+def _short_line_reason(stripped: str, language: str | None) -> DropReason | None:
+    """The reason of the first rule for short lines (English, then the article's language) matching."""
     code = _code(language)
     for reason, pattern in _COMPILED:
         if pattern.fullmatch(stripped):
@@ -264,3 +279,18 @@ _READER = re.compile(
 def _addresses_reader(line: str, words: re.Pattern[str]) -> bool:
     """Three words or fewer, or a word that speaks to the reader (`our`, `notre`, `unser`)."""
     return len(line.split()) <= 3 or bool(words.search(line))
+
+
+_LIST_LABEL_LINE = re.compile(_LIST_LABEL + r"\s*:?", re.IGNORECASE)
+
+
+def is_list_label(line: str) -> bool:
+    """A line that only labels the list after it: `Tags`, `Topics:`, `Palavras-chave`."""
+    return _LIST_LABEL_LINE.fullmatch(line.strip()) is not None
+
+
+def is_word_list(line: str) -> bool:
+    """A list of short items separated by commas, not a sentence: `stock car 2018, stock car brasil`."""
+    items = [item.strip() for item in line.split(",")]
+    short = all(0 < len(item.split()) <= 6 for item in items)
+    return len(items) >= 3 and short and not line.rstrip().endswith((".", "!", "?"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audio_edition.ingest.boilerplate import boilerplate_reason
+from audio_edition.ingest.boilerplate import boilerplate_reason, is_list_label, is_word_list
 from audio_edition.ingest.byline import byline_in, clean_byline, looks_like_dateline, looks_like_names
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.signature import DASHES, read_signature
@@ -83,10 +83,14 @@ def _same_words(a: str, b: str) -> bool:
 
 def _drop_boilerplate(cands: list[Candidate], found: Found, language: str | None) -> list[Candidate]:
     kept = []
+    listed = False  # the line before labels a list ("Tags"): this line is that list
     for cand in cands:
         reason = boilerplate_reason(cand.text, language) if cand.hint not in ("blockquote",) else None
         if not any(ch.isalnum() for ch in cand.text):
             reason = DropReason.NO_WORDS
+        if reason is None and listed and is_word_list(cand.text):
+            reason = DropReason.TAGS
+        listed = reason is DropReason.TAGS and is_list_label(cand.text)
         if reason:
             found.dropped.append(Dropped(cand.text, reason))
         else:

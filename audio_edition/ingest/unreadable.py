@@ -25,6 +25,18 @@ _LINK = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.|pic\.twitter\.com/|t\.co/
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
+# A publishing system's shortcode with attributes, or its closing tag: [button link="…"], [/button].
+_SHORTCODE = re.compile(
+    r"\[(?:[a-z_][\w-]*(?:\s+[\w-]+\s*=\s*(?:\"[^\"\]]*\"|'[^'\]]*'))+|/[a-z_][\w-]*)\s*/?\]"
+)
+
+
+def without_shortcodes(text: str) -> tuple[str, list[str]]:
+    """The text without the shortcodes a publishing system left in it (markup, never words)."""
+    codes = _SHORTCODE.findall(text)
+    return (" ".join(_SHORTCODE.sub(" ", text).split()), codes) if codes else (text, [])
+
+
 def without_bare_links(text: str) -> tuple[str, list[str]]:
     """The text without web addresses that stand outside its sentences (at its start, or after a
     sentence's end: `... in 2019. https://t.co/x`; and a post's `pic.twitter.com/x` anywhere), and
@@ -56,6 +68,8 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
                 dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
                 text = text.replace(run, " ")
         text = " ".join(text.split()) if text is not block.text else text
+        text, codes = without_shortcodes(text)
+        dropped += [Dropped(code, DropReason.CODE) for code in codes]
         text, links = without_bare_links(text)
         dropped += [Dropped(link, DropReason.LINK) for link in links]
         if looks_like_code(text):

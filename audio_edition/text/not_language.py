@@ -18,6 +18,8 @@ _BARE_ADDRESS = re.compile(
     r"[\s)\]>\"'”’.,;:]*$",
     re.IGNORECASE,
 )
+# A shortcode of a publishing system: [button link="…"], [/caption].
+_SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s+[\w-]+\s*=\s*(?:\"[^\"\]]*\"|'[^'\]]*'|[^\s\]]+))*\s*/?\]")
 _TAG = re.compile(r"</?[a-zA-Z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>]+))?)*\s*/?>")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 # Signs of a script: each counts once per occurrence.
@@ -30,6 +32,7 @@ _CODE_SIGNS = re.compile(
     r"\b[a-z_$][\w$]*\s*=\s*(?:[\"'\[{(]|function\b|new\b|\d)|"  # an assignment: x = "...", x = 1
     r"\b[a-z_$][\w$]*\([^()\s]*\)"  # a call without spaces: f(), init(x)
 )
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -42,9 +45,12 @@ def looks_like_code(text: str) -> bool:
     if _BARE_ADDRESS.match(line):
         return True
     words = len(_WORD.findall(line))
-    tags = len(_TAG.findall(line)) + len(_ENTITY.findall(line))
-    if tags and tags * 4 >= words:
-        return True
+    marks = _TAG.findall(line) + _ENTITY.findall(line) + _SHORTCODE.findall(line)
+    if marks and (len(marks) * 4 >= words or sum(map(len, marks)) * 2 >= len(line)):
+        return True  # markup, by count or by the room it takes
+    addresses = len(_ADDRESS.findall(line))
+    if addresses >= 2 and len(_WORD.findall(_ADDRESS.sub(" ", line))) <= 4 * addresses:
+        return True  # a list of links with their labels: "Listen: http://… | Download: http://…"
     signs = len(_CODE_SIGNS.findall(line))
     if signs >= 3 and signs * 3 >= words:
         return True

@@ -92,6 +92,16 @@ DROPPED = [
     ("Tempo de leitura: 2 minutos", "reading-time"),
     ("credit: Eastport Council/Ana Ruiz", "photo-credit"),
     ("Note: we are temporarily moderating all comments to deal with a surge in spam.", "comments"),
+    ("Send us your photos of the harbour in the snow", "call-to-action"),
+    ("Listen to Harbour Radio live at 12:45 and 17:45 weekdays, or listen back here.", "listen"),
+    ("via harbourpost.example.com", "credits"),
+    ("Tags", "tags"),
+    ("Palavras-chave:", "tags"),
+    ("05/10/2026 Publicado por Ana Ruiz Categoria: Saúde Tags: balsa, greve", "tags"),
+    ("The new pier at dawn after the storm had passed. (credit: Eastport Council/Ana Ruiz)", "caption"),
+    ("Follow HarbourDeals on Twitter to keep up with the best offers from around the web. Prices and "
+     "availability are subject to change without notice, and some offers may end before you read this.",
+     "follow-us"),
     # long lines: tag lists, captions in the agencies' style
     ("Tags: ferries, strikes, Eastport, night shifts, unions, harbour, council, transport, fares, "
      "timetables, crews, votes, pay, pensions, safety, weekends, commuters, islands, tourism, winter",
@@ -151,6 +161,10 @@ KEPT = [
     "More ferries: the council wants four, the operator two.",
     "Credit unions offered crews short loans during the strike.",
     "Comments from residents were mostly positive, the survey found.",
+    "Send us home, the stranded passengers chanted.",
+    "Listen to the crews, she said, and you will hear how tired they are.",
+    "Tags on the cargo were checked twice, the customs officer said.",
+    "Posted by courier, the letter reached the council on Tuesday.",
 ]
 
 

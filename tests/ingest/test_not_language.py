@@ -32,6 +32,8 @@ CODE = [
     "ana.ruiz@news.example",
     "performance.mark = performance.mark || function(s) {}; performance.mark('title_end');",
     "utm_source=feed&utm_campaign=am_brief&id=9f3a",
+    "Listen: http://listen.example/ep615 | Download: http://listen.example/ep615.mp3",
+    '[button link="https://example.org/submit" type="big" newwindow="yes"]',
 ]
 PROSE = [
     "The operator said the new timetable would be published on its website, ferries.example.",
@@ -42,6 +44,8 @@ PROSE = [
     "The score was 3-1; the crowd sang until midnight.",
     "Read the report at www.council.example/ferries before Friday's meeting.",
     "x = 3 was the answer, the teacher said, and the class groaned.",
+    "See www.council.example and www.operator.example for the two reports published on the strike.",
+    "The score [1] and the note [citation needed] stay in the text.",
 ]
 WORDS = st.sampled_from(
     "the ferry crews voted on Monday to strike over night shifts and the operator said it would "

@@ -246,3 +246,17 @@ def test_a_body_split_by_an_advertisement_is_read_whole() -> None:
     read = spoken(html)
     assert read[: len(PROSE) + 2] == PROSE + more
     assert not [p for p in read if "River" in p]  # a container of comments is no continuation
+
+
+def test_a_list_after_a_tags_label_is_dropped_with_it() -> None:
+    lines = ["Ferry fares rise", *PROSE, "Tags", "ferries, fares, Eastport, night shifts, strike"]
+    article = parse_article("\n\n".join(lines) + "\n")
+    assert [b.text for b in article.blocks] == PROSE
+    assert [d.reason for d in article.dropped] == ["tags", "tags"]
+
+
+def test_shortcodes_are_taken_out_of_the_text() -> None:
+    line = '[button link="https://example.org/submit" type="big"]Ferry crews will strike on Friday.[/button]'
+    article = parse_article("Ferry fares rise\n\n" + line + "\n\n" + PROSE[0] + "\n")
+    assert article.blocks[0].text == "Ferry crews will strike on Friday."
+    assert [d.reason for d in article.dropped] == ["code", "code"]
