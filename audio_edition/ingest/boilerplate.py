@@ -155,6 +155,12 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
     ),
     (DropReason.READ_ALSO, r"more [\w'’ ]{1,40}:\s*(https?://|www\.)\S+.{0,200}"),
     (DropReason.SHARE, r"click to tweet"),
+    (
+        DropReason.READ_ALSO,
+        r"(você (também )?pode gostar|voc[eê] tamb[eé]m vai gostar|vous aimerez (aussi|également)|"
+        r"das könnte sie auch interessieren|(también )?te puede interesar|(ti )?potrebbe(ro)? interessarti|"
+        r"ti potrebbe(ro)? interessare)\s*[.…:]*",
+    ),
     (DropReason.CALL_TO_ACTION, r"send us (your|yours)\b.{0,80}"),
     (DropReason.LISTEN, r"listen (to [\w'’ ]{1,40} )?(live|back|again|now)\b.{0,120}"),
     (DropReason.CREDITS, r"(by|via|source:?)\s+[\w.-]+\.(com|net|org|co\.uk|io)\.?"),

@@ -29,7 +29,8 @@ def continuations(
 ) -> list[Candidate]:
     """Candidates for the paragraphs of the body's continuations: elements after the body container
     with its tag and its class, separated from it by little text (an advertisement, a label), holding
-    prose that no block taken already holds, in page order."""
+    prose that the extractor did not reach (`taken`: the blocks it read, kept or left out), in page
+    order."""
     if body is None or not (body.get("class") or "").strip() or not taken:
         return []
     tag, cls = body.tag, body.get("class")

@@ -20,6 +20,7 @@ from audio_edition.ingest.pagetree import (
     is_only_a_link,
     load_page,
     locate,
+    other_articles,
     space_line_breaks,
     text_blocks,
 )
@@ -47,12 +48,14 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     blocks = text_blocks(root)
     located = locate(blocks, [c.text for c in cands])
     reasons = [_left_out(c, at, blocks) for c, at in zip(cands, located, strict=True)]
+    teasers = other_articles([blocks[at] if at is not None else None for at in located])
+    reasons = [reason or (DropReason.READ_ALSO if k in teasers else None) for k, reason in enumerate(reasons)]
     kept = [k for k, reason in enumerate(reasons) if reason is None]
     body = _article_container([blocks[at] for k in kept if (at := located[k]) is not None])
     dropped = captions_inside(captions, body) + [
         Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
     ]
-    more = continuations(root, body, blocks, {at for k in kept if (at := located[k]) is not None})
+    more = continuations(root, body, blocks, {at for at in located if at is not None})
     cands, at, posts = place_embeds(
         find_embeds(root),
         blocks,

@@ -126,3 +126,29 @@ def is_only_a_link(block: HtmlElement, text: str) -> bool:
         and bool(letters(text))
         and letters(text) in letters(linked)
     )
+
+
+def other_articles(blocks: list[HtmlElement | None]) -> set[int]:
+    """The indexes of blocks standing in an `<article>` other than the one holding most of the
+    extracted words (a teaser card of another story, listed after this one), when the extracted text
+    spans several `<article>` elements that do not hold one another."""
+    owner: list[HtmlElement | None] = [
+        next((a for a in (b, *ancestors(b)) if a.tag == "article"), None) if b is not None else None
+        for b in blocks
+    ]
+    words: dict[int, int] = {}
+    for block, article in zip(blocks, owner, strict=True):
+        if block is not None and article is not None:
+            words[id(article)] = words.get(id(article), 0) + len(text_of(block).split())
+    if len(words) < 2:
+        return set()
+    main = max(words, key=lambda key: words[key])
+    main_article = next(a for a in owner if a is not None and id(a) == main)
+    return {
+        k
+        for k, article in enumerate(owner)
+        if article is not None
+        and id(article) != main
+        and not is_inside(main_article, article)
+        and not is_inside(article, main_article)
+    }

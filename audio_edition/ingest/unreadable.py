@@ -59,17 +59,16 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for block in blocks:
-        if looks_like_code(block.text):
-            dropped.append(Dropped(block.text, DropReason.CODE))
+        text, codes = without_shortcodes(block.text)
+        dropped += [Dropped(code, DropReason.CODE) for code in codes]
+        if looks_like_code(text):
+            dropped.append(Dropped(text, DropReason.CODE))
             continue
-        text = block.text
         for run in _LONG_RUN.findall(text):
             if not _ADDRESS.match(run) and not _is_unspaced_prose(run):
                 dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
                 text = text.replace(run, " ")
-        text = " ".join(text.split()) if text is not block.text else text
-        text, codes = without_shortcodes(text)
-        dropped += [Dropped(code, DropReason.CODE) for code in codes]
+        text = " ".join(text.split()) if text != block.text else text
         text, links = without_bare_links(text)
         dropped += [Dropped(link, DropReason.LINK) for link in links]
         if looks_like_code(text):

@@ -260,3 +260,20 @@ def test_shortcodes_are_taken_out_of_the_text() -> None:
     article = parse_article("Ferry fares rise\n\n" + line + "\n\n" + PROSE[0] + "\n")
     assert article.blocks[0].text == "Ferry crews will strike on Friday."
     assert [d.reason for d in article.dropped] == ["code", "code"]
+
+
+def test_teasers_of_other_stories_in_their_own_articles_are_not_read() -> None:
+    teaser = (
+        "<article class='post hentry'><p>The {} will close Quay Street for a month from Monday, the council "
+        "said, and buses will run on the old harbour road while …</p></article>"
+    )
+    related = teaser.format("tram works") + teaser.format("bridge repairs")
+    paragraphs = "".join(f"<p>{p}</p>" for p in PROSE)
+    story = f"<article class='post hentry'><h1>Ferry fares rise</h1>{paragraphs}</article>"
+    more = f"<article class='post'><h3>You may like</h3>{related}</article>"
+    html = page(f"<div id='content'>{story}{more}</div>")
+    article = parse_article(html, name="t.html", fmt="html")
+    assert [b.text for b in article.blocks] == PROSE
+    assert [d.text[:18] for d in article.dropped if d.reason == "read-also"] == [
+        "You may like", "The tram works wil", "The bridge repairs",
+    ]
