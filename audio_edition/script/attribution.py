@@ -39,7 +39,7 @@ from audio_edition.script.subjects import (
     subject_after,
     subject_before,
 )
-from audio_edition.script.words import ENGLISH, Words, words_for
+from audio_edition.script.words import ENGLISH, Words, reading_words
 
 _READ = ("paragraph", "blockquote")
 _MARKS = "“”‘’\"'«»„‚‹› "
@@ -76,7 +76,7 @@ def attribute_speakers(
     """
     if language is None:
         language = quotations[0].language if quotations else "en"
-    doc = prepare(blocks, quotations, words_for(language))
+    doc = prepare(blocks, quotations, reading_words(language, (b.text for b in blocks)))
     speakers: list[str | None] = [None] * len(quotations)
     for qi in sorted(
         range(len(quotations)), key=lambda k: _quote_pos(doc, k, 0) if quotations[k].spans else (0, 0)
@@ -266,15 +266,21 @@ def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
     """The nearest person before `at` that the pronoun fits: a named speaker or a person who opens
     a sentence (`Hamish Doyle called the vote … He said`), whichever came last.
 
-    A person fits when their gender, learned from the text, is the pronoun's or is unknown.
+    A person fits when their gender, learned from the text, is the pronoun's or is unknown. Only
+    people named in the pronoun's paragraph or the `_PRONOUN_REACH` before it are looked at: a
+    person named further back is not who `he said` means when the paragraphs have moved on.
     """
     want = doc.lang.pronouns[pronoun]
-    mentions = [e for e in doc.events if e[0] < at]
-    mentions += [p for p in doc.cast.people if p[0] < at and p[0] in doc.cast.subjects]
+    near = (at[0] - _PRONOUN_REACH, 0)
+    mentions = [e for e in doc.events if near <= e[0] < at]
+    mentions += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
     for _, who in sorted(mentions)[::-1]:
         if doc.cast.genders.get(who) in (None, want):
             return who
     return None
+
+
+_PRONOUN_REACH = 3
 
 
 def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:

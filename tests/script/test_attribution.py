@@ -11,6 +11,7 @@ from audio_edition.model import Block, BlockKind
 from audio_edition.script.attribution import attribute_speakers
 from audio_edition.script.names import Name, clean_name, name_at, sentences, tokenize
 from audio_edition.script.quotations import Quotation, QuoteKind, QuoteSpan
+from audio_edition.script.words import reading_words, words_for
 
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)")
 
@@ -533,3 +534,50 @@ ORGANISATIONS: list[tuple[str, list[str | None]]] = [
 @pytest.mark.parametrize(("text", "expected"), ORGANISATIONS)
 def test_organisations_that_speak(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+# A pronoun means someone named near it: in its paragraph or the few before.
+PRONOUN_REACH: list[tuple[str, list[str | None]]] = [
+    (
+        "Marta Ilves runs the bakery on Pier Street.\n\nThe queue starts at six.\n\n"
+        "“We bake through the night,” she said.",
+        ["Marta Ilves"],
+    ),
+    # look-alike: the only woman named is many paragraphs back, and the article has moved on
+    (
+        "Marta Ilves runs the bakery on Pier Street.\n\nThe queue starts at six.\n\n"
+        "Flour prices rose in spring.\n\nThe harbour froze in March.\n\nFerries were late all week.\n\n"
+        "“We bake through the night,” she said.",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUN_REACH)
+def test_pronoun_reach(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
+
+
+ENGLISH_PAGE = (
+    "Oskar Lind has run the ferry for twenty years. He says the crossing is quieter in the winter and that "
+    "the crew know every rock of the bay. In the summer the boat carries walkers to the island, and on a "
+    "calm day it makes the trip in an hour with a stop at the lighthouse for the keepers of the light.\n\n"
+    "“The sea decides when we sail,” Lind says."
+)
+
+
+def test_page_declared_in_another_language_but_written_in_english() -> None:
+    blocks = article(ENGLISH_PAGE)
+    assert attribute_speakers(blocks, quotations(blocks), language="de") == ["Oskar Lind"]
+
+
+def test_article_in_its_declared_language_keeps_its_words() -> None:
+    text = (
+        "Anna Weber leitet die Fähre seit zwanzig Jahren. Sie sagt, die Überfahrt sei im Winter ruhiger "
+        "und die Mannschaft kenne jeden Felsen der Bucht.\n\n„Das Meer entscheidet, wann wir fahren“, sagte "
+        "Anna Weber."
+    )
+    blocks = [Block("paragraph", p) for p in text.split("\n\n")]
+    found = [Quotation((QuoteSpan(1, 0, blocks[1].text.index("“") + 1),), language="de")]
+    assert attribute_speakers(blocks, found, language="de") == ["Anna Weber"]
+    assert words_for("de") is reading_words("de", [b.text for b in blocks])
