@@ -226,7 +226,8 @@ def clauses(doc: Doc, block: int, lo: int, hi: int) -> list[Clause]:
     for v in range(lo, hi):
         word = tokens[v].word.lower()
         subject: Subject | None = None
-        if word in lang.verbs:
+        perfect = word in lang.perfects and v > lo and tokens[v - 1].word.lower() in lang.have
+        if word in lang.verbs or perfect:
             subject = subject_before(tokens, v, lo, lang)
             if subject is None and opens_clause(tokens, v, lo, lang):
                 subject = subject_after(tokens, v + 1, hi, lang)  # “…,” said Ruth Abebe

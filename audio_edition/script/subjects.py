@@ -54,7 +54,7 @@ def _adverb(word: str, lang: Words) -> bool:
 def subject_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject | None:
     """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`,
     `said trucker Luis Martinez`)."""
-    if j >= hi or not tokens[j].word:
+    if j >= hi or not (tokens[j].word or _age(tokens, j)):
         return None
     described = _described_name(tokens, j, hi, lang)
     return described or _subject_word(tokens, j, hi, before=False, lang=lang)
@@ -63,12 +63,23 @@ def subject_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLIS
 def _described_name(tokens: Sequence[Token], j: int, hi: int, lang: Words) -> Subject | None:
     """`trucker Luis Martinez`, `longtime resident Ana Ruiz`: a name after a few lowercase words."""
     k = j
-    while k < min(hi, j + 3) and tokens[k].word.islower() and tokens[k].word not in lang.not_subjects:
+    while k < min(hi, j + 5) and (
+        (tokens[k].word.islower() and tokens[k].word not in lang.not_subjects and k < j + 3)
+        or _age(tokens, k)
+    ):
         k += 1
     if k == j or k >= hi or not capitalised(tokens[k].word):
         return None
     found = name_at(tokens, k, lang)
     return Subject(name=found[0]) if found and found[0] is not None and found[1] == k else None
+
+
+def _age(tokens: Sequence[Token], k: int) -> bool:
+    """Token `k` is part of an age written before a name: `43-year-old`, `the 56 - year - old`."""
+    text = tokens[k].text
+    return text.isdigit() or (text == "-" and k > 0 and tokens[k - 1].text.isdigit()) or (
+        text.lower() in ("year-old", "years-old") and k > 0 and tokens[k - 1].text == "-"
+    )
 
 
 def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, lang: Words) -> Subject | None:
@@ -111,7 +122,30 @@ def apposed(tokens: Sequence[Token], comma: int, lo: int, lang: Words = ENGLISH)
     found = name_at(tokens, comma - 1, lang)
     if found and found[0] is not None and found[1] == start + 1:
         return Subject(name=found[0])
-    return None
+    return _long_apposition(tokens, start, comma, lo, lang)
+
+
+_APPOSITION = 24  # tokens an apposition between a name and its verb may take
+
+
+def _long_apposition(tokens: Sequence[Token], start: int, comma: int, lo: int, lang: Words) -> Subject | None:
+    """`Jessica Doe, the firm's executive director of research, said` and `Howard Roe, a senior fellow
+    at the Tax Policy Center, has written`: a name that stands alone before the comma opening a
+    description (at the start of its clause: after a quotation, a comma or nothing), and no quotation
+    or speech verb inside the description."""
+    if start <= lo or comma - start > _APPOSITION:
+        return None
+    if any(t.quote >= 0 or t.word.lower() in lang.verbs for t in tokens[start + 1 : comma]):
+        return None
+    found = name_at(tokens, start - 1, lang)
+    if not found or found[0] is None or found[2] != start:
+        return None
+    first = found[1]
+    while first > lo and tokens[first - 1].word.lower() in lang.titles:
+        first -= 1  # `Research director Ana Ruiz, ...`
+    if first > lo and not (tokens[first - 1].quote >= 0 or tokens[first - 1].text in ",—–"):
+        return None
+    return Subject(name=found[0])
 
 
 def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int, lang: Words = ENGLISH) -> Subject:

@@ -51,6 +51,8 @@ class Words:
     title_cues: frozenset[str] = frozenset()  # words before a work's title, besides the English ones
     speaking_bodies: frozenset[str] = frozenset()  # last words of organisations that speak: ministry
     dotted: frozenset[str] = DOTTED_WORDS  # words whose full stop ends no sentence in a name (`dr`)
+    perfects: frozenset[str] = frozenset()  # participles that attribute only after `have`: written
+    have: frozenset[str] = frozenset()  # the auxiliary of those: has, have, had
 
 
 def _set(words: str) -> frozenset[str]:
@@ -132,6 +134,8 @@ ENGLISH = Words(
     gendered=dict.fromkeys(("he", "him", "his", "himself"), "m")
     | dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     adverb_ending="ly",
+    perfects=_set("written"),
+    have=_set("has have had"),
 )
 
 

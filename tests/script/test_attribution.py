@@ -581,3 +581,43 @@ def test_article_in_its_declared_language_keeps_its_words() -> None:
     found = [Quotation((QuoteSpan(1, 0, blocks[1].text.index("“") + 1),), language="de")]
     assert attribute_speakers(blocks, found, language="de") == ["Anna Weber"]
     assert words_for("de") is reading_words("de", [b.text for b in blocks])
+
+
+# A long description between a name and its verb; verbs after the name (`comments X`); `has written`;
+# an age before the name after the verb.
+DESCRIBED: list[tuple[str, list[str | None]]] = [
+    (
+        "“Orders fell in every region,” Priya Nandakumar, the chain’s head of research for northern "
+        "markets, said in a note.",
+        ["Priya Nandakumar"],
+    ),
+    (
+        "“Orders fell in every region,” Priya Nandakumar, Ledgerline’s head of research, said.",
+        ["Priya Nandakumar"],
+    ),
+    (
+        "“A tariff is a tax on the buyer,” Tomas Brandt, a senior fellow at the Harbour Policy Institute, "
+        "has written.",
+        ["Tomas Brandt"],
+    ),
+    (
+        "Tomas Brandt leads the band. “We are glad to be back,” comments Brandt in a statement.",
+        ["Tomas Brandt"],
+    ),
+    (
+        "“I could not climb the stairs any more,” wrote 61-year-old Elsie Marr of Kendal in her diary.",
+        ["Elsie Marr"],
+    ),
+    # look-alikes: a place before the comma, a written text, and a description naming a speech of its own
+    ("“Orders fell in every region,” In London, the chain’s head of research said.", [None]),
+    ("“A tariff is a tax on the buyer,” reads a letter written to the council.", [None]),
+    (
+        "“Orders fell,” Priya Nandakumar, who said last year that sales would grow, told the board.",
+        ["Priya Nandakumar"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DESCRIBED)
+def test_described_speakers(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
