@@ -65,6 +65,7 @@ class Doc:
     quote_at: dict[tuple[int, int], int] = field(default_factory=dict)  # (quotation, start) -> token
     sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
     lang: Words = ENGLISH
+    bodies: set[str] = field(default_factory=set)  # the organisations that spoke
 
 
 def attribute_speakers(
@@ -103,7 +104,7 @@ def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], lang: Word
     for b, stream in enumerate(tokens):
         for lo, hi in sentences(stream, lang):
             for clause in clauses(doc, b, lo, hi):
-                who = resolve(doc, clause) if clause.subject.name else None
+                who = resolve(doc, clause) if clause.subject.name or clause.subject.organisation else None
                 if who is not None:
                     doc.events.append((clause.at, who))
     return doc
@@ -255,6 +256,7 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
     """The person a clause's subject refers to, if any."""
     subject = clause.subject
     if subject.organisation is not None:
+        doc.bodies.add(subject.organisation)
         return subject.organisation
     if subject.name is not None:
         return doc.cast.full_name(subject.name)
@@ -271,8 +273,10 @@ def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
     people named in the pronoun's paragraph or the `_PRONOUN_REACH` before it are looked at: a
     person named further back is not who `he said` means when the paragraphs have moved on.
     """
-    want = doc.lang.pronouns[pronoun]
     near = (at[0] - _PRONOUN_REACH, 0)
+    if pronoun in doc.lang.neuter:
+        return organisation_before(doc, near, at)
+    want = doc.lang.pronouns[pronoun]
     mentions = [e for e in doc.events if near <= e[0] < at]
     mentions += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
     for _, who in sorted(mentions)[::-1]:
@@ -282,6 +286,17 @@ def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
 
 
 _PRONOUN_REACH = 3
+
+
+def organisation_before(doc: Doc, near: Pos, at: Pos) -> str | None:
+    """`it said`: the organisation that last spoke between `near` and `at`, when nobody who is a
+    person spoke or opened a sentence after it."""
+    spoke = [e for e in doc.events if near <= e[0] < at]
+    spoke += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
+    if not spoke:
+        return None
+    who = max(spoke)[1]
+    return who if who in doc.bodies else None
 
 
 def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audio_edition.script.names import Name, Token, capitalised, is_possessive, name_at, name_run, run_words
+from audio_edition.script.names import (
+    Name,
+    Token,
+    bare,
+    capitalised,
+    is_possessive,
+    name_at,
+    name_run,
+    run_words,
+)
 from audio_edition.script.words import ENGLISH, Words
 
 PRONOUNS = ENGLISH.pronouns  # the English subject pronouns and the genders they fit
@@ -86,7 +95,7 @@ def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, lan
     """The subject whose word nearest the verb is token `j`."""
     word = tokens[j].word
     low = word.lower()
-    if low in lang.pronouns:
+    if low in lang.pronouns or low in lang.neuter:
         return Subject(pronoun=low)
     if low in lang.unnamed:
         return Subject()
@@ -173,16 +182,27 @@ def organisation_at(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> s
     words = run_words(tokens, lo, hi)
     if words and words[0].lower() in lang.determiners:
         words, lo = words[1:], lo + 1
-    if len(words) < 2 or words[-1].lower().rstrip("’'s") not in lang.speaking_bodies:
+    if len(words) == 1 and _initials(words[0]) and lo > 0 and tokens[lo - 1].word.lower() in lang.definite:
+        return f"{tokens[lo - 1].word.lower()} {words[0]}"  # the DEA, the FBI
+    if len(words) < 2 or bare(words[-1]).lower() not in lang.speaking_bodies:
         return None
     the = lo > 0 and tokens[lo - 1].word.lower() in lang.definite
     return (tokens[lo - 1].word.lower() + " " if the else "") + " ".join(words)
+
+
+def _initials(word: str) -> bool:
+    """An organisation's initials: three to five capitals (`DEA`, `NATO`), not a country's two (`US`)."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject:
     """`said the report`, `said the festival director, Ruth Abebe`, `said Zelenskyy’s aide, Andriy Yermak`;
     in other languages also a title and a name (`sagte der Bürgermeister Hans Schmidt`)."""
     definite = tokens[j].word.lower() in lang.definite
+    if definite and j + 1 < hi and capitalised(tokens[j + 1].word):
+        body = organisation_at(tokens, j + 1, lang)
+        if body is not None:
+            return Subject(organisation=body)  # writes the Associated Press, according to the Port Authority
     if not (definite or tokens[j].word.lower() in lang.determiners or is_possessive(tokens[j].word)):
         return Subject()
     titled = _titled_name(tokens, j + 1, hi, lang) if lang is not ENGLISH else None

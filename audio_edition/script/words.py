@@ -53,6 +53,7 @@ class Words:
     dotted: frozenset[str] = DOTTED_WORDS  # words whose full stop ends no sentence in a name (`dr`)
     perfects: frozenset[str] = frozenset()  # participles that attribute only after `have`: written
     have: frozenset[str] = frozenset()  # the auxiliary of those: has, have, had
+    neuter: frozenset[str] = frozenset()  # a pronoun that may stand for an organisation that spoke: it
 
 
 def _set(words: str) -> frozenset[str]:
@@ -129,13 +130,14 @@ ENGLISH = Words(
         """ministry ministries department office council committee agency authority commission
         government police court prosecutors company corporation association institute foundation
         federation league club board embassy coalition union party army military parliament
-        assembly university hospital service services"""
+        assembly university hospital service services press house"""
     ),
     gendered=dict.fromkeys(("he", "him", "his", "himself"), "m")
     | dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     adverb_ending="ly",
     perfects=_set("written"),
     have=_set("has have had"),
+    neuter=_set("it"),
 )
 
 

@@ -621,3 +621,36 @@ DESCRIBED: list[tuple[str, list[str | None]]] = [
 @pytest.mark.parametrize(("text", "expected"), DESCRIBED)
 def test_described_speakers(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+# Organisations after the verb, by their initials, and `it` for the organisation that just spoke.
+BODIES: list[tuple[str, list[str | None]]] = [
+    ("The ferry was late. “Crossings will be hourly,” writes the Coastal Press.", ["the Coastal Press"]),
+    (
+        "Crossings will be “hourly from May”, according to the Harbour Port Authority.",
+        ["the Harbour Port Authority"],
+    ),
+    ("“Crossings will be hourly from May,” the NRB said.", ["the NRB"]),
+    (
+        "“Crossings will be hourly from May,” said the Northfield Port Services.",
+        ["the Northfield Port Services"],
+    ),
+    (
+        "The Harbour Port Authority said the quay would reopen.\n\n"
+        "“The repairs took longer than planned,” it added.",
+        ["the Harbour Port Authority"],
+    ),
+    # look-alikes: a country's two letters, `it` after a person, `it` with nobody before
+    ("“Crossings will be hourly from May,” the US said.", [None]),
+    (
+        "The Harbour Port Authority said the quay would reopen. Ana Ruiz said more.\n\n"
+        "“The repairs took longer than planned,” it added.",
+        [None],
+    ),
+    ("“The repairs took longer than planned,” it added.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODIES)
+def test_bodies_that_speak(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
