@@ -4,7 +4,8 @@ For each `speech` quotation, in reading order: the attribution line under its bl
 speech clause (`Peskov said`, `said Ruth Abebe`, `according to X`, `she said`) in the sentence of one
 of its spans, nearest first, a clause naming a person beating one naming nobody; else a clause
 naming a person elsewhere in its paragraph; else, when it opens its paragraph, the speaker of the
-previous paragraph's last quotation (if no other person is named after it) or of its `X said:`.
+previous paragraph's last quotation (if no other person is named after it, the description of that
+speaker aside) or of its last sentence's speech clause (`X said:`, `X said the vote was rigged.`).
 
 Names are given as first written in full (`Peskov said` -> `Dmitry Peskov`, even when the full name
 comes later), without honorifics or titles (`Dr. Amara Osei` -> `Amara Osei`). Unnamed speakers (`the
@@ -25,6 +26,7 @@ from audio_edition.model import Block
 from audio_edition.script.names import (
     Token,
     clean_name,
+    name_at,
     run_words,
     sentences,
     tokenize,
@@ -306,12 +308,44 @@ def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | Non
     if b == 0 or doc.blocks[b].text[: first.start].strip() or doc.blocks[b - 1].kind not in _READ:
         return None
     tokens = doc.tokens[b - 1]
+    lo, hi = doc.sentence_bounds[b - 1][-1] if tokens else (0, 0)
     if doc.blocks[b - 1].text.rstrip().endswith(":"):
-        lo, hi = sentences(tokens, doc.lang)[-1] if tokens else (0, 0)
         return pick(doc, clauses(doc, b - 1, lo, hi)[::-1])[1]
     last = [i for i, t in enumerate(tokens) if t.quote >= 0 and doc.quotations[t.quote].kind == "speech"]
     if not last:
-        return None
+        return reported(doc, b - 1, lo, hi)
     who = speakers[tokens[last[-1]].quote]
-    others = {p for at, p in doc.cast.people if at[0] == b - 1 and at[1] > last[-1]} - {who}
+    described = apposition_of(doc, b - 1, who, last[-1])
+    after = [(at, p) for at, p in doc.cast.people if at[0] == b - 1 and at[1] > last[-1]]
+    return None if {p for at, p in after if at[1] not in described} - {who} else who
+
+
+def apposition_of(doc: Doc, b: int, who: str | None, quote: int) -> range:
+    """The tokens of the description after the speaker's name in the sentence of the quotation at
+    token `quote` of block `b` (`said Ana Ruiz, research director for the Middle East at Amnesty
+    International.`): from the comma after the name to the next comma or the sentence's end. The
+    people named there describe the speaker and do not interrupt them."""
+    tokens = doc.tokens[b]
+    lo, hi = next((lo, hi) for lo, hi in doc.sentence_bounds[b] if lo <= quote < hi)
+    for (block, at), person in doc.cast.people:
+        if block != b or person != who or not lo <= at < hi:
+            continue
+        found = name_at(tokens, at, doc.lang)
+        end = found[2] if found else at + 1
+        if end < hi and tokens[end].text == ",":
+            stop = next((k for k in range(end + 1, hi) if tokens[k].text == ","), hi)
+            return range(end, stop)
+    return range(0)
+
+
+def reported(doc: Doc, b: int, lo: int, hi: int) -> str | None:
+    """The person whose words the last sentence (tokens lo..hi of block `b`) reports, when nobody else
+    is named after its speech clause: `Ruiz said the vote was rigged.` before a paragraph that is all
+    quotation."""
+    found = clauses(doc, b, lo, hi)
+    if not found:
+        return None
+    clause = found[-1]
+    who = resolve(doc, clause)
+    others = {p for at, p in doc.cast.people if at[0] == b and at[1] > clause.at[1]} - {who}
     return None if others else who

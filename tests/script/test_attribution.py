@@ -654,3 +654,35 @@ BODIES: list[tuple[str, list[str | None]]] = [
 @pytest.mark.parametrize(("text", "expected"), BODIES)
 def test_bodies_that_speak(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+# A paragraph that is all quotation continues the speaker before it: over a description of that
+# speaker naming others, and after a sentence reporting what someone said.
+CONTINUED: list[tuple[str, list[str | None]]] = [
+    (
+        "“The curfew must end,” said Ines Varga, research director for the Baltic States at Open Harbour "
+        "Watch.\n\n> “Nobody has been charged for the shootings.”",
+        ["Ines Varga", "Ines Varga"],
+    ),
+    (
+        "Ines Varga said the curfew was the latest step.\n\n> “Nobody has been charged for the killings.”",
+        ["Ines Varga"],
+    ),
+    # look-alikes: someone else named after the report, or after the description
+    (
+        "Ines Varga said the curfew was only the latest step, and Piet Mols agreed.\n\n"
+        "> “Nobody has been charged for the shootings.”",
+        [None],
+    ),
+    (
+        "“The curfew must end,” said Ines Varga, research director at Open Harbour Watch, thanking Piet Mols."
+        "\n\n> “Nobody has been charged for the shootings.”",
+        ["Ines Varga", None],
+    ),
+    ("The curfew was only the latest step.\n\n> “Nobody has been charged for the shootings.”", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTINUED)
+def test_continued_speaker(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
