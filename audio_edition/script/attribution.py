@@ -25,6 +25,7 @@ from audio_edition.ingest.signature import read_signature
 from audio_edition.model import Block
 from audio_edition.script.names import (
     Token,
+    capitalised,
     clean_name,
     name_at,
     run_words,
@@ -68,6 +69,7 @@ class Doc:
     sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
     lang: Words = ENGLISH
     bodies: set[str] = field(default_factory=set)  # the organisations that spoke
+    groups: list[tuple[Pos, str]] = field(default_factory=list)  # groups named after `group`
 
 
 def attribute_speakers(
@@ -103,6 +105,7 @@ def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], lang: Word
     )
     doc.quote_at = {(t.quote, t.start): i for stream in tokens for i, t in enumerate(stream) if t.quote >= 0}
     doc.sentence_bounds = [sentences(stream, lang) for stream in tokens]
+    doc.groups = groups(doc)
     for b, stream in enumerate(tokens):
         for lo, hi in sentences(stream, lang):
             for clause in clauses(doc, b, lo, hi):
@@ -264,7 +267,51 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
         return doc.cast.full_name(subject.name)
     if subject.pronoun is not None:
         return antecedent(doc, subject.pronoun, clause.at)
-    return doc.cast.holder(subject.role, clause.at) if subject.role is not None else None
+    if subject.role is None:
+        return None
+    return doc.cast.holder(subject.role, clause.at) or group_named(doc, subject.role, clause.at)
+
+
+_GROUP_WORDS = frozenset("group coalition organisation organization network association alliance".split())
+_CONNECTORS = frozenset("for of and the".split())
+
+
+def group_named(doc: Doc, role: str, at: Pos) -> str | None:
+    """`the doctors said`: the last group named before `at` (`a group, Doctors for Open Camps,`), when
+    the plural `role` (or `group` itself) is a word of that group's paragraph or the two before it."""
+    if not (role.endswith("s") or role in _GROUP_WORDS) or doc.lang is not ENGLISH:
+        return None
+    for where, name in reversed(doc.groups):
+        if where < at:
+            near = {t.word.lower() for b in range(max(0, where[0] - 2), where[0] + 1) for t in doc.tokens[b]}
+            return name if role in near else None
+    return None
+
+
+def _joins_name(tokens: Sequence[Token], k: int) -> bool:
+    """Token `k` is a small word inside a group's name (`for` in `Doctors for Open Camps`)."""
+    return tokens[k].word in _CONNECTORS and k + 1 < len(tokens) and capitalised(tokens[k + 1].word)
+
+
+def groups(doc: Doc) -> list[tuple[Pos, str]]:
+    """The groups the running text names after a word such as `group` (`the group Doctors for Open
+    Camps`, `a coalition, Harbour Workers United,`): two or more capitalised words, joined by `for`,
+    `of`, `and` or `the`."""
+    found = []
+    for b, tokens in enumerate(doc.tokens):
+        if doc.blocks[b].kind not in _READ:
+            continue
+        for i, token in enumerate(tokens[:-1]):
+            if token.word.lower() not in _GROUP_WORDS or not token.word.islower():
+                continue
+            k = i + 2 if tokens[i + 1].text == "," else i + 1
+            words: list[str] = []
+            while k < len(tokens) and (capitalised(tokens[k].word) or (words and _joins_name(tokens, k))):
+                words.append(tokens[k].word)
+                k += 1
+            if len(words) >= 2:
+                found.append(((b, k - len(words)), " ".join(words)))
+    return found
 
 
 def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:

@@ -686,3 +686,31 @@ CONTINUED: list[tuple[str, list[str | None]]] = [
 @pytest.mark.parametrize(("text", "expected"), CONTINUED)
 def test_continued_speaker(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+# `the doctors said`: the group the article named them as.
+GROUPS: list[tuple[str, list[str | None]]] = [
+    (
+        "A group of nurses is offering free checks at the port.\n\nThe nurses, members of a new group Nurses "
+        "for Open Clinics, wrote to the mayor.\n\n“We can start on Monday,” the nurses said.",
+        ["Nurses for Open Clinics"],
+    ),
+    (
+        "The nurses, members of a new group Nurses for Open Clinics, wrote to the mayor.\n\n"
+        "“We can start on Monday,” the group said.",
+        ["Nurses for Open Clinics"],
+    ),
+    # look-alikes: a plural the group's paragraphs never use; no group named; the minister stays a role
+    (
+        "The nurses, members of a new group Nurses for Open Clinics, wrote to the mayor.\n\n"
+        "“We can start on Monday,” the dockers said.",
+        [None],
+    ),
+    ("The nurses wrote to the mayor.\n\n“We can start on Monday,” the nurses said.", [None]),
+    ("“We can start on Monday,” the minister said.", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPS)
+def test_group_speakers(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
