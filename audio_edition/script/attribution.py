@@ -267,6 +267,8 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
         return doc.cast.full_name(subject.name)
     if subject.pronoun is not None:
         return antecedent(doc, subject.pronoun, clause.at)
+    if subject.described:
+        return described_person(doc, clause.at)
     if subject.role is None:
         return None
     return doc.cast.holder(subject.role, clause.at) or group_named(doc, subject.role, clause.at)
@@ -335,6 +337,18 @@ def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
 
 
 _PRONOUN_REACH = 3
+_PREPOSITIONS = frozenset("by of at from with for to in against on over under".split())
+
+
+def described_person(doc: Doc, at: Pos) -> str | None:
+    """`The 56-year-old said`: the person last named before `at`, within `_PRONOUN_REACH`
+    paragraphs, leaving out names after a preposition (`sacked by Northfield United`), which are
+    rarely who the next sentence describes."""
+    near = (at[0] - _PRONOUN_REACH, 0)
+    for (b, i), who in sorted(doc.cast.people, reverse=True):
+        if near <= (b, i) < at and not (i > 0 and doc.tokens[b][i - 1].word.lower() in _PREPOSITIONS):
+            return who
+    return None
 
 
 def organisation_before(doc: Doc, near: Pos, at: Pos) -> str | None:

@@ -34,6 +34,7 @@ class Subject:
     pronoun: str | None = None
     role: str | None = None
     organisation: str | None = None
+    described: bool = False  # a description standing for someone named before (`the 56-year-old`)
 
 
 def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
@@ -52,7 +53,17 @@ def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLI
     word = tokens[j].word
     if not word:
         return apposed(tokens, j, lo, lang) if tokens[j].text == "," else None
+    if _aged(tokens, j, lo, lang):
+        return Subject(described=True)
     return _subject_word(tokens, j, lo, before=True, lang=lang)
+
+
+def _aged(tokens: Sequence[Token], j: int, lo: int, lang: Words) -> bool:
+    """Token `j` ends `the 56-year-old`, or `the 56-year-old striker`: an age for a person."""
+    k = j - 1 if tokens[j].word.islower() and j > lo and _age(tokens, j - 1) and not _age(tokens, j) else j
+    if not (k - 2 >= lo and tokens[k].text.lower() in ("year-old", "years-old") and _age(tokens, k - 2)):
+        return False
+    return k - 3 >= lo and tokens[k - 3].word.lower() in lang.definite
 
 
 def _adverb(word: str, lang: Words) -> bool:

@@ -714,3 +714,22 @@ GROUPS: list[tuple[str, list[str | None]]] = [
 @pytest.mark.parametrize(("text", "expected"), GROUPS)
 def test_group_speakers(text: str, expected: list[str | None]) -> None:
     assert speakers(text) == expected
+
+
+# `The 61-year-old said`: the person named just before, not a team or place after a preposition.
+AGED: list[tuple[str, list[str | None]]] = [
+    (
+        "Talks between the club and Oren Falk's agents went on late.\n\nThe coach had been out of work "
+        "since being let go by Northfield United.\n\nThe 61-year-old said: “I am glad to be back.”",
+        ["Oren Falk"],
+    ),
+    ("Oren Falk took over on Monday. “I am glad to be back,” the 61-year-old coach said.", ["Oren Falk"]),
+    # look-alikes: nobody named before; a name only after a preposition
+    ("The 61-year-old said: “I am glad to be back on the touchline.”", [None]),
+    ("He was let go by Northfield United. The 61-year-old said: “I am glad to be back.”", [None]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AGED)
+def test_aged_description(text: str, expected: list[str | None]) -> None:
+    assert speakers(text) == expected
