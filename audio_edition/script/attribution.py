@@ -4,7 +4,8 @@ For each `speech` quotation, in reading order: the attribution line under its bl
 speech clause (`Peskov said`, `said Ruth Abebe`, `according to X`, `she said`) in the sentence of one
 of its spans, nearest first, a clause naming a person beating one naming nobody; else a clause
 naming a person elsewhere in its paragraph; else, when it opens its paragraph, the speaker of the
-previous paragraph's last quotation (if no other person is named after it) or of its `X said:`.
+previous paragraph's last quotation (if no other person is named after it, the description of that
+speaker aside) or of its last sentence's speech clause (`X said:`, `X said the vote was rigged.`).
 
 Names are given as first written in full (`Peskov said` -> `Dmitry Peskov`, even when the full name
 comes later), without honorifics or titles (`Dr. Amara Osei` -> `Amara Osei`). Unnamed speakers (`the
@@ -24,7 +25,9 @@ from audio_edition.ingest.signature import read_signature
 from audio_edition.model import Block
 from audio_edition.script.names import (
     Token,
+    capitalised,
     clean_name,
+    name_at,
     run_words,
     sentences,
     tokenize,
@@ -39,7 +42,7 @@ from audio_edition.script.subjects import (
     subject_after,
     subject_before,
 )
-from audio_edition.script.words import ENGLISH, Words, words_for
+from audio_edition.script.words import ENGLISH, Words, reading_words
 
 _READ = ("paragraph", "blockquote")
 _MARKS = "“”‘’\"'«»„‚‹› "
@@ -65,6 +68,8 @@ class Doc:
     quote_at: dict[tuple[int, int], int] = field(default_factory=dict)  # (quotation, start) -> token
     sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
     lang: Words = ENGLISH
+    bodies: set[str] = field(default_factory=set)  # the organisations that spoke
+    groups: list[tuple[Pos, str]] = field(default_factory=list)  # groups named after `group`
 
 
 def attribute_speakers(
@@ -76,7 +81,7 @@ def attribute_speakers(
     """
     if language is None:
         language = quotations[0].language if quotations else "en"
-    doc = prepare(blocks, quotations, words_for(language))
+    doc = prepare(blocks, quotations, reading_words(language, (b.text for b in blocks)))
     speakers: list[str | None] = [None] * len(quotations)
     for qi in sorted(
         range(len(quotations)), key=lambda k: _quote_pos(doc, k, 0) if quotations[k].spans else (0, 0)
@@ -100,10 +105,11 @@ def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], lang: Word
     )
     doc.quote_at = {(t.quote, t.start): i for stream in tokens for i, t in enumerate(stream) if t.quote >= 0}
     doc.sentence_bounds = [sentences(stream, lang) for stream in tokens]
+    doc.groups = groups(doc)
     for b, stream in enumerate(tokens):
         for lo, hi in sentences(stream, lang):
             for clause in clauses(doc, b, lo, hi):
-                who = resolve(doc, clause) if clause.subject.name else None
+                who = resolve(doc, clause) if clause.subject.name or clause.subject.organisation else None
                 if who is not None:
                     doc.events.append((clause.at, who))
     return doc
@@ -226,7 +232,8 @@ def clauses(doc: Doc, block: int, lo: int, hi: int) -> list[Clause]:
     for v in range(lo, hi):
         word = tokens[v].word.lower()
         subject: Subject | None = None
-        if word in lang.verbs:
+        perfect = word in lang.perfects and v > lo and tokens[v - 1].word.lower() in lang.have
+        if word in lang.verbs or perfect:
             subject = subject_before(tokens, v, lo, lang)
             if subject is None and opens_clause(tokens, v, lo, lang):
                 subject = subject_after(tokens, v + 1, hi, lang)  # “…,” said Ruth Abebe
@@ -254,27 +261,105 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
     """The person a clause's subject refers to, if any."""
     subject = clause.subject
     if subject.organisation is not None:
+        doc.bodies.add(subject.organisation)
         return subject.organisation
     if subject.name is not None:
         return doc.cast.full_name(subject.name)
     if subject.pronoun is not None:
         return antecedent(doc, subject.pronoun, clause.at)
-    return doc.cast.holder(subject.role, clause.at) if subject.role is not None else None
+    if subject.described:
+        return described_person(doc, clause.at)
+    if subject.role is None:
+        return None
+    return doc.cast.holder(subject.role, clause.at) or group_named(doc, subject.role, clause.at)
+
+
+_GROUP_WORDS = frozenset("group coalition organisation organization network association alliance".split())
+_CONNECTORS = frozenset("for of and the".split())
+
+
+def group_named(doc: Doc, role: str, at: Pos) -> str | None:
+    """`the doctors said`: the last group named before `at` (`a group, Doctors for Open Camps,`), when
+    the plural `role` (or `group` itself) is a word of that group's paragraph or the two before it."""
+    if not (role.endswith("s") or role in _GROUP_WORDS) or doc.lang is not ENGLISH:
+        return None
+    for where, name in reversed(doc.groups):
+        if where < at:
+            near = {t.word.lower() for b in range(max(0, where[0] - 2), where[0] + 1) for t in doc.tokens[b]}
+            return name if role in near else None
+    return None
+
+
+def _joins_name(tokens: Sequence[Token], k: int) -> bool:
+    """Token `k` is a small word inside a group's name (`for` in `Doctors for Open Camps`)."""
+    return tokens[k].word in _CONNECTORS and k + 1 < len(tokens) and capitalised(tokens[k + 1].word)
+
+
+def groups(doc: Doc) -> list[tuple[Pos, str]]:
+    """The groups the running text names after a word such as `group` (`the group Doctors for Open
+    Camps`, `a coalition, Harbour Workers United,`): two or more capitalised words, joined by `for`,
+    `of`, `and` or `the`."""
+    found = []
+    for b, tokens in enumerate(doc.tokens):
+        if doc.blocks[b].kind not in _READ:
+            continue
+        for i, token in enumerate(tokens[:-1]):
+            if token.word.lower() not in _GROUP_WORDS or not token.word.islower():
+                continue
+            k = i + 2 if tokens[i + 1].text == "," else i + 1
+            words: list[str] = []
+            while k < len(tokens) and (capitalised(tokens[k].word) or (words and _joins_name(tokens, k))):
+                words.append(tokens[k].word)
+                k += 1
+            if len(words) >= 2:
+                found.append(((b, k - len(words)), " ".join(words)))
+    return found
 
 
 def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
     """The nearest person before `at` that the pronoun fits: a named speaker or a person who opens
     a sentence (`Hamish Doyle called the vote … He said`), whichever came last.
 
-    A person fits when their gender, learned from the text, is the pronoun's or is unknown.
+    A person fits when their gender, learned from the text, is the pronoun's or is unknown. Only
+    people named in the pronoun's paragraph or the `_PRONOUN_REACH` before it are looked at: a
+    person named further back is not who `he said` means when the paragraphs have moved on.
     """
+    near = (at[0] - _PRONOUN_REACH, 0)
+    if pronoun in doc.lang.neuter:
+        return organisation_before(doc, near, at)
     want = doc.lang.pronouns[pronoun]
-    mentions = [e for e in doc.events if e[0] < at]
-    mentions += [p for p in doc.cast.people if p[0] < at and p[0] in doc.cast.subjects]
+    mentions = [e for e in doc.events if near <= e[0] < at]
+    mentions += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
     for _, who in sorted(mentions)[::-1]:
         if doc.cast.genders.get(who) in (None, want):
             return who
     return None
+
+
+_PRONOUN_REACH = 3
+_PREPOSITIONS = frozenset("by of at from with for to in against on over under".split())
+
+
+def described_person(doc: Doc, at: Pos) -> str | None:
+    """`The 56-year-old said`: the person last named before `at`, within `_PRONOUN_REACH`
+    paragraphs, leaving out names after a preposition (`sacked by Northfield United`), which are
+    rarely who the next sentence describes."""
+    near = (at[0] - _PRONOUN_REACH, 0)
+    for (b, i), who in sorted(doc.cast.people, reverse=True):
+        if near <= (b, i) < at and not (i > 0 and doc.tokens[b][i - 1].word.lower() in _PREPOSITIONS):
+            return who
+    return None
+
+
+def organisation_before(doc: Doc, near: Pos, at: Pos) -> str | None:
+    """`it said`: the organisation that last spoke between `near` and `at`, when nobody who is a
+    person spoke or opened a sentence after it."""
+    spoke = [e for e in doc.events if near <= e[0] < at]
+    spoke += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
+    if not spoke:
+        return None
+    who = max(spoke)[1]
+    return who if who in doc.bodies else None
 
 
 def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:
@@ -284,12 +369,44 @@ def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | Non
     if b == 0 or doc.blocks[b].text[: first.start].strip() or doc.blocks[b - 1].kind not in _READ:
         return None
     tokens = doc.tokens[b - 1]
+    lo, hi = doc.sentence_bounds[b - 1][-1] if tokens else (0, 0)
     if doc.blocks[b - 1].text.rstrip().endswith(":"):
-        lo, hi = sentences(tokens, doc.lang)[-1] if tokens else (0, 0)
         return pick(doc, clauses(doc, b - 1, lo, hi)[::-1])[1]
     last = [i for i, t in enumerate(tokens) if t.quote >= 0 and doc.quotations[t.quote].kind == "speech"]
     if not last:
-        return None
+        return reported(doc, b - 1, lo, hi)
     who = speakers[tokens[last[-1]].quote]
-    others = {p for at, p in doc.cast.people if at[0] == b - 1 and at[1] > last[-1]} - {who}
+    described = apposition_of(doc, b - 1, who, last[-1])
+    after = [(at, p) for at, p in doc.cast.people if at[0] == b - 1 and at[1] > last[-1]]
+    return None if {p for at, p in after if at[1] not in described} - {who} else who
+
+
+def apposition_of(doc: Doc, b: int, who: str | None, quote: int) -> range:
+    """The tokens of the description after the speaker's name in the sentence of the quotation at
+    token `quote` of block `b` (`said Ana Ruiz, research director for the Middle East at Amnesty
+    International.`): from the comma after the name to the next comma or the sentence's end. The
+    people named there describe the speaker and do not interrupt them."""
+    tokens = doc.tokens[b]
+    lo, hi = next((lo, hi) for lo, hi in doc.sentence_bounds[b] if lo <= quote < hi)
+    for (block, at), person in doc.cast.people:
+        if block != b or person != who or not lo <= at < hi:
+            continue
+        found = name_at(tokens, at, doc.lang)
+        end = found[2] if found else at + 1
+        if end < hi and tokens[end].text == ",":
+            stop = next((k for k in range(end + 1, hi) if tokens[k].text == ","), hi)
+            return range(end, stop)
+    return range(0)
+
+
+def reported(doc: Doc, b: int, lo: int, hi: int) -> str | None:
+    """The person whose words the last sentence (tokens lo..hi of block `b`) reports, when nobody else
+    is named after its speech clause: `Ruiz said the vote was rigged.` before a paragraph that is all
+    quotation."""
+    found = clauses(doc, b, lo, hi)
+    if not found:
+        return None
+    clause = found[-1]
+    who = resolve(doc, clause)
+    others = {p for at, p in doc.cast.people if at[0] == b and at[1] > clause.at[1]} - {who}
     return None if others else who

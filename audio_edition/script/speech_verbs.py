@@ -8,8 +8,8 @@ from collections.abc import Iterable
 
 SPEECH_VERBS = frozenset(
     """acknowledge acknowledged acknowledges add added adds admit admits admitted announce announced
-    announces answered argue argued argues ask asked asks assert asserted asserts cautioned claim
-    claimed claims commented complained concede conceded concedes concluded concludes confirmed
+    announces answered argue argued argues ask asked asks assert asserted asserts assured assures cautioned
+    claim claimed claims commented comments complained concede conceded concedes concluded concludes confirmed
     continue continued countered cried declare declared declares emphasised emphasized exclaimed
     explain explained explains insist insisted insists joked lamented laughed maintained mused note
     noted notes observed pleaded pledged posted predicted promised quipped recall recalled recalls

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audio_edition.script.names import Name, Token, capitalised, is_possessive, name_at, name_run, run_words
+from audio_edition.script.names import (
+    Name,
+    Token,
+    bare,
+    capitalised,
+    is_possessive,
+    name_at,
+    name_run,
+    run_words,
+)
 from audio_edition.script.words import ENGLISH, Words
 
 PRONOUNS = ENGLISH.pronouns  # the English subject pronouns and the genders they fit
@@ -25,6 +34,7 @@ class Subject:
     pronoun: str | None = None
     role: str | None = None
     organisation: str | None = None
+    described: bool = False  # a description standing for someone named before (`the 56-year-old`)
 
 
 def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
@@ -43,7 +53,17 @@ def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLI
     word = tokens[j].word
     if not word:
         return apposed(tokens, j, lo, lang) if tokens[j].text == "," else None
+    if _aged(tokens, j, lo, lang):
+        return Subject(described=True)
     return _subject_word(tokens, j, lo, before=True, lang=lang)
+
+
+def _aged(tokens: Sequence[Token], j: int, lo: int, lang: Words) -> bool:
+    """Token `j` ends `the 56-year-old`, or `the 56-year-old striker`: an age for a person."""
+    k = j - 1 if tokens[j].word.islower() and j > lo and _age(tokens, j - 1) and not _age(tokens, j) else j
+    if not (k - 2 >= lo and tokens[k].text.lower() in ("year-old", "years-old") and _age(tokens, k - 2)):
+        return False
+    return k - 3 >= lo and tokens[k - 3].word.lower() in lang.definite
 
 
 def _adverb(word: str, lang: Words) -> bool:
@@ -54,7 +74,7 @@ def _adverb(word: str, lang: Words) -> bool:
 def subject_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject | None:
     """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`,
     `said trucker Luis Martinez`)."""
-    if j >= hi or not tokens[j].word:
+    if j >= hi or not (tokens[j].word or _age(tokens, j)):
         return None
     described = _described_name(tokens, j, hi, lang)
     return described or _subject_word(tokens, j, hi, before=False, lang=lang)
@@ -63,7 +83,10 @@ def subject_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLIS
 def _described_name(tokens: Sequence[Token], j: int, hi: int, lang: Words) -> Subject | None:
     """`trucker Luis Martinez`, `longtime resident Ana Ruiz`: a name after a few lowercase words."""
     k = j
-    while k < min(hi, j + 3) and tokens[k].word.islower() and tokens[k].word not in lang.not_subjects:
+    while k < min(hi, j + 5) and (
+        (tokens[k].word.islower() and tokens[k].word not in lang.not_subjects and k < j + 3)
+        or _age(tokens, k)
+    ):
         k += 1
     if k == j or k >= hi or not capitalised(tokens[k].word):
         return None
@@ -71,11 +94,19 @@ def _described_name(tokens: Sequence[Token], j: int, hi: int, lang: Words) -> Su
     return Subject(name=found[0]) if found and found[0] is not None and found[1] == k else None
 
 
+def _age(tokens: Sequence[Token], k: int) -> bool:
+    """Token `k` is part of an age written before a name: `43-year-old`, `the 56 - year - old`."""
+    text = tokens[k].text
+    return text.isdigit() or (text == "-" and k > 0 and tokens[k - 1].text.isdigit()) or (
+        text.lower() in ("year-old", "years-old") and k > 0 and tokens[k - 1].text == "-"
+    )
+
+
 def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, lang: Words) -> Subject | None:
     """The subject whose word nearest the verb is token `j`."""
     word = tokens[j].word
     low = word.lower()
-    if low in lang.pronouns:
+    if low in lang.pronouns or low in lang.neuter:
         return Subject(pronoun=low)
     if low in lang.unnamed:
         return Subject()
@@ -111,7 +142,30 @@ def apposed(tokens: Sequence[Token], comma: int, lo: int, lang: Words = ENGLISH)
     found = name_at(tokens, comma - 1, lang)
     if found and found[0] is not None and found[1] == start + 1:
         return Subject(name=found[0])
-    return None
+    return _long_apposition(tokens, start, comma, lo, lang)
+
+
+_APPOSITION = 24  # tokens an apposition between a name and its verb may take
+
+
+def _long_apposition(tokens: Sequence[Token], start: int, comma: int, lo: int, lang: Words) -> Subject | None:
+    """`Jessica Doe, the firm's executive director of research, said` and `Howard Roe, a senior fellow
+    at the Tax Policy Center, has written`: a name that stands alone before the comma opening a
+    description (at the start of its clause: after a quotation, a comma or nothing), and no quotation
+    or speech verb inside the description."""
+    if start <= lo or comma - start > _APPOSITION:
+        return None
+    if any(t.quote >= 0 or t.word.lower() in lang.verbs for t in tokens[start + 1 : comma]):
+        return None
+    found = name_at(tokens, start - 1, lang)
+    if not found or found[0] is None or found[2] != start:
+        return None
+    first = found[1]
+    while first > lo and tokens[first - 1].word.lower() in lang.titles:
+        first -= 1  # `Research director Ana Ruiz, ...`
+    if first > lo and not (tokens[first - 1].quote >= 0 or tokens[first - 1].text in ",—–"):
+        return None
+    return Subject(name=found[0])
 
 
 def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int, lang: Words = ENGLISH) -> Subject:
@@ -139,16 +193,27 @@ def organisation_at(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> s
     words = run_words(tokens, lo, hi)
     if words and words[0].lower() in lang.determiners:
         words, lo = words[1:], lo + 1
-    if len(words) < 2 or words[-1].lower().rstrip("’'s") not in lang.speaking_bodies:
+    if len(words) == 1 and _initials(words[0]) and lo > 0 and tokens[lo - 1].word.lower() in lang.definite:
+        return f"{tokens[lo - 1].word.lower()} {words[0]}"  # the DEA, the FBI
+    if len(words) < 2 or bare(words[-1]).lower() not in lang.speaking_bodies:
         return None
     the = lo > 0 and tokens[lo - 1].word.lower() in lang.definite
     return (tokens[lo - 1].word.lower() + " " if the else "") + " ".join(words)
+
+
+def _initials(word: str) -> bool:
+    """An organisation's initials: three to five capitals (`DEA`, `NATO`), not a country's two (`US`)."""
+    return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject:
     """`said the report`, `said the festival director, Ruth Abebe`, `said Zelenskyy’s aide, Andriy Yermak`;
     in other languages also a title and a name (`sagte der Bürgermeister Hans Schmidt`)."""
     definite = tokens[j].word.lower() in lang.definite
+    if definite and j + 1 < hi and capitalised(tokens[j + 1].word):
+        body = organisation_at(tokens, j + 1, lang)
+        if body is not None:
+            return Subject(organisation=body)  # writes the Associated Press, according to the Port Authority
     if not (definite or tokens[j].word.lower() in lang.determiners or is_possessive(tokens[j].word)):
         return Subject()
     titled = _titled_name(tokens, j + 1, hi, lang) if lang is not ENGLISH else None

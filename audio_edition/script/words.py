@@ -11,7 +11,9 @@ language falls back to English (its names and quotation marks still count; its v
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from audio_edition.script.speech_verbs import SPEECH_VERBS
@@ -49,6 +51,9 @@ class Words:
     title_cues: frozenset[str] = frozenset()  # words before a work's title, besides the English ones
     speaking_bodies: frozenset[str] = frozenset()  # last words of organisations that speak: ministry
     dotted: frozenset[str] = DOTTED_WORDS  # words whose full stop ends no sentence in a name (`dr`)
+    perfects: frozenset[str] = frozenset()  # participles that attribute only after `have`: written
+    have: frozenset[str] = frozenset()  # the auxiliary of those: has, have, had
+    neuter: frozenset[str] = frozenset()  # a pronoun that may stand for an organisation that spoke: it
 
 
 def _set(words: str) -> frozenset[str]:
@@ -125,11 +130,14 @@ ENGLISH = Words(
         """ministry ministries department office council committee agency authority commission
         government police court prosecutors company corporation association institute foundation
         federation league club board embassy coalition union party army military parliament
-        assembly university hospital service services"""
+        assembly university hospital service services press house"""
     ),
     gendered=dict.fromkeys(("he", "him", "his", "himself"), "m")
     | dict.fromkeys(("she", "her", "hers", "herself"), "f"),
     adverb_ending="ly",
+    perfects=_set("written"),
+    have=_set("has have had"),
+    neuter=_set("it"),
 )
 
 
@@ -172,6 +180,23 @@ def words_for(language: str | None) -> Words:
         title_cues=_set(table["title_cues"]),
         dotted=DOTTED_WORDS | DOTTED_BY_LANGUAGE.get(code, frozenset()),
     )
+
+
+def reading_words(language: str | None, texts: Iterable[str]) -> Words:
+    """The words to read an article with: those of its declared `language`, unless the text is
+    plainly English (a page that declares another language and is written in English): English
+    function words at least `_PLAIN` times as many as the declared language's own, and 20 or more."""
+    declared = words_for(language)
+    if declared is ENGLISH:
+        return declared
+    own, english = declared.not_subjects - ENGLISH.not_subjects, ENGLISH.not_subjects - declared.not_subjects
+    counts = Counter(w.lower() for text in texts for w in _WORD.findall(text))
+    theirs, ours = sum(counts[w] for w in own), sum(counts[w] for w in english)
+    return ENGLISH if ours >= 20 and ours >= _PLAIN * theirs else declared
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_PLAIN = 3
 
 
 class CompoundTitles(frozenset[str]):
