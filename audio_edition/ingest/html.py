@@ -86,7 +86,7 @@ def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> Dro
         return DropReason.CAPTION
     if in_navigation(blocks[at]):
         return DropReason.NAVIGATION
-    if cand.hint in (None, "list-item") and is_only_a_link(blocks[at], cand.text):
+    if cand.hint in (None, "list-item", "heading") and is_only_a_link(blocks[at], cand.text):
         return DropReason.LINK
     return None
 

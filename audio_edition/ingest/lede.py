@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.ingest.pagetree import ancestors, class_words, common_ancestor, letters, text_of
+from audio_edition.ingest.pagetree import (
+    ancestors,
+    class_words,
+    common_ancestor,
+    is_only_a_link,
+    letters,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -85,7 +92,7 @@ def _is_prose(block: HtmlElement, top: HtmlElement | None) -> bool:
     text = text_of(block)
     if block.tag not in _PROSE_TAGS or len(text.split()) < MIN_LEDE_WORDS or text == text.upper():
         return False
-    if _link_share(block, text) >= 0.5:
+    if _link_share(block, text) >= 0.5 or is_only_a_link(block, text):
         return False
     chain = [block]
     for parent in ancestors(block):

@@ -117,13 +117,17 @@ LINK_ONLY_SHARE = 0.9
 
 
 def is_only_a_link(block: HtmlElement, text: str) -> bool:
-    """Whether the block holding `text` is a link standing alone: its text (and `text`'s letters)
-    is link text, bar a few characters (`Related: `, a bullet)."""
+    """Whether the block holding `text` is a link standing alone: it stands inside a link (a card of
+    another story), or its text (and `text`'s letters) is link text, bar a few characters
+    (`Related: `, a bullet)."""
+    if not letters(text):
+        return False
+    if any(a.tag == "a" and a.get("href") for a in ancestors(block)):
+        return True
     linked = "".join(text_of(a) for a in block.iter("a"))
     return (
         bool(linked)
         and len(letters(linked)) >= LINK_ONLY_SHARE * len(letters(text_of(block)))
-        and bool(letters(text))
         and letters(text) in letters(linked)
     )
 

@@ -277,3 +277,17 @@ def test_teasers_of_other_stories_in_their_own_articles_are_not_read() -> None:
     assert [d.text[:18] for d in article.dropped if d.reason == "read-also"] == [
         "You may like", "The tram works wil", "The bridge repairs",
     ]
+
+
+def test_a_block_inside_a_link_or_made_of_links_is_a_link_standing_alone() -> None:
+    from lxml.html import fromstring
+
+    from audio_edition.ingest.pagetree import is_only_a_link, text_blocks
+
+    root = fromstring(
+        "<div><a href='/s/1'><img src='1.jpg'><h3>Tram works will close Quay Street</h3></a>"
+        "<p><a href='/s/2'>Council approves new bus lanes</a></p>"
+        "<p>The council <a href='/s/3'>approved new bus lanes</a> on Monday after a long debate.</p></div>"
+    )
+    blocks = text_blocks(root)
+    assert [is_only_a_link(b, b.text_content()) for b in blocks] == [True, True, False]
