@@ -23,6 +23,7 @@ from audio_edition.ingest.pagetree import (
     other_articles,
     space_line_breaks,
     text_blocks,
+    without_scripts,
 )
 from audio_edition.ingest.standfirst import mark_standfirst
 from audio_edition.ingest.tables import table_sentences, table_shape
@@ -45,6 +46,7 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     main = doc.find("main")
     cands, code = _walk(main, None, _tables_are_the_article(main)) if main is not None else ([], [])
     space_line_breaks(root)
+    without_scripts(root)
     blocks = text_blocks(root)
     located = locate(blocks, [c.text for c in cands])
     reasons = [_left_out(c, at, blocks) for c, at in zip(cands, located, strict=True)]

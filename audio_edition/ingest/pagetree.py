@@ -36,6 +36,18 @@ def space_line_breaks(root: HtmlElement) -> None:
         br.tail = " " + (br.tail or "")
 
 
+# Elements whose text is never the page's prose: scripts, styles, templates, fallbacks for scripts.
+NOT_PROSE = ("script", "style", "template", "noscript")
+
+
+def without_scripts(root: HtmlElement) -> None:
+    """Take scripts, styles, templates and noscript fallbacks out of the page (their tails stay), so
+    no text of theirs is found as a block, put back as a lede or read as a continuation."""
+    for element in list(root.iter(*NOT_PROSE)):
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
 def text_of(element: HtmlElement) -> str:
     """The element's text with its whitespace collapsed."""
     return " ".join(element.text_content().split())

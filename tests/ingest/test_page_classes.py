@@ -291,3 +291,12 @@ def test_a_block_inside_a_link_or_made_of_links_is_a_link_standing_alone() -> No
     )
     blocks = text_blocks(root)
     assert [is_only_a_link(b, b.text_content()) for b in blocks] == [True, True, False]
+
+
+def test_text_of_scripts_is_never_put_back_as_a_lede() -> None:
+    call = "window.x.init('Harbour ferry crews will vote on a strike on Friday night');"
+    script = f"<div class='ad'><script>if (typeof window.x === 'function') {{ {call} }}</script></div>"
+    noscript = "<noscript>Please enable scripts to read the harbour ferry timetable today.</noscript>"
+    body = "".join(f"<p>{p}</p>" for p in PROSE)
+    html = page(f"<article><h1>Fares rise</h1>{script}{noscript}<div class='body'>{body}</div></article>")
+    assert spoken(html) == PROSE
