@@ -96,6 +96,8 @@ def _left_out(cand: Candidate, at: int | None, blocks: list[HtmlElement]) -> Dro
 def _fields(doc: ET.Element, page: str) -> dict[str, str]:
     """Title, byline (names only), date and language of the page."""
     fields = {k: " ".join(v.split()) for k in ("title", "author", "date") if (v := doc.get(k))}
+    if "title" in fields and doc.get("sitename"):
+        fields["title"] = without_site_name(fields["title"], doc.get("sitename") or "")
     if "author" in fields:
         names, date = clean_byline(fields.pop("author"))
         if names:
@@ -106,6 +108,15 @@ def _fields(doc: ET.Element, page: str) -> dict[str, str]:
     if lang:
         fields["language"] = lang.group(1).lower()
     return fields
+
+
+def without_site_name(title: str, site: str) -> str:
+    """The title without the site's name a page appends to it (`Fares rise – Harbour Post`)."""
+    for sep in (" – ", " — ", " - ", " | ", " :: ", " · "):
+        head, found, tail = title.rpartition(sep)
+        if found and head and tail.strip().casefold() == site.strip().casefold():
+            return head.strip()
+    return title
 
 
 def _walk(

@@ -1,7 +1,7 @@
 """The standfirst of a page (the summary under the headline), found among the first lines of its
-article: a line the page marks as one by class (`standfirst`, `dek`, `summary`, `subtitle`...), a
-line outside the article's body that is the page's own description, or a long heading standing
-before any paragraph. It gets its own role and is read in the opening, right after the headline."""
+article: a line outside the article's body that the page marks as one by class (`standfirst`, `dek`,
+`summary`, `subtitle`...) or that is the page's own description, or a long heading standing before
+any paragraph. It gets its own role and is read in the opening, right after the headline."""
 
 from __future__ import annotations
 
@@ -50,12 +50,9 @@ def _is_standfirst(
         return False
     if cand.hint == "heading":
         return True  # a long heading before any paragraph summarises, it does not divide
-    if block is None:
-        return False
-    if _marked(block):
-        return True
-    outside = body is None or not is_inside(block, body)
-    return outside and bool(description) and letters(text_of(block)) == letters(description or "")
+    if block is None or body is not None and is_inside(block, body):
+        return False  # the body's own first paragraph, even when classed as its summary
+    return _marked(block) or bool(description) and letters(text_of(block)) == letters(description or "")
 
 
 def _marked(block: HtmlElement) -> bool:

@@ -300,3 +300,20 @@ def test_text_of_scripts_is_never_put_back_as_a_lede() -> None:
     body = "".join(f"<p>{p}</p>" for p in PROSE)
     html = page(f"<article><h1>Fares rise</h1>{script}{noscript}<div class='body'>{body}</div></article>")
     assert spoken(html) == PROSE
+
+
+def test_the_body_s_first_paragraph_classed_as_a_summary_is_no_standfirst() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PROSE[1:])
+    first = f"<p id='speakable-summary'>{PROSE[0]}</p>"
+    html = page(f"<article><h1>Fares rise</h1><div class='article-content'>{first}{body}</div></article>")
+    article = parse_article(html, name="t.html", fmt="html")
+    assert [b.kind for b in article.blocks] == ["paragraph"] * 4
+
+
+def test_the_site_s_name_is_no_part_of_the_title() -> None:
+    from audio_edition.ingest.html import without_site_name
+
+    assert without_site_name("Ferry fares rise – Harbour Post", "Harbour Post") == "Ferry fares rise"
+    assert without_site_name("Ferry fares rise | HARBOUR POST", "Harbour Post") == "Ferry fares rise"
+    kept = "Harbour Post – the ferry years"
+    assert without_site_name(kept, "Harbour Post") == kept
