@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from audio_edition.ingest.pagetree import ancestors, class_words, is_inside, text_of
 from audio_edition.model import Dropped, DropReason
+from audio_edition.text.unspaced import word_count
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 # not a caption.
 MAX_CAPTION_WORDS = 60
 MAX_LINE_AFTER_IMAGE_WORDS = 20
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*$")
 _NEVER = frozenset({"html", "body", "article", "main"})
 _IMAGES = frozenset({"img", "picture", "svg", "video"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -78,8 +79,8 @@ def _caption_reason(element: HtmlElement) -> DropReason | None:
 def is_line_after_image(element: HtmlElement) -> bool:
     """A short line without a closing full stop right after an uncaptioned image: its caption."""
     text = text_of(element)
-    words = text.split()
-    if not 1 <= len(words) <= MAX_LINE_AFTER_IMAGE_WORDS or _SENTENCE_END.search(text):
+    words = word_count(text)
+    if not 1 <= words <= MAX_LINE_AFTER_IMAGE_WORDS or _SENTENCE_END.search(text):
         return False
     if element.tag in _HEADINGS or _all_bold(element) or any(a.tag in _HEADINGS for a in ancestors(element)):
         return False

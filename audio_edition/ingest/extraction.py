@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.boilerplate import boilerplate_reason
+from audio_edition.text.unspaced import word_count
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -28,8 +29,6 @@ ENOUGH_PROSE_WORDS = MIN_PROSE_PARAGRAPH_WORDS
 # A wider reading replaces a narrower one only when it holds this many times its prose.
 WIDER_GAIN = 2.0
 _ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
-# Letters of scripts written without spaces: about two of them make a word.
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _MODES: tuple[dict[str, Any], ...] = ({"favor_precision": True}, {}, {"favor_recall": True})
 
 
@@ -61,7 +60,7 @@ def prose_words(doc: ET.Element) -> int:
     total = 0
     for p in (main if main is not None else doc).iter("p"):
         text = "".join(p.itertext())
-        words = len(text.split()) + len(_UNSPACED.findall(text)) // 2
+        words = word_count(text)
         if (
             words >= MIN_PROSE_PARAGRAPH_WORDS
             and not _ADDRESS.search(text)

@@ -8,17 +8,13 @@ import re
 
 from audio_edition.model import Block, Dropped, DropReason
 from audio_edition.text.not_language import looks_like_code
+from audio_edition.text.unspaced import is_unspaced_prose
 
 # A "word" longer than this (no spaces, not a web address) is a hash, a code blob or an encoding
 # accident: it is left out of the reading and listed as dropped.
 MAX_WORD_CHARS = 64
 _LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 _ADDRESS = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.)", re.IGNORECASE)
-# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): a long
-# run of them is a sentence, not a blob.
-_UNSPACED_SCRIPT = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
 
 
 _LINK = re.compile(r"^[(\[<\"'“‘]*(https?://|www\.|pic\.twitter\.com/|t\.co/)\S+$", re.IGNORECASE)
@@ -65,7 +61,7 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
             dropped.append(Dropped(text, DropReason.CODE))
             continue
         for run in _LONG_RUN.findall(text):
-            if not _ADDRESS.match(run) and not _is_unspaced_prose(run):
+            if not _ADDRESS.match(run) and not is_unspaced_prose(run):
                 dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
                 text = text.replace(run, " ")
         text = " ".join(text.split()) if text != block.text else text
@@ -79,7 +75,3 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
             dropped.append(Dropped(text.strip(), DropReason.NO_WORDS))
     return kept, dropped
 
-
-def _is_unspaced_prose(run: str) -> bool:
-    """A run mostly of letters of a script written without spaces: running text, not a blob."""
-    return len(_UNSPACED_SCRIPT.findall(run)) * 2 >= len(run)

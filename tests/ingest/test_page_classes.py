@@ -317,3 +317,11 @@ def test_the_site_s_name_is_no_part_of_the_title() -> None:
     assert without_site_name("Ferry fares rise | HARBOUR POST", "Harbour Post") == "Ferry fares rise"
     kept = "Harbour Post – the ferry years"
     assert without_site_name(kept, "Harbour Post") == kept
+
+
+def test_japanese_sentences_are_neither_blobs_nor_captions() -> None:
+    sentence = "本日から港のフェリーの運賃が二割上がり、島から通う人たちは困っていると話しています。"
+    image = "<p><img src='a.jpg'></p>"
+    html = page(f"<article><h1>運賃が上がる</h1><p>{sentence * 3}</p>{image}<p>{sentence}</p></article>")
+    article = parse_article(html, name="t.html", fmt="html")
+    assert [b.text for b in article.blocks] == [sentence * 3, sentence]
