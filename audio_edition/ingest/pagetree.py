@@ -145,9 +145,10 @@ def is_only_a_link(block: HtmlElement, text: str) -> bool:
 
 
 def other_articles(blocks: list[HtmlElement | None]) -> set[int]:
-    """The indexes of blocks standing in an `<article>` other than the one holding most of the
-    extracted words (a teaser card of another story, listed after this one), when the extracted text
-    spans several `<article>` elements that do not hold one another."""
+    """The indexes of blocks standing in teasers of other stories: `<article>` elements other than the
+    one holding most of the extracted words (and not holding it, nor held by it) that read as a
+    teaser: their text cut short with an ellipsis, or a picture or headline inside a link to the
+    story. Other articles (the updates of a live page) are left alone."""
     owner: list[HtmlElement | None] = [
         next((a for a in (b, *ancestors(b)) if a.tag == "article"), None) if b is not None else None
         for b in blocks
@@ -167,4 +168,21 @@ def other_articles(blocks: list[HtmlElement | None]) -> set[int]:
         and id(article) != main
         and not is_inside(main_article, article)
         and not is_inside(article, main_article)
+        and _is_teaser(article)
     }
+
+
+_CUT_SHORT = re.compile(r"(…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+
+
+def _is_teaser(article: HtmlElement) -> bool:
+    """An article element that presents another story: its text cut short, or its picture or
+    headline a link."""
+    if _CUT_SHORT.search(text_of(article)):
+        return True
+    return any(
+        d.tag in ("img", "picture", "h2", "h3", "h4")
+        for a in article.iter("a")
+        if a.get("href")
+        for d in a.iter()
+    )

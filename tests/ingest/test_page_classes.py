@@ -325,3 +325,11 @@ def test_japanese_sentences_are_neither_blobs_nor_captions() -> None:
     html = page(f"<article><h1>運賃が上がる</h1><p>{sentence * 3}</p>{image}<p>{sentence}</p></article>")
     article = parse_article(html, name="t.html", fmt="html")
     assert [b.text for b in article.blocks] == [sentence * 3, sentence]
+
+
+def test_the_updates_of_a_live_page_in_their_own_articles_are_all_read() -> None:
+    updates = "".join(f"<article class='update'><time>10:{k}0</time><p>{p}</p></article>"
+                      for k, p in enumerate(PROSE))
+    html = page(f"<main><h1>Ferry strike: live</h1>{updates}</main>")
+    read = spoken(html)
+    assert [p for p in read if p in PROSE] == PROSE
