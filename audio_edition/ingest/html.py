@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from audio_edition.ingest.byline import clean_byline
 from audio_edition.ingest.candidates import Candidate, Hint
 from audio_edition.ingest.captions import captions_inside, is_line_after_image, take_captions
+from audio_edition.ingest.cards import take_cards
 from audio_edition.ingest.continuation import continuations
 from audio_edition.ingest.embeds import find_embeds, place_embeds
 from audio_edition.ingest.extraction import extract_document
@@ -41,6 +42,7 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     """(metadata fields, candidates in reading order, captions and code left out) of the page's article."""
     root = load_page(page, name)
     captions = take_captions(root)
+    cards = take_cards(root)
     doc = extract_document(root, name)
     fields = _fields(doc, page)
     main = doc.find("main")
@@ -54,7 +56,7 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     reasons = [reason or (DropReason.READ_ALSO if k in teasers else None) for k, reason in enumerate(reasons)]
     kept = [k for k, reason in enumerate(reasons) if reason is None]
     body = _article_container([blocks[at] for k in kept if (at := located[k]) is not None])
-    dropped = captions_inside(captions, body) + [
+    dropped = captions_inside(captions, body) + cards + [
         Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
     ]
     more = continuations(root, body, blocks, {at for at in located if at is not None})

@@ -333,3 +333,32 @@ def test_the_updates_of_a_live_page_in_their_own_articles_are_all_read() -> None
     html = page(f"<main><h1>Ferry strike: live</h1>{updates}</main>")
     read = spoken(html)
     assert [p for p in read if p in PROSE] == PROSE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "<p>The paper reported that <a href='/x'>the league will fine him</a> for his role in the brawl.</p>",
+        "<p>The paper reported that <a href='/x'><span>the league</span> will <em>fine</em> him</a> for his "
+        "role in the brawl.</p>",
+        "<p>The paper reported that <a href='/x'>the league<br>will fine him</a> for his role in the "
+        "brawl.</p>",
+    ],
+)
+def test_inline_elements_are_part_of_their_sentence(sentence: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PROSE[:2])
+    read = spoken(page(f"<article><h1>Fares</h1>{body}{sentence}</article>"))
+    assert read[2] == "The paper reported that the league will fine him for his role in the brawl."
+
+
+def test_a_hover_card_inside_a_sentence_is_taken_out_and_listed() -> None:
+    card = "<span class='card'><div>Ana Ruiz covers transport for the paper.</div></span>"
+    name = f"<span class='hovercard'><a href='/p'>Ana Ruiz</a>{card}</span>"
+    sentence = f"<p>The league will fine him, {name} reported on Sunday night after the match.</p>"
+    body = "".join(f"<p>{p}</p>" for p in PROSE[:2])
+    html = page(f"<article><h1>Fares</h1>{body}{sentence}</article>")
+    article = parse_article(html, name="t.html", fmt="html")
+    said = "The league will fine him, Ana Ruiz reported on Sunday night after the match."
+    assert article.blocks[2].text == said
+    listed = [(d.reason, d.text) for d in article.dropped]
+    assert listed == [("card", "Ana Ruiz covers transport for the paper.")]
