@@ -62,6 +62,7 @@ class DropReason(StrEnum):
     BYLINE = "byline"
     DATELINE = "dateline"
     # what the markup marks as not the article's prose
+    CLAIM = "claim"  # a fact-check's box: the claim checked, its source, the rating
     CARD = "card"  # a card laid over a sentence (a name's biography on hover, a tooltip)
     CAPTION = "caption"  # an image's caption (marked so, or written as agencies write them)
     CODE = "code"  # a code block, or a line that is code, markup or a bare web address

@@ -181,6 +181,11 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
 # Rules for lines that may run long: tag lists, captions in the agencies' style.
 _LONG_RULES: tuple[tuple[DropReason, str], ...] = (
     (
+        DropReason.CLAIM,
+        r"(the )?(claim|rating|verdict|our rating|fact[- ]check(ed)?|claimed by|source of (the )?claim|"
+        r"(said|stated|posted) by)\s*:\s*.{1,600}",
+    ),
+    (
         DropReason.FOLLOW_US,
         r"follow ([\w'’@.-]+ ){1,4}on (twitter|x|facebook|instagram|youtube|tiktok|linkedin|threads|"
         r"bluesky|mastodon|snapchat)\b.{0,600}",

@@ -102,6 +102,10 @@ DROPPED = [
     ("Follow HarbourDeals on Twitter to keep up with the best offers from around the web. Prices and "
      "availability are subject to change without notice, and some offers may end before you read this.",
      "follow-us"),
+    ("Claim: The harbour ferries will stop running for good in May.", "claim"),
+    ("Claimed by: Eastport Ferry Users' Association", "claim"),
+    ("Rating: Mostly false", "claim"),
+    ("Verdict: Misleading", "claim"),
     # long lines: tag lists, captions in the agencies' style
     ("Tags: ferries, strikes, Eastport, night shifts, unions, harbour, council, transport, fares, "
      "timetables, crews, votes, pay, pensions, safety, weekends, commuters, islands, tourism, winter",
@@ -165,6 +169,8 @@ KEPT = [
     "Listen to the crews, she said, and you will hear how tired they are.",
     "Tags on the cargo were checked twice, the customs officer said.",
     "Posted by courier, the letter reached the council on Tuesday.",
+    "The claim that ferries will stop running is false, the operator said.",
+    "Ratings for the new timetable were mixed, a survey found.",
 ]
 
 
