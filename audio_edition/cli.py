@@ -6,33 +6,24 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from audio_edition.cli_errors import FailingGroup, Failure, terminate
 from audio_edition.cli_options import (
-    DEFAULTS,
     article_argument,
     build_options,
     follow_options,
     follow_settings,
     options_from,
+    script_options,
+    script_options_from,
 )
 from audio_edition.options import SHOW_NAME, Options
 
-if TYPE_CHECKING:
-    from audio_edition.model import Article, Script
-
 # The library is imported inside each command, so `--help` and the light commands (`script`,
 # `voices`) start without loading the audio stack.
-
-
-def write_script(article: Article, options: Options) -> Script:
-    """`audio_edition.script.write_script`, imported on first use (the `script` command's writer)."""
-    from audio_edition.script import write_script as write
-
-    return write(article, options)
 
 
 @click.group(cls=FailingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -187,28 +178,16 @@ def _batch_progress() -> Any:
 @cli.command()
 @click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
-@click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls).")
-@click.option(
-    "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
-)
-@click.option(
-    "--min-quote-words",
-    type=click.IntRange(1, 100),
-    default=DEFAULTS.min_quote_words,
-    show_default=True,
-    help="Shorter quotations stay in the narrator's voice.",
-)
-def script(
-    article: str, as_json: bool, lexicon: Path | None, no_default_lexicon: bool, min_quote_words: int
-) -> None:
-    """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
+@script_options
+def script(article: str, as_json: bool, **settings: Any) -> None:
+    """Print ARTICLE's segmented script (roles, voices, pauses) as `build` with the same options
+    would speak it, without making audio."""
     from audio_edition.ingest import read_article
+    from audio_edition.preview import preview_script
     from audio_edition.report import script_as_dict, script_as_text
 
-    options = Options(
-        min_quote_words=min_quote_words, lexicon=lexicon, default_lexicon=not no_default_lexicon
-    )
-    written = write_script(read_article(article_argument(article)), options)
+    options = script_options_from(settings)
+    written = preview_script(read_article(article_argument(article)), options)
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:

@@ -14,6 +14,30 @@ from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
 DEFAULTS = Options()
 FOLLOWING = FollowSettings()
 
+_SCRIPT_OPTIONS = [
+    click.option(
+        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
+    ),
+    click.option(
+        "--min-quote-words",
+        type=click.IntRange(1, 100),
+        default=DEFAULTS.min_quote_words,
+        show_default=True,
+        help="Shorter quotations stay in the narrator's voice.",
+    ),
+    click.option("--show", default=DEFAULTS.show, show_default=True, help="Show name, spoken and tagged."),
+    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
+    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
+    click.option(
+        "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
+    ),
+    click.option(
+        "--speaker-voices",
+        is_flag=True,
+        help="Give each recurring speaker of quotations a voice of their own.",
+    ),
+]
+
 _BUILD_OPTIONS = [
     click.option(
         "-o",
@@ -36,21 +60,11 @@ _BUILD_OPTIONS = [
     click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),
     click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright."),
     click.option(
-        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
-    ),
-    click.option(
         "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
     ),
     click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once."),
     click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
     click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
-    click.option(
-        "--min-quote-words",
-        type=click.IntRange(1, 100),
-        default=DEFAULTS.min_quote_words,
-        show_default=True,
-        help="Shorter quotations stay in the narrator's voice.",
-    ),
     click.option(
         "--bitrate",
         type=click.Choice(BITRATES),
@@ -72,21 +86,10 @@ _BUILD_OPTIONS = [
         show_default=True,
         help="Speaking speed; pitch is kept.",
     ),
-    click.option("--show", default=DEFAULTS.show, show_default=True, help="Show name, spoken and tagged."),
-    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
     click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening."),
     click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing."),
     click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections."),
     click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3."),
-    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
-    click.option(
-        "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
-    ),
-    click.option(
-        "--speaker-voices",
-        is_flag=True,
-        help="Give each recurring speaker of quotations a voice of their own.",
-    ),
     click.option(
         "--formats",
         default=",".join(("mp3", *DEFAULTS.formats)),
@@ -98,10 +101,30 @@ _BUILD_OPTIONS = [
 
 
 def build_options(func: Any) -> Any:
-    """The options `build` and `batch` share."""
-    for option in reversed(_BUILD_OPTIONS):
+    """The options `build`, `batch` and `follow` share: `script`'s, and those of the audio."""
+    for option in reversed(_BUILD_OPTIONS + _SCRIPT_OPTIONS):
         func = option(func)
     return func
+
+
+def script_options(func: Any) -> Any:
+    """The options that change the script (`script` takes them all, as `build` does)."""
+    for option in reversed(_SCRIPT_OPTIONS):
+        func = option(func)
+    return func
+
+
+def script_options_from(settings: dict[str, Any]) -> Options:
+    """Options from `script`'s settings (the language tag checked)."""
+    return Options(
+        language=_language(settings["language"]),
+        min_quote_words=settings["min_quote_words"],
+        show=settings["show"],
+        opening=not settings["no_opening"],
+        lexicon=settings["lexicon"],
+        default_lexicon=not settings["no_default_lexicon"],
+        speaker_voices=settings["speaker_voices"],
+    )
 
 
 _FOLLOW_OPTIONS = [
@@ -198,6 +221,7 @@ def options_from(settings: dict[str, Any]) -> Options:
     from audio_edition.voices import get_engine
 
     renamed = {"no_cache", "no_opening", "no_default_lexicon", "formats"}
+    settings = {**settings, "language": _language(settings["language"])}
     options = Options(
         **{k: v for k, v in settings.items() if k not in renamed},
         use_cache=not settings["no_cache"],
@@ -216,6 +240,19 @@ def article_argument(text: str) -> str | Path:
     from audio_edition.ingest.fetch import is_url
 
     return text if is_url(text) else Path(text)
+
+
+def _language(tag: str | None) -> str | None:
+    """A --lang value checked as a language tag (InputError naming some tags when it is not one)."""
+    if tag is None:
+        return None
+    from audio_edition.errors import InputError
+    from audio_edition.text.languages import check_language_tag
+
+    try:
+        return check_language_tag(tag)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _formats(text: str) -> tuple[str, ...]:

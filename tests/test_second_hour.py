@@ -1,0 +1,82 @@
+"""A newcomer's first hour, second pass (issue 25): each test pins a surprise found by following only
+the README, and fails without its fix."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from audio_edition.cli import cli
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "articles" / "harbour-ferry-strike.txt"
+STORY = "Ferry Story\n\nFerries stop tonight. The strike starts at noon, the union said.\n"
+FAKE = ("--engine", "fake")
+
+
+def run(*argv: str) -> tuple[int, list[str]]:
+    """Exit code and the lines printed (stdout and stderr)."""
+    result = CliRunner().invoke(cli, list(argv))
+    return result.exit_code, [line for line in result.output.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("command", ["build", "script"])
+def test_a_lang_that_is_no_language_tag_is_a_usage_error_naming_tags(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "out"
+    extra = ["-o", str(out), *FAKE] if command == "build" else []
+    code, lines = run(command, str(SAMPLE), "--lang", "english", *extra)
+    assert code == 2 and len(lines) == 1
+    assert lines[0].startswith("Error: --lang 'english' is not a language tag: give a tag such as en, fr")
+    assert not out.exists()
+
+
+def test_an_output_folder_the_system_refuses_is_exit_2_and_leaves_nothing(tmp_path: Path) -> None:
+    code, lines = run("build", str(SAMPLE), *FAKE, "-o", "/proc/audio")
+    assert code == 2
+    assert lines == ["Error: cannot create output folder /proc/audio (no such file or directory): "
+                     "choose another -o folder"]  # fmt: skip
+    fine = tmp_path / "new" / "deeper"
+    from audio_edition.publish.staging import check_output_folder
+
+    check_output_folder(fine)  # made and removed again: nothing left before the build writes
+    assert not (tmp_path / "new").exists()
+
+
+def _script(*argv: str) -> dict:  # type: ignore[type-arg]
+    code, _ = run("script", str(SAMPLE), "--json", *argv)
+    assert code == 0
+    return json.loads(CliRunner().invoke(cli, ["script", str(SAMPLE), "--json", *argv]).output)
+
+
+def test_script_takes_every_option_that_changes_the_script(tmp_path: Path) -> None:
+    plain = _script()
+    assert plain["segments"][0]["text"] == "Audio Edition."
+    assert _script("--show", "Harbour Radio")["segments"][0]["text"] == "Harbour Radio."
+    assert not [s for s in _script("--no-opening")["segments"] if s["role"] in ("intro", "outro")]
+    assert _script("--lang", "fr")["language"] == "fr"
+    lexicon = tmp_path / "lexicon.toml"
+    lexicon.write_text('"Okonkwo-Reyes" = "Oh-konk-woh Ray-es"\n', encoding="utf-8")
+    said = " ".join(s["speech"] for s in _script("--lexicon", str(lexicon))["segments"])
+    assert "Oh-konk-woh Ray-es" in said
+    assert _script("--no-default-lexicon")["segments"]
+
+
+def test_script_shows_the_speaker_roles_build_gives(tmp_path: Path) -> None:
+    article = tmp_path / "two.txt"
+    article.write_text(
+        "Talks Resume\n\n"
+        '"We will meet again on Monday," said Anna Berg. "Nothing is settled yet," said Anna Berg.\n'
+        '"The union wants a deal," said Tom Reed. "It wants one soon," said Tom Reed.\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["script", str(article), "--json", "--speaker-voices"])
+    assert result.exit_code == 0, result.output
+    voices = {s["voice"] for s in json.loads(result.output)["segments"]}
+    assert {"speaker:Anna Berg", "speaker:Tom Reed"} <= voices
+    out = tmp_path / "out"
+    code, _ = run("build", str(article), *FAKE, "--speaker-voices", "-o", str(out), "-q")
+    built = json.loads((out / "two.json").read_text(encoding="utf-8"))
+    assert code == 0 and {s["voice"] for s in built["segments"]} == voices
