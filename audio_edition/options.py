@@ -77,6 +77,16 @@ class Options:
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches
 
+    def __post_init__(self) -> None:
+        """Paths may be given as strings (`Options(out_dir="episodes")`): each becomes a Path."""
+        for name in _PATH_FIELDS:
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value))
+
+
+_PATH_FIELDS = ("cache_dir", "out_dir", "intro_music", "outro_music", "sting", "cover", "lexicon")
+
 
 _Settings = TypeVar("_Settings")
 

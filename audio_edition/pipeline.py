@@ -52,6 +52,13 @@ class Built:
     notes: tuple[str, ...] = ()
     reused: bool = False
 
+    def __repr__(self) -> str:
+        mp3 = next((f for f in self.files if f.suffix == ".mp3"), None)
+        return (
+            f"Built({str(mp3) if mp3 else '-'!r}, {len(self.files)} files, "
+            f"{self.episode.duration:.1f} s, reused={self.reused})"
+        )
+
 
 @dataclass(frozen=True)
 class StageSettings:
@@ -265,6 +272,8 @@ def _speak(
 
 
 def produce(path: str | Path, options: Options | None = None, progress: Progress | None = None) -> Built:
-    """Read the article at `path` and build its audio edition into `options.out_dir`."""
+    """Read the article at `path` (a str or Path, or a URL) and build its audio edition into
+    `options.out_dir`, named as `build` names it."""
     opts = options or Options()
-    return produce_article(read_article(path), slug_for(path), opts, progress)
+    source: str | Path = path if is_url(str(path)) else Path(path)
+    return produce_article(read_article(source), slug_for(source), opts, progress)

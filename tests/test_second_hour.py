@@ -80,3 +80,24 @@ def test_script_shows_the_speaker_roles_build_gives(tmp_path: Path) -> None:
     code, _ = run("build", str(article), *FAKE, "--speaker-voices", "-o", str(out), "-q")
     built = json.loads((out / "two.json").read_text(encoding="utf-8"))
     assert code == 0 and {s["voice"] for s in built["segments"]} == voices
+
+
+@pytest.mark.parametrize(
+    ("dateline", "date", "published"),
+    [
+        ("April 2, 2026", "2026-04-02", None),
+        ("2026-04-10", "2026-04-10", None),
+        ("2026-04-11T08:00:00+00:00", "2026-04-11", "2026-04-11T08:00:00+00:00"),
+        ("Updated 2:14 PM EST, February 3, 2026", "2026-02-03", "2026-02-03T14:14:00-05:00"),
+    ],
+)
+def test_the_manifest_date_is_one_iso_8601_day_the_dateline_kept_apart(
+    tmp_path: Path, dateline: str, date: str, published: str | None
+) -> None:
+    article = tmp_path / "story.md"
+    article.write_text(f"---\ntitle: Ferry Story\ndate: '{dateline}'\n---\n\n{STORY}", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _ = run("build", str(article), *FAKE, "-o", str(out), "-q")
+    made = json.loads((out / "story.json").read_text(encoding="utf-8"))
+    assert code == 0
+    assert (made["date"], made["published"], made["dateline"]) == (date, published, dateline)

@@ -199,11 +199,13 @@ def _episodes(out_dir: Path) -> tuple[list[dict[str, Any]], int]:
 
 
 def _published(episode: dict[str, Any]) -> dt.datetime:
-    """The article's date when it can be read (its UTC offset kept; none means UTC; parts it lacks
+    """The article's date and time when stated, else its day (`published`, else `date`), when it
+    can be read (its UTC offset kept; none means UTC; parts it lacks
     taken from the build time), else the build time."""
     built = _built(episode)
     language = str(episode.get("language") or "en")
-    return written_datetime(str(episode.get("date") or ""), default=built, language=language) or built
+    stated = episode.get("published") or episode.get("date")  # an older manifest's date is as written
+    return written_datetime(str(stated or ""), default=built, language=language) or built
 
 
 def _built(episode: dict[str, Any]) -> dt.datetime:
