@@ -25,6 +25,17 @@ class CacheInfo:
     bytes: int
     episodes: int = 0
 
+    def counts(self, joiner: str = ", ") -> str:
+        """`3 segments, 1 episode`: the entries counted, each noun agreeing with its number."""
+        return joiner.join(
+            plural(n, noun) for n, noun in ((self.entries, "segment"), (self.episodes, "episode"))
+        )
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 episode`, `2 episodes`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
 
 class BuildCache:
     """Both stores under `root` (`segments/`, `episodes/`)."""

@@ -214,7 +214,7 @@ def voices(lang: str | None) -> None:
     "--description", default="News articles read aloud.", show_default=True, help="Podcast summary."
 )
 @click.option("--image", help="URL of the podcast artwork (1400-3000 px square).")
-@click.option("--language", help="Feed language (default: the episodes').")
+@click.option("--feed-language", "--language", "language", help="Feed language (default: the episodes').")
 @click.option("--category", default="News", show_default=True, help="Apple Podcasts category.")
 @click.option("--explicit", is_flag=True, help="Mark the podcast explicit.")
 def feed(
@@ -247,9 +247,7 @@ def cache_info(cache_dir: Path | None) -> None:
     from audio_edition.build_cache import cache_to_inspect
 
     info = cache_to_inspect(cache_dir).info()
-    click.echo(
-        f"{info.root}: {info.entries} segments, {info.episodes} episodes, {info.bytes / 1_048_576:.1f} MB"
-    )
+    click.echo(f"{info.root}: {info.counts()}, {info.bytes / 1_048_576:.1f} MB")
 
 
 @cache.command("clear")
@@ -259,10 +257,7 @@ def cache_clear(cache_dir: Path | None) -> None:
     from audio_edition.build_cache import cache_to_inspect
 
     info = cache_to_inspect(cache_dir).clear()
-    click.echo(
-        f"removed {info.entries} segments and {info.episodes} episodes "
-        f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
-    )
+    click.echo(f"removed {info.counts(' and ')} ({info.bytes / 1_048_576:.1f} MB) from {info.root}")
 
 
 def _tell_the_probe(options: Options, quiet: bool) -> None:

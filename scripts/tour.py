@@ -85,7 +85,7 @@ def steps(work: Path) -> list[tuple[str, list[str], Check]]:
         ("build --no-cache", ["build", str(SAMPLE), *FAKE, "-o", str(work / "nocache"), "--no-cache"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
         ("cache info", ["cache", "info", "--cache-dir", str(work / "cache")], lambda r, w: expect(" segments, " in r.stdout and not r.stdout.startswith("0"), "no cache info")),
         ("cache clear", ["cache", "clear", "--cache-dir", str(work / "cache")], lambda r, w: expect(r.stdout.startswith("removed "), "not cleared")),
-        ("feed", ["feed", str(out), "--base-url", "https://example.org/audio", "--title", "T", "--author", "A", "--description", "D", "--image", "https://example.org/a.png", "--language", "en", "--category", "News", "--explicit"], lambda r, w: expect(ET.parse(out / "feed.xml").getroot().find("channel/item/enclosure") is not None, "no item")),
+        ("feed", ["feed", str(out), "--base-url", "https://example.org/audio", "--title", "T", "--author", "A", "--description", "D", "--image", "https://example.org/a.png", "--feed-language", "en", "--category", "News", "--explicit"], lambda r, w: expect(ET.parse(out / "feed.xml").getroot().find("channel/item/enclosure") is not None, "no item")),
         ("batch", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--base-url", "https://example.org/b"], lambda r, w: expect((work / "batch/feed.xml").exists() and "built" in r.stdout, "no batch")),
         ("batch again (skipped)", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--processes", "1"], lambda r, w: expect("skipped" in r.stdout, "not skipped")),
         ("--debug", ["--debug", "build", str(work / "missing.txt")], lambda r, w: expect("Traceback" in r.stderr, "no traceback")),

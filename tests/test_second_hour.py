@@ -101,3 +101,31 @@ def test_the_manifest_date_is_one_iso_8601_day_the_dateline_kept_apart(
     made = json.loads((out / "story.json").read_text(encoding="utf-8"))
     assert code == 0
     assert (made["date"], made["published"], made["dateline"]) == (date, published, dateline)
+
+
+def test_cache_counts_agree_with_their_number(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    code, _ = run("build", str(SAMPLE), *FAKE, "-o", str(tmp_path / "out"), "--cache-dir", str(cache), "-q")
+    assert code == 0
+    code, lines = run("cache", "info", "--cache-dir", str(cache))
+    assert code == 0 and ", 1 episode, " in lines[0] and "1 episodes" not in lines[0]
+    code, lines = run("cache", "clear", "--cache-dir", str(cache))
+    assert code == 0 and " segments and 1 episode (" in lines[0]
+
+
+def test_feed_and_follow_name_the_feed_language_alike(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", str(SAMPLE), *FAKE, "-o", str(out), "-q")[0] == 0
+    code, _ = run("feed", str(out), "--base-url", "https://example.org/a", "--feed-language", "en-GB")
+    assert code == 0 and "<language>en-GB</language>" in (out / "feed.xml").read_text(encoding="utf-8")
+    follow = next(c for name, c in cli.commands.items() if name == "follow")
+    assert any("--feed-language" in p.opts for p in follow.params)
+
+
+def test_the_readme_states_the_small_truths() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    articles = [p for p in (ROOT / "articles").iterdir() if p.suffix in (".txt", ".md", ".html")]
+    assert f"({len(articles)} sample articles" in readme
+    assert "audio-edition batch DIR [-o OUT]" in readme
+    assert "writes six files into `output/`" in readme
+    assert "huggingface.co/rhasspy/piper-voices" in readme
