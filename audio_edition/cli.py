@@ -113,7 +113,7 @@ def batch(
     if base_url:
         from audio_edition.publish.feed import Show, write_feed
 
-        path = write_feed(options.out_dir, Show(base_url))
+        path = write_feed(options.out_dir, Show(base_url), warn=_warn)
         if not quiet:
             click.echo(f"feed: {path}")
     if report.failures:
@@ -232,7 +232,7 @@ def feed(
     from audio_edition.publish.feed import Show, write_feed
 
     show = Show(base_url, title, author, description, image, language, category, explicit)
-    click.echo(write_feed(out, show))
+    click.echo(write_feed(out, show, warn=_warn))
 
 
 @cli.group()
@@ -258,6 +258,11 @@ def cache_clear(cache_dir: Path | None) -> None:
 
     info = cache_to_inspect(cache_dir).clear()
     click.echo(f"removed {info.counts(' and ')} ({info.bytes / 1_048_576:.1f} MB) from {info.root}")
+
+
+def _warn(line: str) -> None:
+    """A warning line on stderr."""
+    click.echo(line, err=True)
 
 
 def _tell_the_probe(options: Options, quiet: bool) -> None:

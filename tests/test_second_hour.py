@@ -129,3 +129,22 @@ def test_the_readme_states_the_small_truths() -> None:
     assert "audio-edition batch DIR [-o OUT]" in readme
     assert "writes six files into `output/`" in readme
     assert "huggingface.co/rhasspy/piper-voices" in readme
+
+
+def test_feed_warns_for_each_episode_it_leaves_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    for name in ("ferry", "bus", "tram"):
+        (tmp_path / f"{name}.txt").write_text(STORY.replace("Ferry", name.title()), encoding="utf-8")
+        assert run("build", str(tmp_path / f"{name}.txt"), *FAKE, "-o", str(out), "-q")[0] == 0
+    with (out / "bus.mp3").open("ab") as mp3:
+        mp3.write(b"\0")
+    (out / "tram.vtt").unlink()
+    result = CliRunner().invoke(cli, ["feed", str(out), "--base-url", "https://example.org/a"])
+    assert result.exit_code == 0
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        "warning: bus left out of the feed: bus.mp3 is missing or changed since the build; build it again",
+        "warning: tram left out of the feed: tram.vtt is missing or changed since the build; build it again",
+    ]
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "ferry.mp3" in feed and "bus.mp3" not in feed and "tram.mp3" not in feed
