@@ -44,11 +44,13 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     from audio_edition.pipeline import produce_article, resolve_engine, slugs_for
     from audio_edition.publish.staging import check_output_folder
     from audio_edition.report import build_summary
+    from audio_edition.voices.auto import require_google
 
     options = options_from(settings)
     names = slugs_for(articles)
     check_output_folder(options.out_dir)  # media were checked with the options
     read = [(read_article(article_argument(a)), slug) for a, slug in zip(articles, names, strict=True)]
+    require_google(options.engine, options.fallback)
     told = ""
     for article, slug in read:
         resolved, chose = resolve_engine(options, article.meta.language)
@@ -267,9 +269,12 @@ def _warn(line: str) -> None:
 
 def _tell_the_probe(options: Options, quiet: bool) -> None:
     """Print which way `auto` went (once, for a run of many articles, each of which then has its
-    engine chosen for its own language)."""
+    engine chosen for its own language); stop at once when `gtts` was asked and Google is not
+    reachable."""
     from audio_edition.pipeline import resolve_engine
+    from audio_edition.voices.auto import require_google
 
+    require_google(options.engine, options.fallback)
     _english, chose = resolve_engine(options)
     if chose and not quiet:
         click.echo(chose, err=True)

@@ -51,10 +51,12 @@ _BUILD_OPTIONS = [
     click.option(
         "--engine",
         default=DEFAULTS.engine,
+        envvar="AUDIO_EDITION_ENGINE",
         show_default=True,
+        show_envvar=True,
         help=(
-            "auto (gTTS when Google answers, else an offline voice for the language), gtts, piper, "
-            "espeak, fake (a test tone), or a plugin engine."
+            "auto (gTTS when Google answers: the text is then sent to Google; else an offline voice "
+            "for the language), gtts, piper (offline), espeak, fake (a test tone), or a plugin engine."
         ),
     ),
     click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),

@@ -4,6 +4,10 @@ the README, and fails without its fix."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -148,3 +152,53 @@ def test_feed_warns_for_each_episode_it_leaves_out(tmp_path: Path) -> None:
     ]
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     assert "ferry.mp3" in feed and "bus.mp3" not in feed and "tram.mp3" not in feed
+
+
+def _cli_process(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    """The command in a fresh process, every request sent to a proxy where nothing listens."""
+    dead = "http://127.0.0.1:9"
+    environment = {
+        **os.environ,
+        "HTTPS_PROXY": dead,
+        "https_proxy": dead,
+        "NO_PROXY": "",
+        "no_proxy": "",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "audio_edition.cli", *args], env=environment, capture_output=True, text=True,
+        timeout=240, check=False,
+    )  # fmt: skip
+
+
+def test_engine_gtts_offline_says_google_is_unreachable_before_any_retry(tmp_path: Path) -> None:
+    began = time.monotonic()
+    result = _cli_process(["build", str(SAMPLE), "--engine", "gtts", "-o", str(tmp_path / "out")])
+    took = time.monotonic() - began
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: Google is not reachable (") and "use --engine piper" in lines[0]
+    assert took < 10 and not (tmp_path / "out").exists()
+
+
+def test_one_word_keeps_the_text_on_this_machine(tmp_path: Path) -> None:
+    """AUDIO_EDITION_ENGINE chooses the engine as --engine does (fake here, for speed): no probe is
+    made, so nothing is said about Google; --help names the variable."""
+    out = tmp_path / "out"
+    result = _cli_process(["build", str(SAMPLE), "-o", str(out)], AUDIO_EDITION_ENGINE="fake")
+    assert result.returncode == 0, result.stderr
+    assert "Google" not in result.stderr
+    assert json.loads((out / "harbour-ferry-strike.json").read_text(encoding="utf-8"))["engine"] == "fake"
+    assert "AUDIO_EDITION_ENGINE" in CliRunner().invoke(cli, ["build", "--help"]).output
+
+
+def test_auto_says_the_text_goes_to_google_when_it_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from audio_edition.voices import auto
+
+    monkeypatch.setattr(auto, "_probe", lambda: (True, "Google answered"))
+    sentence = auto.engine_choice("auto").sentence
+    assert sentence.startswith("auto: Google answered, so the text is sent to Google")
+    assert "--engine piper (or AUDIO_EDITION_ENGINE=piper) keeps it on this machine" in sentence
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    top = readme[: readme.index("## Quickstart")]
+    assert "sends the article's text to Google" in top and "--engine piper" in top
