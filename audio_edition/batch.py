@@ -171,8 +171,13 @@ def check_batch(
     a `directory` that is no folder, an output folder that is a file, a runner that cannot be used,
     a feed `base_url` that is no http(s) URL."""
     check_runner(workers=workers, scheduler=scheduler, processes=processes)
+    if not directory.exists():
+        raise InputError(f"{directory} does not exist: give the folder that holds the articles")
     if not directory.is_dir():
-        raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
+        raise InputError(
+            f"{directory} is not a folder: give the folder that holds the articles "
+            f"(`audio-edition build {directory}` builds one article)"
+        )
     check_output_folder(options.out_dir)
     if base_url is not None:
         from audio_edition.publish.feed import Show, checked_show

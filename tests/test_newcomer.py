@@ -81,7 +81,10 @@ def test_usage_errors_come_before_the_google_probe(tmp_path: Path) -> None:
     code, lines = run("build", str(story), "-o", str(taken))  # --engine auto: probes only to build
     assert code == 2 and lines == [f"Error: output folder {taken} is a file: choose another -o folder"]
     code, lines = run("batch", str(taken), "-o", str(tmp_path / "out"))
-    assert code == 2 and lines == [f"Error: {taken} is not a folder: give the folder that holds the articles"]
+    assert code == 2 and lines == [
+        f"Error: {taken} is not a folder: give the folder that holds the articles "
+        f"(`audio-edition build {taken}` builds one article)"
+    ]
 
 
 class _Pages(BaseHTTPRequestHandler):

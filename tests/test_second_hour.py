@@ -7,7 +7,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -202,3 +204,47 @@ def test_auto_says_the_text_goes_to_google_when_it_answers(monkeypatch: pytest.M
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     top = readme[: readme.index("## Quickstart")]
     assert "sends the article's text to Google" in top and "--engine piper" in top
+
+
+class _Feed(BaseHTTPRequestHandler):
+    """Serves an RSS feed, as a news site does at /rss.xml."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title></channel></rss>'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_hints_point_the_right_way(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Feed)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/rss.xml"
+        code, lines = run("build", url, *FAKE, "-o", str(tmp_path / "out"))
+    finally:
+        server.shutdown()
+    assert code == 2 and len(lines) == 1
+    assert lines[0].startswith(
+        f"Error: {url} is a news feed (RSS or Atom), not an article: follow its articles"
+    )
+    code, lines = run("build", str(ROOT / "articles"), *FAKE, "-o", str(tmp_path / "out"))
+    assert code == 2 and lines[0].endswith(
+        f"or build every article in it with `audio-edition batch {ROOT / 'articles'}`"
+    )
+    code, lines = run("build", "example.org/news/page.html", *FAKE, "-o", str(tmp_path / "out"))
+    assert code == 2 and lines == [
+        "Error: article not found: example.org/news/page.html: for a web page give its whole address, "
+        "https://example.org/news/page.html"
+    ]
+    code, lines = run("batch", str(tmp_path / "nosuch"), *FAKE, "-o", str(tmp_path / "out"))
+    assert code == 2 and lines == [
+        f"Error: {tmp_path / 'nosuch'} does not exist: give the folder that holds the articles"
+    ]
+    code, lines = run("biuld", str(SAMPLE))
+    assert code == 2 and lines[-1] == "Error: No such command 'biuld': did you mean 'build'?"
+    assert not (tmp_path / "out").exists()
