@@ -91,25 +91,21 @@ def slug_for(path: str | Path) -> str:
 
 
 def slugs_for(arguments: Sequence[str]) -> list[str]:
-    """A distinct output name per article argument, as `batch` names them: its file name (a URL's
-    last path part), with its folder joined when two would clash (`dup1/story.txt` and
-    `dup2/story.txt` -> `dup1-story`, `dup2-story`); InputError, before any audio is made, when
-    two still clash (the same file twice, two URLs ending alike)."""
-    plain = [slug_for(a) for a in arguments]
-    out = []
-    for argument, slug in zip(arguments, plain, strict=True):
-        if plain.count(slug) > 1 and not is_url(argument):
-            path = Path(argument)
-            slug = slugify(f"{path.resolve().parent.name}-{path.stem}")
-        out.append(slug)
-    for k, slug in enumerate(out):
-        if slug in out[:k]:
-            first = arguments[out.index(slug)]
-            raise InputError(
-                f"{first} and {arguments[k]} would both be written as {slug}.*: "
-                "give each article once, or build them into different -o folders"
-            )
-    return out
+    """The output name of each article argument: its own (`slug_for`), whatever else is on the
+    command line, so an article keeps its name and feed guid; InputError, before any audio is
+    made, when two would be written under one name (`a/story.txt` and `b/story.txt`)."""
+    names = [slug_for(a) for a in arguments]
+    refuse_clashes(list(arguments), names, "build them into different -o folders, or rename one")
+    return names
+
+
+def refuse_clashes(articles: Sequence[str | Path], names: Sequence[str], remedy: str) -> None:
+    """InputError naming the first two articles that would be written under one name."""
+    first: dict[str, str | Path] = {}
+    for article, name in zip(articles, names, strict=True):
+        if name in first:
+            raise InputError(f"{first[name]} and {article} would both be written as {name}.*: {remedy}")
+        first[name] = article
 
 
 def resolve_engine(options: Options, language: str = "en") -> tuple[Options, str]:

@@ -248,3 +248,30 @@ def test_hints_point_the_right_way(tmp_path: Path) -> None:
     code, lines = run("biuld", str(SAMPLE))
     assert code == 2 and lines[-1] == "Error: No such command 'biuld': did you mean 'build'?"
     assert not (tmp_path / "out").exists()
+
+
+def test_an_article_name_depends_only_on_the_article(tmp_path: Path) -> None:
+    """Built alone, beside another, or in a batch: `story.txt` is `story`; in a batch `b/story.txt`
+    is `b-story` whatever else the folder holds; two articles of one name are one error."""
+    news = tmp_path / "news"
+    (news / "b").mkdir(parents=True)
+    (news / "story.txt").write_text(STORY, encoding="utf-8")
+    (news / "b" / "story.txt").write_text(STORY.replace("Ferry", "Bus"), encoding="utf-8")
+    (news / "other.txt").write_text(STORY.replace("Ferry", "Tram"), encoding="utf-8")
+    alone, together, batched = tmp_path / "alone", tmp_path / "together", tmp_path / "batched"
+    assert run("build", str(news / "story.txt"), *FAKE, "-o", str(alone), "-q")[0] == 0
+    assert (
+        run("build", str(news / "story.txt"), str(news / "other.txt"), *FAKE, "-o", str(together), "-q")[0]
+        == 0
+    )
+    assert run("batch", str(news), *FAKE, "-o", str(batched), "-q")[0] == 0
+    assert {p.name for p in alone.glob("*.json")} == {"story.json", "story.qa.json", "story.chapters.json"}
+    assert {p.stem for p in together.glob("*.mp3")} == {"story", "other"}
+    assert {p.stem for p in batched.glob("*.mp3")} == {"story", "b-story", "other"}
+    (news / "story.md").write_text("# Ferry Story\n\nFerries stop tonight.\n", encoding="utf-8")
+    code, lines = run("batch", str(news), *FAKE, "-o", str(tmp_path / "clash"))
+    assert code == 2 and lines == [
+        f"Error: {news / 'story.md'} and {news / 'story.txt'} would both be written as story.*: "
+        "rename one of them, or move it to a folder of its own"
+    ]
+    assert not (tmp_path / "clash").exists()
