@@ -58,6 +58,37 @@ class BuildCache:
         self.episodes.clear()
         return before
 
+    def prune(self, max_bytes: int) -> CacheInfo:
+        """Delete entries of both stores, least recently used (read or written) first, until they
+        hold at most `max_bytes` (0: no bound); returns what was removed. Entries another process
+        removes meanwhile are skipped."""
+        entries = [
+            (path, kind)
+            for kind, store in ((0, self.segments), (1, self.episodes))
+            for path in store.entries()
+        ]
+        aged = []
+        for path, kind in entries:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            aged.append((stat.st_mtime, stat.st_size, kind, path))
+        total = sum(size for _, size, _, _ in aged)
+        removed = [0, 0]
+        freed = 0
+        if max_bytes > 0 and total > max_bytes:
+            for _, size, kind, path in sorted(aged, key=lambda a: (a[0], str(a[3]))):
+                if total - freed <= max_bytes:
+                    break
+                try:
+                    path.unlink()
+                except OSError:
+                    continue
+                freed += size
+                removed[kind] += 1
+        return CacheInfo(self.root, removed[0], freed, removed[1])
+
     def notes(self) -> list[str]:
         """Warnings for the user: the cache turned off (once, however many stores it hit), and
         how many damaged entries were found and made again."""
@@ -67,6 +98,25 @@ class BuildCache:
         if damaged:
             notes.append(f"warning: {damaged} damaged cache entries were found and made again")
         return notes
+
+
+_UNITS = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "t": 1000**4}
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from `500M`, `2G`, `750k`, `1.5G` or a plain number of bytes (decimal
+    units, a trailing `B` allowed); ValueError saying what is accepted."""
+    cleaned = text.strip().lower().removesuffix("b").strip()
+    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in _UNITS else (cleaned, "")
+    try:
+        value = float(number) * _UNITS[unit]
+    except ValueError:
+        value = -1.0
+    if not number or value < 0:
+        raise ValueError(
+            f"{text!r} is not a size: give bytes or a number with k, M, G or T, e.g. 500M, 2G; 0 for no bound"
+        )
+    return int(value)
 
 
 def cache_to_inspect(cache_dir: Path | None) -> BuildCache:

@@ -12,6 +12,8 @@ import click
 
 from audio_edition.cli_errors import FailingGroup, Failure, terminate
 from audio_edition.cli_options import (
+    DEFAULT_CACHE_SIZE,
+    SIZE,
     article_argument,
     build_options,
     follow_options,
@@ -239,7 +241,7 @@ def feed(
 
 @cli.group()
 def cache() -> None:
-    """Inspect or empty the segment cache."""
+    """Inspect, bound or empty the cache (segments and episodes)."""
 
 
 @cache.command("info")
@@ -260,6 +262,29 @@ def cache_clear(cache_dir: Path | None) -> None:
 
     info = cache_to_inspect(cache_dir).clear()
     click.echo(f"removed {info.counts(' and ')} ({info.bytes / 1_048_576:.1f} MB) from {info.root}")
+
+
+@cache.command("prune")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
+@click.option(
+    "--max-size",
+    type=SIZE,
+    default=DEFAULT_CACHE_SIZE,
+    show_default=True,
+    metavar="SIZE",
+    help="Keep at most this much (500M, 2G), removing the least recently used entries first.",
+)
+def cache_prune(cache_dir: Path | None, max_size: int) -> None:
+    """Remove the least recently used entries until the cache holds at most SIZE."""
+    from audio_edition.build_cache import cache_to_inspect
+
+    store = cache_to_inspect(cache_dir)
+    removed = store.prune(max_size)
+    left = store.info()
+    click.echo(
+        f"removed {removed.counts(' and ')} ({removed.bytes / 1_048_576:.1f} MB) from {left.root}; "
+        f"{left.counts()}, {left.bytes / 1_048_576:.1f} MB left"
+    )
 
 
 def _warn(line: str) -> None:

@@ -10,6 +10,26 @@ import click
 from audio_edition.follow.settings import FollowSettings
 from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
 
+
+class SizeType(click.ParamType):
+    """A size such as 500M or 2G, as bytes."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        from audio_edition.build_cache import parse_size
+
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+SIZE = SizeType()
+DEFAULT_CACHE_SIZE = "2G"  # Options' DEFAULT_CACHE_MAX_SIZE, as the user writes it
+
 # Every default shown and used here is the one `Options` (or `FollowSettings`) has: their only home.
 DEFAULTS = Options()
 FOLLOWING = FollowSettings()
@@ -67,6 +87,14 @@ _BUILD_OPTIONS = [
     click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once."),
     click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
     click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
+    click.option(
+        "--cache-max-size",
+        type=SIZE,
+        default=DEFAULT_CACHE_SIZE,
+        show_default=True,
+        metavar="SIZE",
+        help="Bound of the cache (500M, 2G; 0: none): after each build the least recently used entries go.",
+    ),
     click.option(
         "--bitrate",
         type=click.Choice(BITRATES),

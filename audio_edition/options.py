@@ -29,6 +29,9 @@ ALL_FORMATS = FORMAT_NAMES
 # The show's name: spoken in the opening and closing, the MP3's artist and album, the feed's title
 # and author unless told otherwise.
 SHOW_NAME = "Audio Edition"
+# The cache's default bound: about 400 audio minutes at the measured 5 MB a minute.
+DEFAULT_CACHE_MAX_SIZE = 2_000_000_000
+
 # The MP3 bitrates a build offers (`audio.loudness` has the encoder's measured loss at each).
 BITRATES = ("64k", "80k", "96k", "112k", "128k", "160k", "192k")
 
@@ -58,6 +61,9 @@ class Options:
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
+    cache_max_size: int = (
+        DEFAULT_CACHE_MAX_SIZE  # bytes; the least recently used entries go first; 0: no bound
+    )
     out_dir: Path = Path("output")
     min_quote_words: int = 4
     bitrate: str = "96k"

@@ -180,6 +180,8 @@ def _produce(
     if cache is not None:
         notes.extend(cache.notes())
     files = tuple(publish(episode, slug, stages.publishing, mp3, qa))
+    if cache is not None and opts.cache_max_size:
+        cache.prune(opts.cache_max_size)  # after the build, so its own entries are the newest
     return Built(episode, files, stats, tuple(notes), reused is not None)
 
 

@@ -84,6 +84,8 @@ def steps(work: Path) -> list[tuple[str, list[str], Check]]:
         ("build --cache-dir again", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cached"), "--cache-dir", str(work / "cache")], lambda r, w: expect("audio reused" in r.stdout, "not reused")),
         ("build --no-cache", ["build", str(SAMPLE), *FAKE, "-o", str(work / "nocache"), "--no-cache"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
         ("cache info", ["cache", "info", "--cache-dir", str(work / "cache")], lambda r, w: expect(" segments, " in r.stdout and not r.stdout.startswith("0"), "no cache info")),
+        ("build --cache-max-size", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cached"), "--cache-dir", str(work / "cache"), "--cache-max-size", "500M"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("cache prune", ["cache", "prune", "--cache-dir", str(work / "cache"), "--max-size", "1k"], lambda r, w: expect(r.stdout.startswith("removed ") and "0 segments, 0 episodes, 0.0 MB left" in r.stdout, "not pruned to its bound")),
         ("cache clear", ["cache", "clear", "--cache-dir", str(work / "cache")], lambda r, w: expect(r.stdout.startswith("removed "), "not cleared")),
         ("feed", ["feed", str(out), "--base-url", "https://example.org/audio", "--title", "T", "--author", "A", "--description", "D", "--image", "https://example.org/a.png", "--feed-language", "en", "--category", "News", "--explicit"], lambda r, w: expect(ET.parse(out / "feed.xml").getroot().find("channel/item/enclosure") is not None, "no item")),
         ("batch", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--base-url", "https://example.org/b"], lambda r, w: expect((work / "batch/feed.xml").exists() and "built" in r.stdout, "no batch")),

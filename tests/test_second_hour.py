@@ -275,3 +275,29 @@ def test_an_article_name_depends_only_on_the_article(tmp_path: Path) -> None:
         "rename one of them, or move it to a folder of its own"
     ]
     assert not (tmp_path / "clash").exists()
+
+
+def test_the_cache_removes_the_least_recently_used_first(tmp_path: Path) -> None:
+    """Three articles built; the first read again (a warm rebuild) after the others were made: a
+    prune to the size of its stored episode keeps that one and removes everything older."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    names = ("ferry", "bus", "tram")
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text(STORY.replace("Ferry", name.title()), encoding="utf-8")
+        unbounded = ("--cache-dir", str(cache), "--cache-max-size", "0", "-q")
+        assert run("build", str(tmp_path / f"{name}.txt"), *FAKE, "-o", str(out), *unbounded)[0] == 0
+    entries = sorted((cache / "episodes").glob("*.episode"))
+    for age, path in enumerate(p for p in cache.rglob("*") if p.is_file()):
+        os.utime(path, (1_000_000 + age, 1_000_000 + age))  # all long ago
+    assert run("build", str(tmp_path / "ferry.txt"), *FAKE, "-o", str(out), *unbounded)[0] == 0
+    newest = max(entries, key=lambda p: p.stat().st_mtime)
+    code, lines = run("cache", "prune", "--cache-dir", str(cache), "--max-size", str(newest.stat().st_size))
+    assert code == 0 and lines[0].startswith("removed ") and "1 episode," in lines[0]
+    assert [p for p in cache.rglob("*") if p.is_file()] == [newest]
+    again = run("build", str(tmp_path / "ferry.txt"), *FAKE, "-o", str(out), "--cache-dir", str(cache), "-q")
+    assert again[0] == 0
+
+
+def test_a_size_that_is_no_size_is_a_usage_error(tmp_path: Path) -> None:
+    code, lines = run("build", str(SAMPLE), *FAKE, "--cache-max-size", "lots")
+    assert code == 2 and "'lots' is not a size: give bytes or a number with k, M, G or T" in lines[-1]
