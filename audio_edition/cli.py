@@ -145,7 +145,7 @@ def follow(
     failed (tried again next run), 2 for bad usage or a feed that is no feed."""
     from audio_edition.follow.runner import check_follow, run_follow
 
-    following = follow_settings(settings)
+    following, given = follow_settings(settings)
     options = options_from(settings)
     check_follow(list(feeds), following, processes, workers, scheduler)
     _tell_the_probe(options, quiet)
@@ -157,8 +157,9 @@ def follow(
         scheduler=scheduler,
         processes=processes,
         progress=None if quiet else _batch_progress(),
+        given=given,
     )
-    if not quiet:
+    if not quiet and (report.feeds_read or report.feeds_unchanged):  # no table of zeros
         click.echo(report.table())
         if report.feed:
             click.echo(f"feed: {report.feed}")

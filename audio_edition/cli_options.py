@@ -198,25 +198,28 @@ _FOLLOW_OPTIONS = [
         help="Read each article of the bulletin as its first N sentences and first quotation "
         "(implies --bulletin).",
     ),
-    click.option("--title", "feed_title", help="Podcast title in feed.xml (default: the show)."),
-    click.option("--author", "feed_author", help="Podcast author in feed.xml (default: the show)."),
+    # The channel's settings: each kept in OUT/.follow with the state, so a later run without it
+    # keeps what an earlier one set (None here: not given).
+    click.option("--title", "feed_title", help="Podcast title in feed.xml (default: the show; kept)."),
+    click.option("--author", "feed_author", help="Podcast author in feed.xml (default: the show; kept)."),
     click.option(
         "--description",
         "feed_description",
-        default=FOLLOWING.feed_description,
-        show_default=True,
-        help="Podcast summary in feed.xml.",
+        help=f"Podcast summary in feed.xml (default: {FOLLOWING.feed_description!r}; kept).",
     ),
-    click.option("--image", "feed_image", help="URL of the podcast artwork (1400-3000 px square)."),
-    click.option("--feed-language", "feed_language", help="Feed language (default: the episodes')."),
+    click.option("--image", "feed_image", help="URL of the podcast artwork (1400-3000 px square; kept)."),
+    click.option("--feed-language", "feed_language", help="Feed language (default: the episodes'; kept)."),
     click.option(
         "--category",
         "feed_category",
-        default=FOLLOWING.feed_category,
-        show_default=True,
-        help="Apple Podcasts category.",
+        help=f"Apple Podcasts category (default: {FOLLOWING.feed_category}; kept).",
     ),
-    click.option("--explicit", "feed_explicit", is_flag=True, help="Mark the podcast explicit."),
+    click.option(
+        "--explicit/--not-explicit",
+        "feed_explicit",
+        default=None,
+        help="Mark the podcast explicit, or not (default: not; kept).",
+    ),
     click.option(
         "--processes",
         type=click.IntRange(1, 256),
@@ -238,11 +241,14 @@ def follow_options(func: Any) -> Any:
     return func
 
 
-def follow_settings(settings: dict[str, Any]) -> FollowSettings:
-    """The FollowSettings among the command-line settings, taken out of them."""
+def follow_settings(settings: dict[str, Any]) -> tuple[FollowSettings, frozenset[str]]:
+    """The FollowSettings among the command-line settings, taken out of them (a channel setting
+    not given keeps its default), and the names of the channel settings given."""
     import dataclasses
 
-    return FollowSettings(**{f.name: settings.pop(f.name) for f in dataclasses.fields(FollowSettings)})
+    mine = {f.name: settings.pop(f.name) for f in dataclasses.fields(FollowSettings)}
+    given = frozenset(k for k, v in mine.items() if k.startswith("feed_") and v is not None)
+    return FollowSettings(**{k: v for k, v in mine.items() if v is not None}), given
 
 
 def options_from(settings: dict[str, Any]) -> Options:
