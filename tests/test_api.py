@@ -78,7 +78,7 @@ def test_the_readme_python_example_runs_and_prints_short_results(
     from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### From Python") :]
+    section = readme[readme.index("**From Python.**") :]
     start = section.index("```python\n") + 10
     code = section[start : section.index("\n```", start)]
     assert 'engine="piper"' in code
