@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from audio_edition import audio
 from audio_edition.audio.episode_store import Mastered, episode_key
-from audio_edition.audio.ffmpeg import decode_audio_bytes
+from audio_edition.audio.ffmpeg import decode_audio_bytes, ffmpeg_exe
 from audio_edition.audio.settings import MasteringSettings, mastering_settings
 from audio_edition.audio.timeline import episode_from
 from audio_edition.build_cache import BuildCache
@@ -224,7 +224,8 @@ def credited(episode: Episode, cast: Cast) -> Episode:
 
 def check_media(options: Options) -> None:
     """Refuse a cover that is no image, or music files that are missing, unreadable or too short
-    for their part, before any audio is made."""
+    for their part, and an AUDIO_EDITION_FFMPEG that names no program, before any audio is made."""
+    ffmpeg_exe()
     if options.cover is not None:
         read_cover(options.cover)
     music = (("intro", options.intro_music), ("outro", options.outro_music), ("sting", options.sting))

@@ -301,3 +301,15 @@ def test_the_cache_removes_the_least_recently_used_first(tmp_path: Path) -> None
 def test_a_size_that_is_no_size_is_a_usage_error(tmp_path: Path) -> None:
     code, lines = run("build", str(SAMPLE), *FAKE, "--cache-max-size", "lots")
     assert code == 2 and "'lots' is not a size: give bytes or a number with k, M, G or T" in lines[-1]
+
+
+def test_an_audio_edition_ffmpeg_that_is_no_program_stops_the_build_before_any_audio(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    missing = tmp_path / "no-ffmpeg"
+    result = _cli_process(["build", str(SAMPLE), *FAKE, "-o", str(out)], AUDIO_EDITION_FFMPEG=str(missing))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"Error: AUDIO_EDITION_FFMPEG={missing} is not an ffmpeg program that can be run: "
+        "give the path of an ffmpeg binary, or unset AUDIO_EDITION_FFMPEG to use the one found"
+    ]
+    assert not out.exists()
