@@ -100,25 +100,6 @@ class BuildCache:
         return notes
 
 
-_UNITS = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "t": 1000**4}
-
-
-def parse_size(text: str) -> int:
-    """A size in bytes from `500M`, `2G`, `750k`, `1.5G` or a plain number of bytes (decimal
-    units, a trailing `B` allowed); ValueError saying what is accepted."""
-    cleaned = text.strip().lower().removesuffix("b").strip()
-    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in _UNITS else (cleaned, "")
-    try:
-        value = float(number) * _UNITS[unit]
-    except ValueError:
-        value = -1.0
-    if not number or value < 0:
-        raise ValueError(
-            f"{text!r} is not a size: give bytes or a number with k, M, G or T, e.g. 500M, 2G; 0 for no bound"
-        )
-    return int(value)
-
-
 def cache_to_inspect(cache_dir: Path | None) -> BuildCache:
     """The cache `cache info|clear` work on: `cache_dir`, else the default one. InputError when a
     folder named with --cache-dir is missing, when the path is a file, or when a folder holding

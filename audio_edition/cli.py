@@ -21,6 +21,7 @@ from audio_edition.cli_options import (
     options_from,
     script_options,
     script_options_from,
+    shown_size,
 )
 from audio_edition.options import SHOW_NAME, Options
 
@@ -271,7 +272,7 @@ def cache_clear(cache_dir: Path | None) -> None:
     "--max-size",
     type=SIZE,
     default=DEFAULT_CACHE_SIZE,
-    show_default=True,
+    show_default=shown_size(DEFAULT_CACHE_SIZE),
     metavar="SIZE",
     help="Keep at most this much (500M, 2G), removing the least recently used entries first.",
 )

@@ -8,7 +8,12 @@ from typing import Any
 import click
 
 from audio_edition.follow.settings import FollowSettings
-from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
+from audio_edition.options import ALL_FORMATS, BITRATES, Options, format_size, parse_formats, parse_size
+
+
+def shown_size(size: int) -> str:
+    """A size as `--help` shows it (`2G`)."""
+    return format_size(size)
 
 
 class SizeType(click.ParamType):
@@ -19,8 +24,6 @@ class SizeType(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
             return value
-        from audio_edition.build_cache import parse_size
-
         try:
             return parse_size(str(value))
         except ValueError as exc:
@@ -28,7 +31,7 @@ class SizeType(click.ParamType):
 
 
 SIZE = SizeType()
-DEFAULT_CACHE_SIZE = "2G"  # Options' DEFAULT_CACHE_MAX_SIZE, as the user writes it
+DEFAULT_CACHE_SIZE = Options().cache_max_size
 
 # Every default shown and used here is the one `Options` (or `FollowSettings`) has: their only home.
 DEFAULTS = Options()
@@ -91,7 +94,7 @@ _BUILD_OPTIONS = [
         "--cache-max-size",
         type=SIZE,
         default=DEFAULT_CACHE_SIZE,
-        show_default=True,
+        show_default=shown_size(DEFAULT_CACHE_SIZE),
         metavar="SIZE",
         help="Bound of the cache (500M, 2G; 0: none): after each build the least recently used entries go.",
     ),

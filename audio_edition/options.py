@@ -49,6 +49,33 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(n for n in ALL_FORMATS if n in names)
 
 
+_UNITS = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "t": 1000**4}
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from `500M`, `2G`, `750k`, `1.5G` or a plain number of bytes (decimal
+    units, a trailing `B` allowed); ValueError saying what is accepted."""
+    cleaned = text.strip().lower().removesuffix("b").strip()
+    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in _UNITS else (cleaned, "")
+    try:
+        value = float(number) * _UNITS[unit]
+    except ValueError:
+        value = -1.0
+    if not number or value < 0:
+        raise ValueError(
+            f"{text!r} is not a size: give bytes or a number with k, M, G or T, e.g. 500M, 2G; 0 for no bound"
+        )
+    return int(value)
+
+
+def format_size(size: int) -> str:
+    """A size as `parse_size` reads it, in the largest unit that divides it (`2G`, `500M`)."""
+    for unit in ("T", "G", "M", "k"):
+        if size and size % _UNITS[unit.lower()] == 0:
+            return f"{size // _UNITS[unit.lower()]}{unit}"
+    return str(size)
+
+
 @dataclass(frozen=True)
 class Options:
     """Settings for one build; every stage reads what it needs from here."""
