@@ -24,7 +24,7 @@ from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
 from audio_edition.model import Article
 from audio_edition.options import Options
-from audio_edition.pipeline import produce_article
+from audio_edition.pipeline import produce_article, refuse_clashes
 from audio_edition.publish.outputs import discard_unverified, up_to_date
 from audio_edition.publish.slug import slugify
 from audio_edition.publish.staging import check_output_folder
@@ -100,12 +100,12 @@ def find_articles(directory: Path, out_dir: Path) -> list[Path]:
 
 
 def slugs(paths: list[Path], directory: Path) -> list[str]:
-    """A distinct output name per article: its file name, with its folder when two would clash."""
-    plain = [slugify(p.stem) for p in paths]
-    return [
-        slug if plain.count(slug) == 1 else slugify("-".join(p.relative_to(directory).with_suffix("").parts))
-        for p, slug in zip(paths, plain, strict=True)
-    ]
+    """The output name of each article: its path under `directory`, suffix left out, made file-safe
+    (`story.txt` -> `story`, `sport/story.md` -> `sport-story`), whatever else the folder holds;
+    InputError when two articles would have one name (`story.txt` and `story.md`)."""
+    names = [slugify("-".join(p.relative_to(directory).with_suffix("").parts)) for p in paths]
+    refuse_clashes(paths, names, "rename one of them, or move it to a folder of its own")
+    return names
 
 
 def build_one(path: Path, slug: str, options: Options, read: Reader = read_article) -> ArticleResult:
@@ -171,8 +171,13 @@ def check_batch(
     a `directory` that is no folder, an output folder that is a file, a runner that cannot be used,
     a feed `base_url` that is no http(s) URL."""
     check_runner(workers=workers, scheduler=scheduler, processes=processes)
+    if not directory.exists():
+        raise InputError(f"{directory} does not exist: give the folder that holds the articles")
     if not directory.is_dir():
-        raise InputError(f"{directory} is not a folder: give the folder that holds the articles")
+        raise InputError(
+            f"{directory} is not a folder: give the folder that holds the articles "
+            f"(`audio-edition build {directory}` builds one article)"
+        )
     check_output_folder(options.out_dir)
     if base_url is not None:
         from audio_edition.publish.feed import Show, checked_show

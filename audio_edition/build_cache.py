@@ -25,6 +25,17 @@ class CacheInfo:
     bytes: int
     episodes: int = 0
 
+    def counts(self, joiner: str = ", ") -> str:
+        """`3 segments, 1 episode`: the entries counted, each noun agreeing with its number."""
+        return joiner.join(
+            plural(n, noun) for n, noun in ((self.entries, "segment"), (self.episodes, "episode"))
+        )
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 episode`, `2 episodes`."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
 
 class BuildCache:
     """Both stores under `root` (`segments/`, `episodes/`)."""
@@ -46,6 +57,37 @@ class BuildCache:
         self.segments.clear()
         self.episodes.clear()
         return before
+
+    def prune(self, max_bytes: int) -> CacheInfo:
+        """Delete entries of both stores, least recently used (read or written) first, until they
+        hold at most `max_bytes` (0: no bound); returns what was removed. Entries another process
+        removes meanwhile are skipped."""
+        entries = [
+            (path, kind)
+            for kind, store in ((0, self.segments), (1, self.episodes))
+            for path in store.entries()
+        ]
+        aged = []
+        for path, kind in entries:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            aged.append((stat.st_mtime, stat.st_size, kind, path))
+        total = sum(size for _, size, _, _ in aged)
+        removed = [0, 0]
+        freed = 0
+        if max_bytes > 0 and total > max_bytes:
+            for _, size, kind, path in sorted(aged, key=lambda a: (a[0], str(a[3]))):
+                if total - freed <= max_bytes:
+                    break
+                try:
+                    path.unlink()
+                except OSError:
+                    continue
+                freed += size
+                removed[kind] += 1
+        return CacheInfo(self.root, removed[0], freed, removed[1])
 
     def notes(self) -> list[str]:
         """Warnings for the user: the cache turned off (once, however many stores it hit), and

@@ -1,5 +1,6 @@
 """The daily bulletin: several articles built as one episode (`script.bulletin` writes its script),
-named `bulletin-YYYY-MM-DD` (`-2`, `-3`... when that day has one already) and published through
+named `bulletin-YYYY-MM-DD` (`-2`, `-3`... when that day has one already, its title numbered
+alike) and published through
 the pipeline like any episode, so it has every format and its own item in the feed."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from audio_edition.model import Article
+from audio_edition.model import Article, Script
 from audio_edition.options import Options
 from audio_edition.pipeline import Built, produce_script
 from audio_edition.publish.formats import MANIFEST, MP3
@@ -58,4 +59,17 @@ def produce_bulletin(
             when=now.isoformat(timespec="seconds"),
         )
     slug = bulletin_slug(options.out_dir, now.date())
-    return slug, produce_script(script, slug, options)
+    return slug, produce_script(numbered(script, slug), slug, options)
+
+
+def numbered(script: Script, slug: str) -> Script:
+    """The script of the day's second, third... bulletin (`bulletin-YYYY-MM-DD-2`) titled apart
+    ("Bulletin, March 4, 2026 (2)"), so its feed item, tags and book are told from the first's."""
+    number = slug.removeprefix(PREFIX)[len("YYYY-MM-DD") :].lstrip("-")
+    if not number:
+        return script
+    meta = script.article.meta
+    article = dataclasses.replace(
+        script.article, meta=dataclasses.replace(meta, title=f"{meta.title} ({number})")
+    )
+    return dataclasses.replace(script, article=article)

@@ -6,33 +6,27 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from audio_edition.cli_errors import FailingGroup, Failure, terminate
 from audio_edition.cli_options import (
-    DEFAULTS,
+    DEFAULT_CACHE_SIZE,
+    SIZE,
     article_argument,
     build_options,
     follow_options,
     follow_settings,
     options_from,
+    script_options,
+    script_options_from,
+    shown_size,
 )
 from audio_edition.options import SHOW_NAME, Options
 
-if TYPE_CHECKING:
-    from audio_edition.model import Article, Script
-
 # The library is imported inside each command, so `--help` and the light commands (`script`,
 # `voices`) start without loading the audio stack.
-
-
-def write_script(article: Article, options: Options) -> Script:
-    """`audio_edition.script.write_script`, imported on first use (the `script` command's writer)."""
-    from audio_edition.script import write_script as write
-
-    return write(article, options)
 
 
 @click.group(cls=FailingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,11 +47,13 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     from audio_edition.pipeline import produce_article, resolve_engine, slugs_for
     from audio_edition.publish.staging import check_output_folder
     from audio_edition.report import build_summary
+    from audio_edition.voices.auto import require_google
 
     options = options_from(settings)
     names = slugs_for(articles)
     check_output_folder(options.out_dir)  # media were checked with the options
     read = [(read_article(article_argument(a)), slug) for a, slug in zip(articles, names, strict=True)]
+    require_google(options.engine, options.fallback)
     told = ""
     for article, slug in read:
         resolved, chose = resolve_engine(options, article.meta.language)
@@ -122,7 +118,7 @@ def batch(
     if base_url:
         from audio_edition.publish.feed import Show, write_feed
 
-        path = write_feed(options.out_dir, Show(base_url))
+        path = write_feed(options.out_dir, Show(base_url), warn=_warn)
         if not quiet:
             click.echo(f"feed: {path}")
     if report.failures:
@@ -150,7 +146,7 @@ def follow(
     failed (tried again next run), 2 for bad usage or a feed that is no feed."""
     from audio_edition.follow.runner import check_follow, run_follow
 
-    following = follow_settings(settings)
+    following, given = follow_settings(settings)
     options = options_from(settings)
     check_follow(list(feeds), following, processes, workers, scheduler)
     _tell_the_probe(options, quiet)
@@ -162,8 +158,9 @@ def follow(
         scheduler=scheduler,
         processes=processes,
         progress=None if quiet else _batch_progress(),
+        given=given,
     )
-    if not quiet:
+    if not quiet and (report.feeds_read or report.feeds_unchanged):  # no table of zeros
         click.echo(report.table())
         if report.feed:
             click.echo(f"feed: {report.feed}")
@@ -187,28 +184,16 @@ def _batch_progress() -> Any:
 @cli.command()
 @click.argument("article")
 @click.option("--json", "as_json", is_flag=True, help="Print the script as JSON.")
-@click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls).")
-@click.option(
-    "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
-)
-@click.option(
-    "--min-quote-words",
-    type=click.IntRange(1, 100),
-    default=DEFAULTS.min_quote_words,
-    show_default=True,
-    help="Shorter quotations stay in the narrator's voice.",
-)
-def script(
-    article: str, as_json: bool, lexicon: Path | None, no_default_lexicon: bool, min_quote_words: int
-) -> None:
-    """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
+@script_options
+def script(article: str, as_json: bool, **settings: Any) -> None:
+    """Print ARTICLE's segmented script (roles, voices, pauses) as `build` with the same options
+    would speak it, without making audio."""
     from audio_edition.ingest import read_article
+    from audio_edition.preview import preview_script
     from audio_edition.report import script_as_dict, script_as_text
 
-    options = Options(
-        min_quote_words=min_quote_words, lexicon=lexicon, default_lexicon=not no_default_lexicon
-    )
-    written = write_script(read_article(article_argument(article)), options)
+    options = script_options_from(settings)
+    written = preview_script(read_article(article_argument(article)), options)
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:
@@ -235,7 +220,7 @@ def voices(lang: str | None) -> None:
     "--description", default="News articles read aloud.", show_default=True, help="Podcast summary."
 )
 @click.option("--image", help="URL of the podcast artwork (1400-3000 px square).")
-@click.option("--language", help="Feed language (default: the episodes').")
+@click.option("--feed-language", "--language", "language", help="Feed language (default: the episodes').")
 @click.option("--category", default="News", show_default=True, help="Apple Podcasts category.")
 @click.option("--explicit", is_flag=True, help="Mark the podcast explicit.")
 def feed(
@@ -253,12 +238,12 @@ def feed(
     from audio_edition.publish.feed import Show, write_feed
 
     show = Show(base_url, title, author, description, image, language, category, explicit)
-    click.echo(write_feed(out, show))
+    click.echo(write_feed(out, show, warn=_warn))
 
 
 @cli.group()
 def cache() -> None:
-    """Inspect or empty the segment cache."""
+    """Inspect, bound or empty the cache (segments and episodes)."""
 
 
 @cache.command("info")
@@ -268,9 +253,7 @@ def cache_info(cache_dir: Path | None) -> None:
     from audio_edition.build_cache import cache_to_inspect
 
     info = cache_to_inspect(cache_dir).info()
-    click.echo(
-        f"{info.root}: {info.entries} segments, {info.episodes} episodes, {info.bytes / 1_048_576:.1f} MB"
-    )
+    click.echo(f"{info.root}: {info.counts()}, {info.bytes / 1_048_576:.1f} MB")
 
 
 @cache.command("clear")
@@ -280,17 +263,45 @@ def cache_clear(cache_dir: Path | None) -> None:
     from audio_edition.build_cache import cache_to_inspect
 
     info = cache_to_inspect(cache_dir).clear()
+    click.echo(f"removed {info.counts(' and ')} ({info.bytes / 1_048_576:.1f} MB) from {info.root}")
+
+
+@cache.command("prune")
+@click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder.")
+@click.option(
+    "--max-size",
+    type=SIZE,
+    default=DEFAULT_CACHE_SIZE,
+    show_default=shown_size(DEFAULT_CACHE_SIZE),
+    metavar="SIZE",
+    help="Keep at most this much (500M, 2G), removing the least recently used entries first.",
+)
+def cache_prune(cache_dir: Path | None, max_size: int) -> None:
+    """Remove the least recently used entries until the cache holds at most SIZE."""
+    from audio_edition.build_cache import cache_to_inspect
+
+    store = cache_to_inspect(cache_dir)
+    removed = store.prune(max_size)
+    left = store.info()
     click.echo(
-        f"removed {info.entries} segments and {info.episodes} episodes "
-        f"({info.bytes / 1_048_576:.1f} MB) from {info.root}"
+        f"removed {removed.counts(' and ')} ({removed.bytes / 1_048_576:.1f} MB) from {left.root}; "
+        f"{left.counts()}, {left.bytes / 1_048_576:.1f} MB left"
     )
+
+
+def _warn(line: str) -> None:
+    """A warning line on stderr."""
+    click.echo(line, err=True)
 
 
 def _tell_the_probe(options: Options, quiet: bool) -> None:
     """Print which way `auto` went (once, for a run of many articles, each of which then has its
-    engine chosen for its own language)."""
+    engine chosen for its own language); stop at once when `gtts` was asked and Google is not
+    reachable."""
     from audio_edition.pipeline import resolve_engine
+    from audio_edition.voices.auto import require_google
 
+    require_google(options.engine, options.fallback)
     _english, chose = resolve_engine(options)
     if chose and not quiet:
         click.echo(chose, err=True)

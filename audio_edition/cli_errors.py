@@ -35,6 +35,18 @@ class FailingGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, debug_first(args))
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        """The command named first in `args`; a mistyped name gets the nearest one suggested."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            import difflib
+
+            near = difflib.get_close_matches(args[0], list(self.commands), n=1) if args else []
+            if near:
+                exc.message = f"{exc.message.rstrip('.')}: did you mean '{near[0]}'?"
+            raise
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)

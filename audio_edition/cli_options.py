@@ -8,11 +8,58 @@ from typing import Any
 import click
 
 from audio_edition.follow.settings import FollowSettings
-from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
+from audio_edition.options import ALL_FORMATS, BITRATES, Options, format_size, parse_formats, parse_size
+
+
+def shown_size(size: int) -> str:
+    """A size as `--help` shows it (`2G`)."""
+    return format_size(size)
+
+
+class SizeType(click.ParamType):
+    """A size such as 500M or 2G, as bytes."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+SIZE = SizeType()
+DEFAULT_CACHE_SIZE = Options().cache_max_size
 
 # Every default shown and used here is the one `Options` (or `FollowSettings`) has: their only home.
 DEFAULTS = Options()
 FOLLOWING = FollowSettings()
+
+_SCRIPT_OPTIONS = [
+    click.option(
+        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
+    ),
+    click.option(
+        "--min-quote-words",
+        type=click.IntRange(1, 100),
+        default=DEFAULTS.min_quote_words,
+        show_default=True,
+        help="Shorter quotations stay in the narrator's voice.",
+    ),
+    click.option("--show", default=DEFAULTS.show, show_default=True, help="Show name, spoken and tagged."),
+    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
+    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
+    click.option(
+        "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
+    ),
+    click.option(
+        "--speaker-voices",
+        is_flag=True,
+        help="Give each recurring speaker of quotations a voice of their own.",
+    ),
+]
 
 _BUILD_OPTIONS = [
     click.option(
@@ -27,17 +74,16 @@ _BUILD_OPTIONS = [
     click.option(
         "--engine",
         default=DEFAULTS.engine,
+        envvar="AUDIO_EDITION_ENGINE",
         show_default=True,
+        show_envvar=True,
         help=(
-            "auto (gTTS when Google answers, else an offline voice for the language), gtts, piper, "
-            "espeak, fake (a test tone), or a plugin engine."
+            "auto (gTTS when Google answers: the text is then sent to Google; else an offline voice "
+            "for the language), gtts, piper (offline), espeak, fake (a test tone), or a plugin engine."
         ),
     ),
     click.option("--narrator", metavar="VOICE", help="Narrator voice, e.g. piper:joe or gtts:en@com."),
     click.option("--quote-voice", metavar="VOICE", help="Voice for quotations, e.g. piper:joe+bright."),
-    click.option(
-        "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
-    ),
     click.option(
         "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
     ),
@@ -45,11 +91,12 @@ _BUILD_OPTIONS = [
     click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
     click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
     click.option(
-        "--min-quote-words",
-        type=click.IntRange(1, 100),
-        default=DEFAULTS.min_quote_words,
-        show_default=True,
-        help="Shorter quotations stay in the narrator's voice.",
+        "--cache-max-size",
+        type=SIZE,
+        default=DEFAULT_CACHE_SIZE,
+        show_default=shown_size(DEFAULT_CACHE_SIZE),
+        metavar="SIZE",
+        help="Bound of the cache (500M, 2G; 0: none): after each build the least recently used entries go.",
     ),
     click.option(
         "--bitrate",
@@ -72,21 +119,10 @@ _BUILD_OPTIONS = [
         show_default=True,
         help="Speaking speed; pitch is kept.",
     ),
-    click.option("--show", default=DEFAULTS.show, show_default=True, help="Show name, spoken and tagged."),
-    click.option("--no-opening", is_flag=True, help="No spoken opening or closing."),
     click.option("--intro-music", type=click.Path(path_type=Path), help="Music under the opening."),
     click.option("--outro-music", type=click.Path(path_type=Path), help="Music under the closing."),
     click.option("--sting", type=click.Path(path_type=Path), help="Short sound between sections."),
     click.option("--cover", type=click.Path(path_type=Path), help="Cover art (JPEG or PNG) for the MP3."),
-    click.option("--lexicon", type=click.Path(path_type=Path), help="Pronunciation lexicon (.toml or .pls)."),
-    click.option(
-        "--no-default-lexicon", is_flag=True, help="Do not use the shipped pronunciations of news names."
-    ),
-    click.option(
-        "--speaker-voices",
-        is_flag=True,
-        help="Give each recurring speaker of quotations a voice of their own.",
-    ),
     click.option(
         "--formats",
         default=",".join(("mp3", *DEFAULTS.formats)),
@@ -98,10 +134,30 @@ _BUILD_OPTIONS = [
 
 
 def build_options(func: Any) -> Any:
-    """The options `build` and `batch` share."""
-    for option in reversed(_BUILD_OPTIONS):
+    """The options `build`, `batch` and `follow` share: `script`'s, and those of the audio."""
+    for option in reversed(_BUILD_OPTIONS + _SCRIPT_OPTIONS):
         func = option(func)
     return func
+
+
+def script_options(func: Any) -> Any:
+    """The options that change the script (`script` takes them all, as `build` does)."""
+    for option in reversed(_SCRIPT_OPTIONS):
+        func = option(func)
+    return func
+
+
+def script_options_from(settings: dict[str, Any]) -> Options:
+    """Options from `script`'s settings (the language tag checked)."""
+    return Options(
+        language=_language(settings["language"]),
+        min_quote_words=settings["min_quote_words"],
+        show=settings["show"],
+        opening=not settings["no_opening"],
+        lexicon=settings["lexicon"],
+        default_lexicon=not settings["no_default_lexicon"],
+        speaker_voices=settings["speaker_voices"],
+    )
 
 
 _FOLLOW_OPTIONS = [
@@ -145,25 +201,28 @@ _FOLLOW_OPTIONS = [
         help="Read each article of the bulletin as its first N sentences and first quotation "
         "(implies --bulletin).",
     ),
-    click.option("--title", "feed_title", help="Podcast title in feed.xml (default: the show)."),
-    click.option("--author", "feed_author", help="Podcast author in feed.xml (default: the show)."),
+    # The channel's settings: each kept in OUT/.follow with the state, so a later run without it
+    # keeps what an earlier one set (None here: not given).
+    click.option("--title", "feed_title", help="Podcast title in feed.xml (default: the show; kept)."),
+    click.option("--author", "feed_author", help="Podcast author in feed.xml (default: the show; kept)."),
     click.option(
         "--description",
         "feed_description",
-        default=FOLLOWING.feed_description,
-        show_default=True,
-        help="Podcast summary in feed.xml.",
+        help=f"Podcast summary in feed.xml (default: {FOLLOWING.feed_description!r}; kept).",
     ),
-    click.option("--image", "feed_image", help="URL of the podcast artwork (1400-3000 px square)."),
-    click.option("--feed-language", "feed_language", help="Feed language (default: the episodes')."),
+    click.option("--image", "feed_image", help="URL of the podcast artwork (1400-3000 px square; kept)."),
+    click.option("--feed-language", "feed_language", help="Feed language (default: the episodes'; kept)."),
     click.option(
         "--category",
         "feed_category",
-        default=FOLLOWING.feed_category,
-        show_default=True,
-        help="Apple Podcasts category.",
+        help=f"Apple Podcasts category (default: {FOLLOWING.feed_category}; kept).",
     ),
-    click.option("--explicit", "feed_explicit", is_flag=True, help="Mark the podcast explicit."),
+    click.option(
+        "--explicit/--not-explicit",
+        "feed_explicit",
+        default=None,
+        help="Mark the podcast explicit, or not (default: not; kept).",
+    ),
     click.option(
         "--processes",
         type=click.IntRange(1, 256),
@@ -185,11 +244,14 @@ def follow_options(func: Any) -> Any:
     return func
 
 
-def follow_settings(settings: dict[str, Any]) -> FollowSettings:
-    """The FollowSettings among the command-line settings, taken out of them."""
+def follow_settings(settings: dict[str, Any]) -> tuple[FollowSettings, frozenset[str]]:
+    """The FollowSettings among the command-line settings, taken out of them (a channel setting
+    not given keeps its default), and the names of the channel settings given."""
     import dataclasses
 
-    return FollowSettings(**{f.name: settings.pop(f.name) for f in dataclasses.fields(FollowSettings)})
+    mine = {f.name: settings.pop(f.name) for f in dataclasses.fields(FollowSettings)}
+    given = frozenset(k for k, v in mine.items() if k.startswith("feed_") and v is not None)
+    return FollowSettings(**{k: v for k, v in mine.items() if v is not None}), given
 
 
 def options_from(settings: dict[str, Any]) -> Options:
@@ -198,6 +260,7 @@ def options_from(settings: dict[str, Any]) -> Options:
     from audio_edition.voices import get_engine
 
     renamed = {"no_cache", "no_opening", "no_default_lexicon", "formats"}
+    settings = {**settings, "language": _language(settings["language"])}
     options = Options(
         **{k: v for k, v in settings.items() if k not in renamed},
         use_cache=not settings["no_cache"],
@@ -216,6 +279,19 @@ def article_argument(text: str) -> str | Path:
     from audio_edition.ingest.fetch import is_url
 
     return text if is_url(text) else Path(text)
+
+
+def _language(tag: str | None) -> str | None:
+    """A --lang value checked as a language tag (InputError naming some tags when it is not one)."""
+    if tag is None:
+        return None
+    from audio_edition.errors import InputError
+    from audio_edition.text.languages import check_language_tag
+
+    try:
+        return check_language_tag(tag)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _formats(text: str) -> tuple[str, ...]:

@@ -102,6 +102,9 @@ class Article:
         """True when the title was written by the author (not derived from the file name)."""
         return self.meta.title_from != "file-name"
 
+    def __repr__(self) -> str:
+        return f"Article({self.meta.title!r}, {len(self.blocks)} blocks, {len(self.dropped)} dropped)"
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -149,6 +152,10 @@ class Script:
     segments: tuple[Segment, ...]
     chapters: tuple[Chapter, ...]
 
+    def __repr__(self) -> str:
+        title = self.article.meta.title
+        return f"Script({title!r}, {len(self.segments)} segments, {len(self.chapters)} chapters)"
+
 
 @dataclass(frozen=True, eq=False)
 class Clip:
@@ -161,6 +168,9 @@ class Clip:
     def duration(self) -> float:
         """Length in seconds."""
         return len(self.samples) / self.sample_rate
+
+    def __repr__(self) -> str:
+        return f"Clip({self.duration:.2f} s at {self.sample_rate} Hz)"
 
 
 @dataclass(frozen=True)
@@ -203,3 +213,10 @@ class Episode:
     def narrator(self) -> str:
         """The narrator's voice spec (`piper:joe`), for the credits; "" when not known."""
         return dict(self.voices).get("narrator", "")
+
+    def __repr__(self) -> str:
+        title = self.script.article.meta.title
+        return (
+            f"Episode({title!r}, {self.duration:.1f} s, {len(self.timeline)} segments, "
+            f"{len(self.chapters)} chapters, engine={self.engine!r})"
+        )

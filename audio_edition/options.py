@@ -29,6 +29,9 @@ ALL_FORMATS = FORMAT_NAMES
 # The show's name: spoken in the opening and closing, the MP3's artist and album, the feed's title
 # and author unless told otherwise.
 SHOW_NAME = "Audio Edition"
+# The cache's default bound: about 350 audio minutes at the measured 5.8 MB a minute (Piper).
+DEFAULT_CACHE_MAX_SIZE = 2_000_000_000
+
 # The MP3 bitrates a build offers (`audio.loudness` has the encoder's measured loss at each).
 BITRATES = ("64k", "80k", "96k", "112k", "128k", "160k", "192k")
 
@@ -46,6 +49,33 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(n for n in ALL_FORMATS if n in names)
 
 
+_UNITS = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "t": 1000**4}
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from `500M`, `2G`, `750k`, `1.5G` or a plain number of bytes (decimal
+    units, a trailing `B` allowed); ValueError saying what is accepted."""
+    cleaned = text.strip().lower().removesuffix("b").strip()
+    number, unit = (cleaned[:-1], cleaned[-1]) if cleaned[-1:] in _UNITS else (cleaned, "")
+    try:
+        value = float(number) * _UNITS[unit]
+    except ValueError:
+        value = -1.0
+    if not number or value < 0:
+        raise ValueError(
+            f"{text!r} is not a size: give bytes or a number with k, M, G or T, e.g. 500M, 2G; 0 for no bound"
+        )
+    return int(value)
+
+
+def format_size(size: int) -> str:
+    """A size as `parse_size` reads it, in the largest unit that divides it (`2G`, `500M`)."""
+    for unit in ("T", "G", "M", "k"):
+        if size and size % _UNITS[unit.lower()] == 0:
+            return f"{size // _UNITS[unit.lower()]}{unit}"
+    return str(size)
+
+
 @dataclass(frozen=True)
 class Options:
     """Settings for one build; every stage reads what it needs from here."""
@@ -58,6 +88,9 @@ class Options:
     jobs: int | None = None
     use_cache: bool = True
     cache_dir: Path | None = None
+    cache_max_size: int = (
+        DEFAULT_CACHE_MAX_SIZE  # bytes; the least recently used entries go first; 0: no bound
+    )
     out_dir: Path = Path("output")
     min_quote_words: int = 4
     bitrate: str = "96k"
@@ -76,6 +109,16 @@ class Options:
     default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches
+
+    def __post_init__(self) -> None:
+        """Paths may be given as strings (`Options(out_dir="episodes")`): each becomes a Path."""
+        for name in _PATH_FIELDS:
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value))
+
+
+_PATH_FIELDS = ("cache_dir", "out_dir", "intro_music", "outro_music", "sting", "cover", "lexicon")
 
 
 _Settings = TypeVar("_Settings")

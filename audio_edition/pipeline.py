@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 from audio_edition import audio
 from audio_edition.audio.episode_store import Mastered, episode_key
-from audio_edition.audio.ffmpeg import decode_audio_bytes
+from audio_edition.audio.ffmpeg import decode_audio_bytes, ffmpeg_exe
 from audio_edition.audio.settings import MasteringSettings, mastering_settings
 from audio_edition.audio.timeline import episode_from
 from audio_edition.build_cache import BuildCache
@@ -52,6 +52,13 @@ class Built:
     notes: tuple[str, ...] = ()
     reused: bool = False
 
+    def __repr__(self) -> str:
+        mp3 = next((f for f in self.files if f.suffix == ".mp3"), None)
+        return (
+            f"Built({str(mp3) if mp3 else '-'!r}, {len(self.files)} files, "
+            f"{self.episode.duration:.1f} s, reused={self.reused})"
+        )
+
 
 @dataclass(frozen=True)
 class StageSettings:
@@ -84,25 +91,21 @@ def slug_for(path: str | Path) -> str:
 
 
 def slugs_for(arguments: Sequence[str]) -> list[str]:
-    """A distinct output name per article argument, as `batch` names them: its file name (a URL's
-    last path part), with its folder joined when two would clash (`dup1/story.txt` and
-    `dup2/story.txt` -> `dup1-story`, `dup2-story`); InputError, before any audio is made, when
-    two still clash (the same file twice, two URLs ending alike)."""
-    plain = [slug_for(a) for a in arguments]
-    out = []
-    for argument, slug in zip(arguments, plain, strict=True):
-        if plain.count(slug) > 1 and not is_url(argument):
-            path = Path(argument)
-            slug = slugify(f"{path.resolve().parent.name}-{path.stem}")
-        out.append(slug)
-    for k, slug in enumerate(out):
-        if slug in out[:k]:
-            first = arguments[out.index(slug)]
-            raise InputError(
-                f"{first} and {arguments[k]} would both be written as {slug}.*: "
-                "give each article once, or build them into different -o folders"
-            )
-    return out
+    """The output name of each article argument: its own (`slug_for`), whatever else is on the
+    command line, so an article keeps its name and feed guid; InputError, before any audio is
+    made, when two would be written under one name (`a/story.txt` and `b/story.txt`)."""
+    names = [slug_for(a) for a in arguments]
+    refuse_clashes(list(arguments), names, "build them into different -o folders, or rename one")
+    return names
+
+
+def refuse_clashes(articles: Sequence[str | Path], names: Sequence[str], remedy: str) -> None:
+    """InputError naming the first two articles that would be written under one name."""
+    first: dict[str, str | Path] = {}
+    for article, name in zip(articles, names, strict=True):
+        if name in first:
+            raise InputError(f"{first[name]} and {article} would both be written as {name}.*: {remedy}")
+        first[name] = article
 
 
 def resolve_engine(options: Options, language: str = "en") -> tuple[Options, str]:
@@ -177,6 +180,8 @@ def _produce(
     if cache is not None:
         notes.extend(cache.notes())
     files = tuple(publish(episode, slug, stages.publishing, mp3, qa))
+    if cache is not None and opts.cache_max_size:
+        cache.prune(opts.cache_max_size)  # after the build, so its own entries are the newest
     return Built(episode, files, stats, tuple(notes), reused is not None)
 
 
@@ -219,7 +224,8 @@ def credited(episode: Episode, cast: Cast) -> Episode:
 
 def check_media(options: Options) -> None:
     """Refuse a cover that is no image, or music files that are missing, unreadable or too short
-    for their part, before any audio is made."""
+    for their part, and an AUDIO_EDITION_FFMPEG that names no program, before any audio is made."""
+    ffmpeg_exe()
     if options.cover is not None:
         read_cover(options.cover)
     music = (("intro", options.intro_music), ("outro", options.outro_music), ("sting", options.sting))
@@ -265,6 +271,8 @@ def _speak(
 
 
 def produce(path: str | Path, options: Options | None = None, progress: Progress | None = None) -> Built:
-    """Read the article at `path` and build its audio edition into `options.out_dir`."""
+    """Read the article at `path` (a str or Path, or a URL) and build its audio edition into
+    `options.out_dir`, named as `build` names it."""
     opts = options or Options()
-    return produce_article(read_article(path), slug_for(path), opts, progress)
+    source: str | Path = path if is_url(str(path)) else Path(path)
+    return produce_article(read_article(source), slug_for(source), opts, progress)

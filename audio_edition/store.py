@@ -92,6 +92,15 @@ def hasher(key: str) -> Any:
     return digest
 
 
+def touch(path: Path) -> None:
+    """Mark an entry as used now (its modification time): the cache bound removes the least
+    recently used first. A read-only cache is left as it is."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
 class FileStore:
     """Entries of one kind in `folder` (`key[:2]/key.suffix` when `fan_out`, else `key.suffix`)."""
 
@@ -137,6 +146,7 @@ class FileStore:
             return None
         except OSError:  # unreadable (permissions, I/O): not used, left alone
             return None
+        touch(path)
         return found
 
     def put(

@@ -1,7 +1,10 @@
 # ruff: noqa: E501 - the tour is a table, a step a line
-"""A newcomer's tour: run every documented command and option once, as the README shows them, on
-the sample articles, and check each output the README promises. Offline: the `fake` engine for
-speed (its tones are real audio through the whole pipeline), espeak-ng where installed.
+"""A newcomer's tour: run every command the README shows (each `$ audio-edition ...` line of its
+console blocks, as written, in a folder holding sample articles, with the `fake` engine chosen by
+AUDIO_EDITION_ENGINE unless the command names one, and the README's example feeds served locally),
+then every documented option once, and check each output the README promises. Offline: the `fake`
+engine for speed (its tones are real audio through the whole pipeline), Piper where a command asks
+for it, espeak-ng where installed.
 
     python scripts/tour.py [--keep DIR]
 
@@ -13,12 +16,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +39,124 @@ FAKE = ["--engine", "fake"]
 Check = Callable[[subprocess.CompletedProcess[str], Path], str | None]
 
 
-def run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(argv: list[str], cwd: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     """One command as a user types it (a fresh process), offline for certain: every request goes
     to a proxy where nothing listens, so gTTS fails and `--fallback` is exercised on any machine."""
-    env = {**os.environ, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    env = {**os.environ, "HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9", **extra}
     env["NO_PROXY"] = "localhost,127.0.0.1"
     return subprocess.run([*COMMAND, *argv], cwd=cwd, capture_output=True, text=True, timeout=600, env=env)
+
+
+README = ROOT / "README.md"
+# The sample articles the README's commands find in `articles/` (a few, for speed).
+README_ARTICLES = (
+    "harbour-ferry-strike.txt",
+    "cafe-owners-zurich.md",
+    "reservoir-levels.html",
+    "night-bus-drivers.txt",
+)
+EXAMPLE_SITE = "https://news.example/"  # the README's example feeds, served locally by the tour
+STORY = ["The harbour ferry runs again from Monday after its winter repairs.",
+         "Its hull was checked and painted, and a quieter engine was fitted.",
+         "Fares stay as they were, and children under five travel free."]  # fmt: skip
+
+
+def readme_commands() -> list[str]:
+    """Every command the README shows: each `$ audio-edition ...` line of its console blocks, a line
+    ending in a backslash joined to the next."""
+    text = README.read_text(encoding="utf-8")
+    commands = []
+    for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL):
+        for line in block.replace("\\\n", " ").splitlines():
+            if line.startswith("$ "):
+                commands.append(" ".join(line[2:].split()))
+    return commands
+
+
+def readme_checks(work: Path) -> dict[str, Check]:
+    """The check of each command the README shows, by its text (a README command without one, or a
+    check for a command the README no longer shows, fails the tour)."""
+    out = work / "output"
+    feed = lambda folder: ET.parse(folder / "feed.xml").getroot()  # noqa: E731
+    return {
+        "audio-edition build articles/harbour-ferry-strike.txt": lambda r, w: expect(files(out) == {f"harbour-ferry-strike{s}" for s in (".mp3", ".json", ".qa.json", ".vtt", ".srt", ".chapters.json")} and "harbour-ferry-strike.mp3" in r.stdout, f"files {sorted(files(out))}"),
+        "audio-edition script articles/harbour-ferry-strike.txt": lambda r, w: expect("   0 intro       narrator + 400ms  Audio Edition." in r.stdout and "== chapter 2: What the Operator Says" in r.stdout and "dropped (read-also): READ ALSO" in r.stdout, "not the script shown"),
+        "audio-edition build articles/harbour-ferry-strike.txt --formats all": lambda r, w: expect({"harbour-ferry-strike.html", "harbour-ferry-strike.epub", "harbour-ferry-strike.daisy"} <= files(out), "no read-along page, EPUB or DAISY book"),
+        "audio-edition voices": lambda r, w: expect("piper (" in r.stdout and "piper:joe+high" in r.stdout, "no Piper voices listed"),
+        "audio-edition build articles/harbour-ferry-strike.txt --quote-voice piper:joe+high --speaker-voices": lambda r, w: expect(manifest(out)["voices"]["quote"] == "piper:joe+high", f"quote voice {manifest(out)['voices']}"),
+        'audio-edition feed output --base-url https://example.org/audio --title "Harbour News"': lambda r, w: expect(feed(out).findtext("channel/title") == "Harbour News" and feed(out).find("channel/item/enclosure") is not None, "no feed of the episode"),
+        "audio-edition batch articles -o episodes --base-url https://example.org/audio": lambda r, w: expect(len(list((work / "episodes").glob("*.mp3"))) == len(README_ARTICLES) and len(feed(work / "episodes").findall("channel/item")) == len(README_ARTICLES), "not every article built and in the feed"),
+        "audio-edition follow https://news.example/rss.xml -o podcast --base-url https://news.example/audio": lambda r, w: expect(len(feed(work / "podcast").findall("channel/item")) == 1, "the feed's article not built"),
+        "audio-edition follow https://news.example/rss.xml https://news.example/atom.xml -o /srv/podcast --base-url https://news.example/audio --engine piper": lambda r, w: expect(len(feed(work / "srv-podcast").findall("channel/item")) == 1 and [json.loads(m.read_text())["engine"] for m in (work / "srv-podcast").glob("*.json") if m.name.count(".") == 1] == ["piper"], "not built with Piper from both feeds"),
+        "audio-edition cache info": lambda r, w: expect(" segments, " in r.stdout and " episode" in r.stdout, "no cache info"),
+        "audio-edition cache prune --max-size 500M": lambda r, w: expect(r.stdout.startswith("removed ") and " left" in r.stdout, "not pruned"),
+    }  # fmt: skip
+
+
+class _ExampleSite(BaseHTTPRequestHandler):
+    """The README's news.example: an RSS and an Atom feed of one short article, carried whole."""
+
+    def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+        content = "".join(f"<p>{p}</p>" for p in STORY).replace("<", "&lt;").replace(">", "&gt;")
+        title, link = "Harbour ferry returns", "https://news.example/ferry"
+        feeds = {
+            "/rss.xml": f'<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>News</title><link>https://news.example/</link><description>News</description><item><title>{title}</title><link>{link}</link><guid>ferry</guid><pubDate>Wed, 04 Mar 2026 09:00:00 GMT</pubDate><content:encoded>{content}</content:encoded></item></channel></rss>',
+            "/atom.xml": f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title><id>tag:news</id><updated>2026-03-04T09:00:00Z</updated><entry><title>{title}</title><link href="{link}"/><id>ferry</id><updated>2026-03-04T09:00:00Z</updated><content type="html">{content}</content></entry></feed>',
+        }  # fmt: skip
+        body = feeds.get(self.path, "").encode("utf-8")
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "application/xml")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def example_site() -> Iterator[str]:
+    """news.example served on localhost while inside; yields its address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _ExampleSite)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_readme(work: Path) -> list[str]:
+    """Run every command the README shows, in order, in `work` (sample articles in `articles/`);
+    print each outcome; return the names of those that failed."""
+    (work / "articles").mkdir(parents=True, exist_ok=True)
+    for sample in README_ARTICLES:
+        shutil.copy(ARTICLES / sample, work / "articles" / sample)
+    env = {"AUDIO_EDITION_ENGINE": "fake", "AUDIO_EDITION_CACHE": str(work / "cache")}
+    checks = readme_checks(work)
+    failed = []
+    commands = readme_commands()
+    with example_site() as site:
+        for command in commands:
+            shown = command.replace(EXAMPLE_SITE, site).replace("/srv/podcast", str(work / "srv-podcast"))
+            argv = shlex.split(shown)[1:]
+            check = checks.get(command)
+            result = run(argv, work, **env)
+            if check is None:
+                why: str | None = "the tour has no check for this README command"
+            elif result.returncode != 0:
+                why = f"exit {result.returncode}: {result.stderr.strip()[-300:]}"
+            else:
+                try:
+                    why = check(result, work)
+                except (OSError, ValueError, KeyError, IndexError, StopIteration, ET.ParseError) as exc:
+                    why = f"its output could not be checked ({type(exc).__name__}: {exc})"
+            print(f"{'ok  ' if why is None else 'FAIL'} README: {command}" + (f": {why}" if why else ""))
+            if why is not None:
+                failed.append(command)
+    for gone in sorted(set(checks) - set(commands)):
+        print(f"FAIL README: {gone}: checked by the tour but no longer shown in the README")
+        failed.append(gone)
+    return failed
 
 
 def manifest(out: Path, slug: str = "harbour-ferry-strike") -> dict:  # type: ignore[type-arg]
@@ -84,8 +204,10 @@ def steps(work: Path) -> list[tuple[str, list[str], Check]]:
         ("build --cache-dir again", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cached"), "--cache-dir", str(work / "cache")], lambda r, w: expect("audio reused" in r.stdout, "not reused")),
         ("build --no-cache", ["build", str(SAMPLE), *FAKE, "-o", str(work / "nocache"), "--no-cache"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
         ("cache info", ["cache", "info", "--cache-dir", str(work / "cache")], lambda r, w: expect(" segments, " in r.stdout and not r.stdout.startswith("0"), "no cache info")),
+        ("build --cache-max-size", ["build", str(SAMPLE), *FAKE, "-o", str(work / "cached"), "--cache-dir", str(work / "cache"), "--cache-max-size", "500M"], lambda r, w: expect(r.returncode == 0, r.stderr.strip())),
+        ("cache prune", ["cache", "prune", "--cache-dir", str(work / "cache"), "--max-size", "1k"], lambda r, w: expect(r.stdout.startswith("removed ") and "0 segments, 0 episodes, 0.0 MB left" in r.stdout, "not pruned to its bound")),
         ("cache clear", ["cache", "clear", "--cache-dir", str(work / "cache")], lambda r, w: expect(r.stdout.startswith("removed "), "not cleared")),
-        ("feed", ["feed", str(out), "--base-url", "https://example.org/audio", "--title", "T", "--author", "A", "--description", "D", "--image", "https://example.org/a.png", "--language", "en", "--category", "News", "--explicit"], lambda r, w: expect(ET.parse(out / "feed.xml").getroot().find("channel/item/enclosure") is not None, "no item")),
+        ("feed", ["feed", str(out), "--base-url", "https://example.org/audio", "--title", "T", "--author", "A", "--description", "D", "--image", "https://example.org/a.png", "--feed-language", "en", "--category", "News", "--explicit"], lambda r, w: expect(ET.parse(out / "feed.xml").getroot().find("channel/item/enclosure") is not None, "no item")),
         ("batch", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--base-url", "https://example.org/b"], lambda r, w: expect((work / "batch/feed.xml").exists() and "built" in r.stdout, "no batch")),
         ("batch again (skipped)", ["batch", str(work / "in"), *FAKE, "-o", str(work / "batch"), "--processes", "1"], lambda r, w: expect("skipped" in r.stdout, "not skipped")),
         ("--debug", ["--debug", "build", str(work / "missing.txt")], lambda r, w: expect("Traceback" in r.stderr, "no traceback")),
@@ -105,7 +227,7 @@ def main() -> int:
     (work / "in").mkdir(exist_ok=True)
     for sample in ("harbour-ferry-strike.txt", "cafe-owners-zurich.md", "reservoir-levels.html"):
         shutil.copy(ARTICLES / sample, work / "in" / sample)
-    failed = []
+    failed = run_readme(work / "readme")
     for name, argv, check in steps(work):
         result = run(argv, work)
         ok = result.returncode == 0 or name in ("--debug", "an error is one line")
@@ -119,7 +241,7 @@ def main() -> int:
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
     print(
-        f"{len(failed)} of {len(steps(work))} steps failed"
+        f"{len(failed)} of {len(steps(work)) + len(readme_commands())} steps failed"
         if failed
         else "every step did what the README says"
     )

@@ -65,7 +65,8 @@ def ffmpeg_ebur128(path: Path) -> tuple[float, float]:
     from audio_edition.audio.ffmpeg import ffmpeg_exe
 
     command = [ffmpeg_exe(), "-hide_banner", "-nostats", "-i", str(path)]
-    command += ["-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"]
+    # framelog=verbose keeps the per-frame lines below the default log level: ffmpeg 4.4-6.0 know no "quiet"
+    command += ["-af", "ebur128=peak=true:framelog=verbose", "-f", "null", "-"]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     loudness = float(re.findall(r"I:\s+(-?[\d.]+) LUFS", result.stderr)[-1])
     peak = float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", result.stderr)[-1])

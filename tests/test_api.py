@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
+import shutil
 import types
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +68,37 @@ def test_top_level_exports_every_stage() -> None:
     for stage in ("read_article", "write_script", "produce", "register_engine"):
         assert stage in audio_edition.__all__
     assert audio_edition.__version__
+
+
+def test_the_readme_python_example_runs_and_prints_short_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's Python example, run as written but with the fake engine for speed (the API path
+    is the same for every engine): str paths are taken, and results print in a line each."""
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**From Python.**") :]
+    start = section.index("```python\n") + 10
+    code = section[start : section.index("\n```", start)]
+    assert 'engine="piper"' in code
+    (tmp_path / "articles").mkdir()
+    shutil.copy(ROOT / "articles" / "harbour-ferry-strike.txt", tmp_path / "articles")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AUDIO_EDITION_CACHE", str(tmp_path / "cache"))  # a first build, whatever ran before
+    exec(code.replace('engine="piper"', 'engine="fake"'), {})  # noqa: S102 - the README's own code
+    printed = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(
+        r"Built\('episodes/harbour-ferry-strike\.mp3', 6 files, [\d.]+ s, reused=False\)", printed[0]
+    )
+    assert printed[1].startswith("Episode('Harbour Ferry Crews Vote to Strike Over Night Shifts', ")
+    assert len(printed[1]) < 200 and len(printed) == 5
+    assert (tmp_path / "episodes" / "harbour-ferry-strike.json").is_file()
+
+
+def test_options_take_str_paths() -> None:
+    from audio_edition import Options
+
+    options = Options(out_dir="episodes", cache_dir="c", lexicon="l.toml", cover="c.png")
+    assert options.out_dir == Path("episodes") and options.cache_dir == Path("c")
+    assert options.lexicon == Path("l.toml") and options.cover == Path("c.png")

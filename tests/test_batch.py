@@ -98,7 +98,7 @@ def test_one_bad_article_is_reported_and_the_rest_are_built(newsroom: Path, tmp_
     assert len(list(out.glob("*.mp3"))) == 3
 
 
-@pytest.mark.parametrize(("make", "message"), [("missing", "is not a folder"), ("empty", "no articles")])
+@pytest.mark.parametrize(("make", "message"), [("missing", "does not exist"), ("empty", "no articles")])
 def test_unusable_folders_exit_2(tmp_path: Path, make: str, message: str) -> None:
     folder = tmp_path / make
     if make == "empty":

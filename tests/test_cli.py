@@ -186,7 +186,7 @@ def test_output_folder_that_is_a_file_exits_2(tmp_path: Path, fake_engine: FakeE
 
 
 def structural_pause(segments: list[dict[str, Any]], k: int) -> int:
-    """The pause the README promises after article segment k: a heading's, a section's before a
+    """The pause docs/reading.md promises after article segment k: a heading's, a section's before a
     heading or the closing, a paragraph's between blocks (a sentence's before an attribution), and
     within a block a clause's after a comma, else a sentence's."""
     seg, nxt = segments[k], segments[k + 1]

@@ -25,16 +25,19 @@ def run(*argv: str) -> tuple[int, list[str]]:
     return result.exit_code, [line for line in result.output.splitlines() if line.strip()]
 
 
-def test_articles_that_share_a_file_name_get_their_folder_in_the_name(tmp_path: Path) -> None:
+def test_articles_that_share_a_file_name_are_refused_before_any_audio(tmp_path: Path) -> None:
+    """An article's name depends on the article alone: two that would share one are one error."""
     for folder, text in (("dup1", STORY), ("dup2", OTHER)):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "story.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    code, _ = run("build", str(tmp_path / "dup1/story.txt"), str(tmp_path / "dup2/story.txt"), "-o", str(out),
-                  "--engine", "fake", "-q")  # fmt: skip
-    assert code == 0
-    titles = {p.name: json.loads(p.read_text(encoding="utf-8"))["title"] for p in out.glob("*-story.json")}
-    assert titles == {"dup1-story.json": "Ferry Story", "dup2-story.json": "Bus Story"}
+    first, second = tmp_path / "dup1/story.txt", tmp_path / "dup2/story.txt"
+    code, lines = run("build", str(first), str(second), "-o", str(out), "--engine", "fake", "-q")
+    assert code == 2 and lines == [
+        f"Error: {first} and {second} would both be written as story.*: "
+        "build them into different -o folders, or rename one"
+    ]
+    assert not out.exists()
 
 
 def test_the_same_article_twice_is_refused_before_any_audio(tmp_path: Path) -> None:
@@ -81,7 +84,10 @@ def test_usage_errors_come_before_the_google_probe(tmp_path: Path) -> None:
     code, lines = run("build", str(story), "-o", str(taken))  # --engine auto: probes only to build
     assert code == 2 and lines == [f"Error: output folder {taken} is a file: choose another -o folder"]
     code, lines = run("batch", str(taken), "-o", str(tmp_path / "out"))
-    assert code == 2 and lines == [f"Error: {taken} is not a folder: give the folder that holds the articles"]
+    assert code == 2 and lines == [
+        f"Error: {taken} is not a folder: give the folder that holds the articles "
+        f"(`audio-edition build {taken}` builds one article)"
+    ]
 
 
 class _Pages(BaseHTTPRequestHandler):

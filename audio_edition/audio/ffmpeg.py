@@ -1,4 +1,5 @@
-"""Find an ffmpeg binary (system first, else the one imageio-ffmpeg ships) and decode audio with it.
+"""Find an ffmpeg binary (AUDIO_EDITION_FFMPEG, else the system's, else imageio-ffmpeg's) and decode
+audio with it.
 
 Every ffmpeg run has a time limit proportional to its work (`time_limit`); one that outlives it is
 killed and reported in one line.
@@ -7,19 +8,21 @@ killed and reported in one line.
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import numpy as np
 
-from audio_edition.errors import AudioError
+from audio_edition.errors import AudioError, InputError
 from audio_edition.model import Clip
 
 # ffmpeg decodes, filters and encodes speech 100-500x faster than real time; these limits are generous.
 FLOOR_S = 60.0  # every run may take this long...
 PER_AUDIO_S = 0.5  # ...plus this much per second of audio it handles
 ENCODED_BYTES_PER_S = 1000  # an encoded input of unknown length is taken as 8 kbit/s (an over-estimate)
+FFMPEG_VARIABLE = "AUDIO_EDITION_FFMPEG"  # a path to the ffmpeg to use, before any other
 
 
 class UndecodableError(AudioError):
@@ -28,16 +31,36 @@ class UndecodableError(AudioError):
 
 @functools.lru_cache(maxsize=1)
 def ffmpeg_exe() -> str:
-    """Path of the ffmpeg to use: the system's if on PATH, else imageio-ffmpeg's bundled binary."""
+    """Path of the ffmpeg to use: AUDIO_EDITION_FFMPEG when set (InputError if it is not a program),
+    else the system's if on PATH, else imageio-ffmpeg's bundled binary."""
+    chosen = os.environ.get(FFMPEG_VARIABLE, "").strip()
+    if chosen:
+        return _chosen(chosen)
     found = shutil.which("ffmpeg")
     if found:
         return found
+    return bundled_ffmpeg()
+
+
+def bundled_ffmpeg() -> str:
+    """Path of the ffmpeg imageio-ffmpeg ships (AudioError when it is not installed)."""
     try:
         import imageio_ffmpeg
 
         return str(imageio_ffmpeg.get_ffmpeg_exe())
     except (ImportError, RuntimeError) as exc:
         raise AudioError("no ffmpeg found: install ffmpeg or `pip install imageio-ffmpeg`") from exc
+
+
+def _chosen(value: str) -> str:
+    """The program AUDIO_EDITION_FFMPEG names (a path, or a name on PATH), or an InputError."""
+    found = shutil.which(value)
+    if found is None:
+        raise InputError(
+            f"{FFMPEG_VARIABLE}={value} is not an ffmpeg program that can be run: "
+            f"give the path of an ffmpeg binary, or unset {FFMPEG_VARIABLE} to use the one found"
+        )
+    return found
 
 
 def time_limit(audio_seconds: float) -> float:

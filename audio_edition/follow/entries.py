@@ -79,10 +79,26 @@ def plain_text(text: str) -> str:
     return " ".join(html.unescape(text).split()).replace("<", "‹").replace(">", "›")
 
 
+SLUG_TITLE_CHARS = 48  # of the title in an entry's name, cut at a word
+
+
 def entry_slug(entry: FeedEntry) -> str:
-    """The entry's output name: its title made file-safe, and a short hash of its key, so two
-    entries never share a name and the same entry always gets the same one."""
-    return f"{slugify(entry.title, 48)}-{hashlib.sha256(entry.key.encode('utf-8')).hexdigest()[:8]}"
+    """The entry's output name: its title made file-safe and cut at a word within 48 characters,
+    and a short hash of its key, so two entries never share a name and the same entry always gets
+    the same one."""
+    return (
+        f"{word_cut(slugify(entry.title, 1000))}-{hashlib.sha256(entry.key.encode('utf-8')).hexdigest()[:8]}"
+    )
+
+
+def word_cut(slug: str, limit: int = SLUG_TITLE_CHARS) -> str:
+    """`slug` cut at its last hyphen within `limit` characters (mid-word only when its first word
+    alone is longer)."""
+    if len(slug) <= limit:
+        return slug
+    head = slug[: limit + 1]
+    cut = head.rsplit("-", 1)[0] if "-" in head else ""
+    return cut or slug[:limit]
 
 
 def _date(parsed: Any) -> dt.datetime | None:

@@ -22,8 +22,17 @@ from audio_edition.follow.pages import prepare
 from audio_edition.follow.poll import poll
 from audio_edition.follow.report import FollowReport
 from audio_edition.follow.settings import FollowSettings
-from audio_edition.follow.state import PENDING, EntryRecord, State, load_state, locked, save_state
-from audio_edition.options import Options
+from audio_edition.follow.state import (
+    PENDING,
+    EntryRecord,
+    State,
+    folder,
+    load_state,
+    locked,
+    remove_traces,
+    save_state,
+)
+from audio_edition.options import SHOW_NAME, Options
 from audio_edition.publish.formats import MANIFEST
 from audio_edition.publish.outputs import up_to_date
 
@@ -37,14 +46,21 @@ def run_follow(
     scheduler: str | None = None,
     processes: int | None = None,
     progress: BatchProgress | None = None,
+    given: frozenset[str] | None = None,
 ) -> FollowReport:
-    """Build the new and changed entries of `feeds` into `options.out_dir` (see the module)."""
+    """Build the new and changed entries of `feeds` into `options.out_dir` (see the module).
+
+    The feed channel's settings named in `given` (all of them when None) are kept in the state;
+    the others are taken from it, as a previous run set them. A run that could read no feed and
+    found nothing before it leaves nothing behind (no state, no lock)."""
     check_follow(feeds, settings, processes, workers, scheduler)
     started = time.perf_counter()
     out_dir = options.out_dir
     report = FollowReport()
+    fresh, out_existed = not folder(out_dir).exists(), out_dir.exists()
     with locked(out_dir):
         state = load_state(out_dir)
+        settings = with_channel(settings, state, given)
         try:
             for url in dict.fromkeys(feeds):
                 _poll(url, state, out_dir, report)
@@ -61,9 +77,33 @@ def run_follow(
             report.removed = len(trim(state, out_dir, settings.keep))
             report.feed = _write_feed(state, options, settings, report)
         finally:
-            save_state(out_dir, state)
+            if not (fresh and _learnt_nothing(state)):
+                save_state(out_dir, state)
+    if fresh and _learnt_nothing(state):
+        remove_traces(out_dir, out_existed)
     report.entries.wall = time.perf_counter() - started
     return report
+
+
+CHANNEL = ("feed_title", "feed_author", "feed_description", "feed_image", "feed_language", "feed_category",
+           "feed_explicit")  # fmt: skip
+
+
+def with_channel(settings: FollowSettings, state: State, given: frozenset[str] | None) -> FollowSettings:
+    """`settings` with the channel's settings not `given` taken from the state (as an earlier run
+    gave them), and those given recorded in it."""
+    taken = {}
+    for name in CHANNEL:
+        if given is None or name in given:
+            state.channel[name] = getattr(settings, name)
+        elif name in state.channel:
+            taken[name] = state.channel[name]
+    return dataclasses.replace(settings, **taken)
+
+
+def _learnt_nothing(state: State) -> bool:
+    """No feed was read and no entry is known: the state holds nothing worth a file."""
+    return not state.feeds and not state.entries
 
 
 def select(state: State, out_dir: Path, settings: FollowSettings) -> list[EntryRecord]:
@@ -161,6 +201,8 @@ def _bulletin(
     if not records:
         return
     started = time.perf_counter()
+    if settings.feed_title and options.show == SHOW_NAME:  # the podcast's name, said in its bulletin
+        options = dataclasses.replace(options, show=settings.feed_title)
     try:
         articles = [read_entry(article_path(out_dir, record.slug)) for record in records]
         slug, made = produce_bulletin(articles, options, sentences=settings.bulletin_sentences)

@@ -63,6 +63,11 @@ class State:
 
     feeds: dict[str, FeedRecord] = field(default_factory=dict)
     entries: dict[str, EntryRecord] = field(default_factory=dict)
+    channel: dict[str, Any] = field(default_factory=dict)  # the feed channel's settings last given
+
+    def is_empty(self) -> bool:
+        """Nothing learnt: no feed read, no entry, no channel setting."""
+        return not (self.feeds or self.entries or self.channel)
 
 
 def folder(out_dir: Path) -> Path:
@@ -84,9 +89,10 @@ def load_state(out_dir: Path) -> State:
             raise ValueError(f"version {data.get('version')!r}")
         feeds = {url: FeedRecord(**record) for url, record in data["feeds"].items()}
         entries = {key: EntryRecord(**record) for key, record in data["entries"].items()}
+        channel = dict(data.get("channel") or {})
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the follow state {path} is damaged ({exc}): remove it to start afresh") from None
-    return State(feeds, entries)
+    return State(feeds, entries, channel)
 
 
 def save_state(out_dir: Path, state: State) -> None:
@@ -97,6 +103,7 @@ def save_state(out_dir: Path, state: State) -> None:
         "version": VERSION,
         "feeds": {url: dataclasses.asdict(r) for url, r in sorted(state.feeds.items())},
         "entries": {key: dataclasses.asdict(r) for key, r in sorted(state.entries.items())},
+        "channel": dict(sorted(state.channel.items())),
     }
     temp = home / f".state.json.{secrets.token_hex(4)}.part"
     try:
@@ -107,6 +114,16 @@ def save_state(out_dir: Path, state: State) -> None:
         os.replace(temp, home / "state.json")
     finally:
         temp.unlink(missing_ok=True)
+
+
+def remove_traces(out_dir: Path, out_existed: bool) -> None:
+    """Remove what a run that learnt nothing left: `OUT/.follow` (its lock), and OUT itself when the
+    run made it and it is empty."""
+    home = folder(out_dir)
+    (home / "lock").unlink(missing_ok=True)
+    for made in (home, *(() if out_existed else (out_dir,))):
+        with contextlib.suppress(OSError):
+            made.rmdir()  # only when empty: nothing of anyone else's is removed
 
 
 @contextlib.contextmanager

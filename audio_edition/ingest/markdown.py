@@ -186,9 +186,12 @@ def _table(node: SyntaxTreeNode, reading: _Reading, *, quoted: bool) -> None:
 
 
 def _is_caption(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, text: str) -> bool:
-    """As on a web page: a short line without a closing full stop that opens with an image or
-    follows a paragraph that is only an image is that image's caption (not a wholly bold line)."""
-    if not 1 <= len(text.split()) <= MAX_LINE_AFTER_IMAGE_WORDS or _SENTENCE_END.search(text):
+    """As on a web page: a short line that opens with an image or follows a paragraph that is only
+    an image is that image's caption (not a wholly bold line) when it has no closing full stop or
+    is wholly in italics (`*The reading room.*`), the way Markdown writers set captions."""
+    if not 1 <= len(text.split()) <= MAX_LINE_AFTER_IMAGE_WORDS:
+        return False
+    if _SENTENCE_END.search(text) and not _is_italic_line(node):
         return False
     if _is_bold_line(node, text):
         return False
@@ -198,6 +201,12 @@ def _is_caption(node: SyntaxTreeNode, previous: SyntaxTreeNode | None, text: str
     if previous is None or previous.type != "paragraph" or _words(previous):
         return False
     return any(c.type == "image" for c in previous.walk())  # it follows an image standing alone
+
+
+def _is_italic_line(node: SyntaxTreeNode) -> bool:
+    """One run wholly in italics (`*Like this.*`), a Markdown caption's usual dress."""
+    spans = _solid(_inline(node))
+    return len(spans) == 1 and spans[0].type == "em"
 
 
 def _is_bold_line(node: SyntaxTreeNode, text: str) -> bool:

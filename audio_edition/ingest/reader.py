@@ -42,17 +42,30 @@ def web_format(page: Fetched) -> str:
     return "html"
 
 
+# Hints for a mistaken argument: a feed's address given to `build`, a web address without its scheme.
+_FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
+FOLLOW_HINT = "follow its articles with `audio-edition follow URL -o OUT --base-url URL_OF_OUT`"
+_HOST = re.compile(r"(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
+
+
 def read_article(path: str | Path) -> Article:
     """Read and structure the article at `path` (a file or an http(s) URL); InputError if unusable."""
     if isinstance(path, str) and is_url(path):
         name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
         page = fetch(path)
+        if _FEED.search(page.body[:2000]):
+            raise InputError(f"{path} is a news feed (RSS or Atom), not an article: {FOLLOW_HINT}")
         return parse_article(decode_bytes(page.body, name), name=name, fmt=web_format(page), source=path)
     p = Path(path)
     if not p.exists():
+        if _HOST.match(str(path)):
+            raise InputError(f"article not found: {p}: for a web page give its whole address, https://{path}")
         raise InputError(f"article not found: {p} (check the path)")
     if p.is_dir():
-        raise InputError(f"{p} is a folder: give an article file (.txt, .md or .html)")
+        raise InputError(
+            f"{p} is a folder: give an article file (.txt, .md or .html), "
+            f"or build every article in it with `audio-edition batch {p}`"
+        )
     suffix = p.suffix.lower()
     fmt = SUFFIXES.get(suffix)
     if fmt is None:

@@ -10,6 +10,7 @@ import email.utils
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from audio_edition.errors import InputError
 from audio_edition.options import SHOW_NAME
 from audio_edition.publish.edition import edition_uuid, written_datetime
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
-from audio_edition.publish.outputs import set_names, verified_manifest
+from audio_edition.publish.outputs import checked_manifest, set_names
 from audio_edition.publish.staging import Staging
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -87,17 +88,22 @@ def _known_language(tag: str) -> bool:
     return True
 
 
-def write_feed(out_dir: Path, show: Show) -> Path:
-    """Write `out_dir/feed.xml` for every built episode there; returns its path."""
+def write_feed(out_dir: Path, show: Show, warn: Callable[[str], None] | None = None) -> Path:
+    """Write `out_dir/feed.xml` for every built episode there; returns its path. Each episode left
+    out (its set does not match its manifest) is told to `warn` in one line saying why; when none
+    is whole, one InputError says so."""
     show = checked_show(show)
     episodes, unmatched = _episodes(out_dir)
     if not episodes and unmatched:
         raise InputError(
-            f"no whole episodes in {out_dir}: {unmatched} do not match their manifest (a build cut short, "
-            "files changed since, or made by an older version): build them again"
+            f"no whole episodes in {out_dir}: {len(unmatched)} do not match their manifest (a build cut "
+            "short, files changed since, or made by an older version): build them again"
         )
     if not episodes:
         raise InputError(f"no episodes in {out_dir}: build some first with `audio-edition build`")
+    for slug, why in unmatched:
+        if warn is not None:
+            warn(f"warning: {slug} left out of the feed: {why}; build it again")
     xml = feed_xml(episodes, show)
     with Staging(out_dir) as stage:
         stage.path("feed.xml").write_bytes(xml)
@@ -171,11 +177,12 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return element
 
 
-def _episodes(out_dir: Path) -> tuple[list[dict[str, Any]], int]:
-    """Every whole episode in `out_dir` (its manifest matches its files, see `verified_manifest`),
-    with its slug, MP3 size and the formats it has; and how many MP3s with a manifest are not."""
+def _episodes(out_dir: Path) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """Every whole episode in `out_dir` (its manifest matches its files, see `checked_manifest`),
+    with its slug, MP3 size and the formats it has; and (slug, why) for each MP3 with a manifest
+    whose set is not whole."""
     found: list[dict[str, Any]] = []
-    unmatched = 0
+    unmatched: list[tuple[str, str]] = []
     if not out_dir.is_dir():
         return found, unmatched
     suffixes = tuple(f.suffix for f in FORMATS) + (QA,)
@@ -183,9 +190,10 @@ def _episodes(out_dir: Path) -> tuple[list[dict[str, Any]], int]:
         if path.name.endswith(suffixes):
             continue
         slug = path.name[: -len(MANIFEST)]
-        data = verified_manifest(out_dir, slug)
+        data, why = checked_manifest(out_dir, slug)
         if data is None or "segments" not in data:
-            unmatched += (out_dir / (slug + MP3)).is_file()
+            if (out_dir / (slug + MP3)).is_file():
+                unmatched.append((slug, why or "its manifest has no timeline"))
             continue
         sizes = {entry["name"]: entry["size"] for entry in data["files"]}
         names = set_names(data)
@@ -199,11 +207,13 @@ def _episodes(out_dir: Path) -> tuple[list[dict[str, Any]], int]:
 
 
 def _published(episode: dict[str, Any]) -> dt.datetime:
-    """The article's date when it can be read (its UTC offset kept; none means UTC; parts it lacks
+    """The article's date and time when stated, else its day (`published`, else `date`), when it
+    can be read (its UTC offset kept; none means UTC; parts it lacks
     taken from the build time), else the build time."""
     built = _built(episode)
     language = str(episode.get("language") or "en")
-    return written_datetime(str(episode.get("date") or ""), default=built, language=language) or built
+    stated = episode.get("published") or episode.get("date")  # an older manifest's date is as written
+    return written_datetime(str(stated or ""), default=built, language=language) or built
 
 
 def _built(episode: dict[str, Any]) -> dt.datetime:

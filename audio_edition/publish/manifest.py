@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
-from audio_edition.model import Episode
+from audio_edition.model import Episode, Meta
+from audio_edition.publish.edition import written_datetime
 
 FORMAT_VERSION = 1
 
@@ -37,7 +39,7 @@ def manifest(
         "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in episode.chapters],
         "format_version": FORMAT_VERSION,
         "byline": meta.byline,
-        "date": meta.date,
+        **dates(meta),
         "language": meta.language,
         "source": meta.source,
         "dropped": [{"text": d.text, "reason": d.reason} for d in episode.script.article.dropped],
@@ -45,6 +47,19 @@ def manifest(
         "built": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "fingerprint": fingerprint,
         "files": files or [],
+    }
+
+
+def dates(meta: Meta) -> dict[str, str | None]:
+    """The article's date in the manifest: `date`, the day as ISO 8601 (`2026-03-03`) whatever form
+    the dateline had; `published`, the ISO 8601 date and time with its offset when the dateline
+    states a time (else null); `dateline`, the date as written (and spoken in the opening)."""
+    when = written_datetime(meta.date, language=meta.language) if meta.date else None
+    timed = when is not None and re.search(r"\d:\d\d", meta.date or "") is not None
+    return {
+        "date": when.date().isoformat() if when else None,
+        "published": when.isoformat() if when and timed else None,
+        "dateline": meta.date,
     }
 
 

@@ -30,18 +30,28 @@ def verified_manifest(out_dir: Path, slug: str) -> dict[str, Any] | None:
     """The manifest of `slug` when its set is whole: it names the MP3, and every file it names is
     there with its recorded size and hash. None otherwise (no manifest, an older one without
     `files`, a commit cut short, a file changed since)."""
+    return checked_manifest(out_dir, slug)[0]
+
+
+def checked_manifest(out_dir: Path, slug: str) -> tuple[dict[str, Any] | None, str]:
+    """(the manifest, "") when `slug`'s set is whole, else (None, why not) in a few words."""
     try:
         data = json.loads((out_dir / (slug + MANIFEST)).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    except OSError as exc:
+        return None, f"its manifest cannot be read ({exc.strerror or exc})"
+    except ValueError:
+        return None, "its manifest is not valid JSON"
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, list) or not files:
-        return None
+        return None, "its manifest lists no files (made by an older version)"
     ours = owned_names(slug) - {slug + MANIFEST}
     for entry in files:
         if not isinstance(entry, dict) or not _matches(out_dir, entry, ours):
-            return None
-    return data if slug + MP3 in set_names(data) else None
+            name = entry.get("name") if isinstance(entry, dict) else None
+            return None, f"{name or 'a file it names'} is missing or changed since the build"
+    if slug + MP3 not in set_names(data):
+        return None, "its manifest names no MP3"
+    return data, ""
 
 
 def set_names(manifest: dict[str, Any]) -> set[str]:

@@ -18,14 +18,35 @@ from types import TracebackType
 from audio_edition.errors import InputError, OutputError
 
 
-def check_output_folder(out_dir: Path) -> None:
-    """InputError when `out_dir` cannot become the output folder (a file stands there, or a
-    parent is a file), checked before any work; a missing folder is made when written."""
+def check_output_folder(out_dir: Path | str) -> None:
+    """InputError when `out_dir` cannot become the output folder (a file stands there, a parent is a
+    file, or the system refuses to make it), checked before any work: a missing folder is made and
+    removed again, so nothing is left; it is made for good when written."""
+    out_dir = Path(out_dir)
     for folder in (out_dir, *out_dir.parents):
         if folder.exists():
             if not folder.is_dir():
                 raise InputError(f"output folder {out_dir} is a file: choose another -o folder")
-            return
+            break
+    if out_dir.is_dir():
+        return
+    missing = [f for f in (out_dir, *out_dir.parents) if not f.exists()]
+    try:
+        out_dir.mkdir(parents=True)
+    except OSError as exc:
+        raise cannot_create(out_dir, exc) from None
+    finally:
+        for folder in missing:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+
+
+def cannot_create(out_dir: Path, exc: OSError) -> InputError:
+    """The one-line error for an output folder the system refuses to make."""
+    why = (exc.strerror or str(exc)).lower()
+    return InputError(f"cannot create output folder {out_dir} ({why}): choose another -o folder")
 
 
 class Staging:
@@ -43,8 +64,8 @@ class Staging:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError):
             raise InputError(f"output folder {self.out_dir} is a file: choose another -o folder") from None
-        except PermissionError:
-            raise InputError(f"cannot create output folder {self.out_dir}: permission denied") from None
+        except OSError as exc:
+            raise cannot_create(self.out_dir, exc) from None
         if not os.access(self.out_dir, os.W_OK):
             raise InputError(f"output folder {self.out_dir} is not writable: choose another -o folder")
         sweep_once(self.out_dir)

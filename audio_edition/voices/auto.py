@@ -8,13 +8,14 @@ import functools
 import threading
 from dataclasses import dataclass
 
-from audio_edition.errors import InputError
+from audio_edition.errors import EngineError, InputError
 from audio_edition.text.languages import language_key
 from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
 
 PROBE_SECONDS = 2.0
 AS_ASKED = "as asked"
+STAY_OFFLINE = "--engine piper (or AUDIO_EDITION_ENGINE=piper) keeps it on this machine"
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,25 @@ def engine_choice(requested: str, language: str = "en", narrator: str | None = N
         return EngineChoice(requested.strip().lower(), AS_ASKED, "")
     answered, how = _probe()
     if answered:
-        return EngineChoice("gtts", how, f"auto: {how}")
+        return EngineChoice("gtts", how, f"auto: {how}, so the text is sent to Google (gTTS); {STAY_OFFLINE}")
     reason = f"Google is not reachable ({how})"
     engine = offline_engine(language, narrator)
     if engine == "espeak":
         return EngineChoice(engine, reason, f"auto: {reason}, using espeak-ng, which speaks '{language}'")
     return EngineChoice(engine, reason, f"auto: {reason}, using the offline voice")
+
+
+def require_google(engine: str, fallback: str | None = None) -> None:
+    """For `--engine gtts` without `--fallback`: EngineError at once when Google does not answer the
+    probe (so a build offline is not spent retrying every segment); nothing for other engines."""
+    if engine.strip().lower() != "gtts" or fallback:
+        return
+    answered, how = _probe()
+    if not answered:
+        raise EngineError(
+            f"Google is not reachable ({how}), and --engine gtts speaks only through it: "
+            "use --engine piper to build offline, or --fallback piper to fall back to it"
+        )
 
 
 def offline_engine(language: str, narrator: str | None = None) -> str:

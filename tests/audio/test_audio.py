@@ -100,3 +100,74 @@ def test_normalize_holds_the_true_peak_when_peaks_fall_between_samples() -> None
     loud, peak = measure(out)
     assert loud == pytest.approx(-14.0, abs=0.2)
     assert peak <= -1.0
+
+
+def _program(folder: Path, name: str) -> Path:
+    """An executable file `name` in `folder` (never run: only found)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text("#!/bin/sh\nexit 0\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_audio_edition_ffmpeg_chooses_the_binary_over_the_one_on_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """AUDIO_EDITION_FFMPEG wins over an ffmpeg on PATH; unset, the one on PATH wins over the bundled."""
+    from audio_edition.audio import ffmpeg
+
+    on_path = _program(tmp_path / "bin", "ffmpeg")
+    chosen = _program(tmp_path / "mine", "my-ffmpeg")
+    monkeypatch.setenv("PATH", f"{on_path.parent}")
+    monkeypatch.setenv("AUDIO_EDITION_FFMPEG", str(chosen))
+    ffmpeg.ffmpeg_exe.cache_clear()
+    try:
+        assert ffmpeg.ffmpeg_exe() == str(chosen)
+        monkeypatch.delenv("AUDIO_EDITION_FFMPEG")
+        ffmpeg.ffmpeg_exe.cache_clear()
+        assert ffmpeg.ffmpeg_exe() == str(on_path)
+    finally:
+        ffmpeg.ffmpeg_exe.cache_clear()
+
+
+def test_audio_edition_ffmpeg_that_is_no_program_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A path that is not a program is refused by name, never silently replaced by another ffmpeg."""
+    from audio_edition.audio import ffmpeg
+    from audio_edition.errors import InputError
+
+    monkeypatch.setenv("AUDIO_EDITION_FFMPEG", str(tmp_path / "no-such-ffmpeg"))
+    ffmpeg.ffmpeg_exe.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"=.*no-such-ffmpeg is not an ffmpeg program"):
+            ffmpeg.ffmpeg_exe()
+    finally:
+        ffmpeg.ffmpeg_exe.cache_clear()
+
+
+def test_bundled_ffmpeg_and_ffmpeg_on_path_agree_on_ebur128(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loudness helper reads the ebur128 summary of the bundled ffmpeg and of the one chosen
+    (a system ffmpeg 4.4+ where installed): both within 0.1 LU."""
+    import imageio_ffmpeg
+
+    from audio_edition.audio import ffmpeg
+    from tests.audio_checks import ffmpeg_ebur128
+
+    path = tmp_path / "tone.mp3"
+    encode_mp3(normalize(tone(4.0), -16.0), path)
+    readings = []
+    for exe in (ffmpeg.ffmpeg_exe(), imageio_ffmpeg.get_ffmpeg_exe()):
+        monkeypatch.setenv("AUDIO_EDITION_FFMPEG", exe)
+        ffmpeg.ffmpeg_exe.cache_clear()
+        try:
+            readings.append(ffmpeg_ebur128(path))
+        finally:
+            ffmpeg.ffmpeg_exe.cache_clear()
+    (first_i, first_peak), (second_i, second_peak) = readings
+    assert first_i == pytest.approx(-16.0, abs=0.5)
+    assert second_i == pytest.approx(first_i, abs=0.1)
+    assert second_peak == pytest.approx(first_peak, abs=0.1)

@@ -82,7 +82,7 @@ def test_a_warm_rebuild_costs_little_more_memory_than_the_episode_itself(
     tmp_path: Path, fake_engine: FakeEngine
 ) -> None:
     """The stored episode is read a chunk at a time into float32 (5.3 MB a minute at 22.05 kHz,
-    plus the MP3): the whole warm rebuild stays within the README's 8 MB per audio minute, where
+    plus the MP3): the whole warm rebuild stays within docs/sound.md's 8 MB per audio minute, where
     float64 copies of the whole entry cost about 27 MB a minute."""
     article = _long_article(tmp_path / "long.txt")
     cache, out = tmp_path / "cache", tmp_path / "out"

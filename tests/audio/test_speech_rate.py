@@ -44,7 +44,7 @@ def test_syllables_the_gate_counts(speech: str, count: int) -> None:
     assert syllables(plain(speech)) == count
 
 
-# Durations measured with Piper here (25 takes each; README "The quality gate"): all must pass.
+# Durations measured with Piper here (25 takes each; docs/sound.md "Quality gate"): all must pass.
 @pytest.mark.parametrize(
     ("speech", "seconds"),
     [

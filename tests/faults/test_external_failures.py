@@ -135,6 +135,7 @@ def stand_in_espeak(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     """A stand-in espeak-ng first on PATH, limits of one second; the file its pids go to."""
     _program(tmp_path / "bin", "espeak-ng", FAKE_ESPEAK)
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("AUDIO_EDITION_FFMPEG", str(tmp_path / "bin" / "ffmpeg"))  # chosen whatever is set
     monkeypatch.setenv("STAND_IN_PIDS", str(tmp_path / "pids"))
     monkeypatch.setattr(espeak_engine, "FLOOR_S", 1.0, raising=False)
     monkeypatch.setattr(espeak_engine, "PER_SPEECH_S", 0.0, raising=False)
@@ -229,12 +230,13 @@ os.execv(REAL, [REAL, *args])
 
 @pytest.fixture
 def stand_in_ffmpeg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A stand-in ffmpeg first on PATH that runs the real one except in the role STAND_IN names;
-    limits of two seconds. Yields the file its pids go to."""
+    """A stand-in ffmpeg (first on PATH, and AUDIO_EDITION_FFMPEG) that runs the real one except in
+    the role STAND_IN names; limits of two seconds. Yields the file its pids go to."""
     ffmpeg.ffmpeg_exe.cache_clear()
     real = ffmpeg.ffmpeg_exe()
     _program(tmp_path / "bin", "ffmpeg", f"REAL = {real!r}\n{FAKE_FFMPEG}")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setenv("AUDIO_EDITION_FFMPEG", str(tmp_path / "bin" / "ffmpeg"))  # chosen whatever is set
     monkeypatch.setenv("STAND_IN_PIDS", str(tmp_path / "pids"))
     monkeypatch.setattr(ffmpeg, "FLOOR_S", 2.0, raising=False)
     monkeypatch.setattr(ffmpeg, "PER_AUDIO_S", 0.0, raising=False)

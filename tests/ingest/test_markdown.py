@@ -167,6 +167,15 @@ GOLDEN = {
         "The gate closed.\n\n![A ferry](ferry.jpg)\n*The ferry Aurora at the quay*\n\nIt left.\n",
         [(P, "The gate closed."), (P, "It left.")],
     ),
+    "an italic caption under an image is left out, with its full stop or without": (
+        "![Reading room](room.jpg)\n\n*The reading room during the autumn trial.*\n\n"
+        "![Hall](hall.jpg)\n\n*The hall during the autumn trial*\n\nIt reopened.\n",
+        [(P, "It reopened.")],
+    ),
+    "a plain sentence after an image is read: only an italic line is a caption whatever it ends with": (
+        "![Reading room](room.jpg)\n\nThe reading room reopened on Monday.\n",
+        [(P, "The reading room reopened on Monday.")],
+    ),
     "a short paragraph after an image-only paragraph is its caption": (
         "![A ferry](ferry.jpg)\n\nThe ferry Aurora at the quay\n\nIt left.\n",
         [(P, "It left.")],

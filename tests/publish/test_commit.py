@@ -34,7 +34,7 @@ SUFFIXES = (".mp3", ".json", ".qa.json", ".vtt", ".srt", ".chapters.json", ".epu
 
 
 def owned_names(slug: str) -> set[str]:
-    """The names a build of `slug` owns, as the README lists them."""
+    """The names a build of `slug` owns, as docs/formats.md lists them."""
     return {slug + suffix for suffix in SUFFIXES}
 
 

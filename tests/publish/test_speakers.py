@@ -138,7 +138,9 @@ def test_one_label_per_change_of_speaker_within_a_paragraph() -> None:
 
 
 def test_script_command_shows_speakers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "write_script", attributed_script)
+    from audio_edition import preview
+
+    monkeypatch.setattr(preview, "write_script", attributed_script)  # the writer `script` previews with
     article = str(ARTICLES / f"{SLUG}.txt")
     lines = CliRunner().invoke(cli_module.cli, ["script", article]).output.splitlines()
     said = next(line for line in lines if "forty minutes" in line)

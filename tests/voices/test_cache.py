@@ -190,9 +190,9 @@ def test_cache_info_and_clear_commands(tmp_path: Path, fake_engine: FakeEngine) 
     )
     runner = CliRunner()
     info = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
-    assert info.exit_code == 0 and ": 8 segments, 1 episodes," in info.output
+    assert info.exit_code == 0 and ": 8 segments, 1 episode," in info.output
     cleared = runner.invoke(cli, ["cache", "clear", "--cache-dir", str(cache)])
-    assert cleared.exit_code == 0 and cleared.output.startswith("removed 8 segments and 1 episodes")
+    assert cleared.exit_code == 0 and cleared.output.startswith("removed 8 segments and 1 episode (")
     again = runner.invoke(cli, ["cache", "info", "--cache-dir", str(cache)])
     assert ": 0 segments," in again.output
 

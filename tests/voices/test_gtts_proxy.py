@@ -63,5 +63,9 @@ def test_every_request_failing_exits_non_zero_with_one_line(reference_path: Path
     )
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: segment ") and "--engine piper" in lines[0]
+    assert (
+        len(lines) == 1
+        and lines[0].startswith("Error: Google is not reachable (")
+        and "--engine piper" in lines[0]
+    )
     assert not out.exists() or not list(out.glob("*.mp3"))

@@ -17,7 +17,7 @@ pytest.importorskip("pocketsphinx")
 
 
 def checker() -> ModuleType:
-    """scripts/check_lexicon.py, the measurement the README's figures come from."""
+    """scripts/check_lexicon.py, the measurement docs/reading.md's figures come from."""
     path = Path(__file__).parents[2] / "scripts" / "check_lexicon.py"
     spec = importlib.util.spec_from_file_location("check_lexicon", path)
     assert spec and spec.loader
@@ -47,7 +47,7 @@ def test_reference_names_are_heard_and_the_whole_text_no_worse() -> None:
         wer = min(wer, with_lexicon["*"].wer)
         if kyiv + zelenskyy >= 8 and wer <= without["*"].wer + 0.02:
             break
-    # Of the 11 mentions, at least 8 heard (the README's figures: 9; without the lexicon 1-6).
+    # Of the 11 mentions, at least 8 heard (docs/reading.md's figures: 9; without the lexicon 1-6).
     assert kyiv + zelenskyy >= 8 and kyiv + zelenskyy > heard_without, (kyiv, zelenskyy, heard_without)
     assert wer <= without["*"].wer + 0.02, (wer, without["*"].wer)
 
