@@ -21,27 +21,44 @@ class Cast:
     subjects: set[Pos] = field(default_factory=set)  # mentions that open their sentence
     roles: list[tuple[Pos, str, str]] = field(default_factory=list)  # (where, role, person)
     genders: dict[str, str | None] = field(default_factory=dict)
+    # the indexes of `names` for `full_name`, filled as names are recorded (`_indexed` of them so far)
+    _by_suffix: dict[tuple[str, ...], Name] = field(default_factory=dict, repr=False, compare=False)
+    _by_last: dict[str, Name] = field(default_factory=dict, repr=False, compare=False)
+    _titled: set[tuple[str, ...]] = field(default_factory=set, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     def full_name(self, name: Name) -> str | None:
         """The name in its fullest form: a bare surname resolves to the earliest full name ending in it
         (even one written later), a partial name to the longest name ending in it; a single word never
         written in full, nor with a title or honorific, is nobody known."""
+        self._index()
         key = _key(name.words)
         if len(key) > 1:
-            fuller = self._fullest(key)
+            fuller = self._by_suffix.get(key)
             return fuller.text if fuller is not None else name.text
-        longer = next((n for _, n in self.names if len(n.words) > 1 and _key(n.words)[-1] == key[0]), None)
+        longer = self._by_last.get(key[0])
         if longer is not None:
             return longer.text
-        if name.honorific or any(_key(n.words) == key and (n.role or n.honorific) for _, n in self.names):
+        if name.honorific or key in self._titled:
             return name.text  # "Mr Abebe", and "Andrew" once written "Prince Andrew", are somebody
         return None
 
-    def _fullest(self, key: tuple[str, ...]) -> Name | None:
-        """The longest name the article writes that ends in `key` (`Van Der Beek` is `James Van Der
-        Beek` when the article names him so anywhere), the earliest of equals."""
-        same = [n for _, n in self.names if _key(n.words)[-len(key) :] == key]
-        return max(same, key=lambda n: len(n.words)) if same else None
+    def _index(self) -> None:
+        """Index the names recorded since the last lookup, so each lookup takes constant time (a scan
+        of every name per lookup was quadratic): the longest name ending in each run of last words
+        (the earliest of equals), the earliest full name by its last word, and the words written
+        with a title or honorific."""
+        for _, known in self.names[self._indexed :]:
+            key = _key(known.words)
+            for size in range(1, len(key) + 1):
+                best = self._by_suffix.get(key[-size:])
+                if best is None or len(known.words) > len(best.words):
+                    self._by_suffix[key[-size:]] = known
+            if len(key) > 1:
+                self._by_last.setdefault(key[-1], known)
+            if known.role or known.honorific:
+                self._titled.add(key)
+        self._indexed = len(self.names)
 
     def holder(self, role: str, at: Pos) -> str | None:
         """The last person before `at` named as holding `role` (`the minister, Ana Ruiz`)."""
@@ -137,14 +154,16 @@ def _genders(
     mention, in its sentence or the next, before anyone else is named."""
     votes: dict[str, Counter[str]] = {}
     honorific: dict[str, str] = {}
-    starts = {where for where, _ in cast.people}
+    starts: dict[int, set[int]] = {}  # each block's mentions of known people, by token index
+    for (block, index), _ in cast.people:
+        starts.setdefault(block, set()).add(index)
     for where, name, _, run_hi, _ in found:
         who = cast.full_name(name)
         if who is None:
             continue
         if name.gender:
             honorific.setdefault(who, name.gender)
-        gender = _pronoun_after(streams[where[0]], run_hi, {p for b, p in starts if b == where[0]}, lang)
+        gender = _pronoun_after(streams[where[0]], run_hi, starts.get(where[0], set()), lang)
         if gender:
             votes.setdefault(who, Counter())[gender] += 1
     people = {who for _, who in cast.people}
