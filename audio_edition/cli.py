@@ -12,6 +12,7 @@ import click
 
 from audio_edition.cli_errors import FailingGroup, Failure, terminate
 from audio_edition.cli_options import (
+    ALLOW_PRIVATE_HOSTS,
     DEFAULTS,
     article_argument,
     build_options,
@@ -57,7 +58,10 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     options = options_from(settings)
     names = slugs_for(articles)
     check_output_folder(options.out_dir)  # media were checked with the options
-    read = [(read_article(article_argument(a)), slug) for a, slug in zip(articles, names, strict=True)]
+    read = [
+        (read_article(article_argument(a), allow_private=options.allow_private_hosts), slug)
+        for a, slug in zip(articles, names, strict=True)
+    ]
     told = ""
     for article, slug in read:
         resolved, chose = resolve_engine(options, article.meta.language)
@@ -198,8 +202,14 @@ def _batch_progress() -> Any:
     show_default=True,
     help="Shorter quotations stay in the narrator's voice.",
 )
+@ALLOW_PRIVATE_HOSTS
 def script(
-    article: str, as_json: bool, lexicon: Path | None, no_default_lexicon: bool, min_quote_words: int
+    article: str,
+    as_json: bool,
+    lexicon: Path | None,
+    no_default_lexicon: bool,
+    min_quote_words: int,
+    allow_private_hosts: bool,
 ) -> None:
     """Print ARTICLE's segmented script (roles, voices, pauses) without making audio."""
     from audio_edition.ingest import read_article
@@ -208,7 +218,9 @@ def script(
     options = Options(
         min_quote_words=min_quote_words, lexicon=lexicon, default_lexicon=not no_default_lexicon
     )
-    written = write_script(read_article(article_argument(article)), options)
+    written = write_script(
+        read_article(article_argument(article), allow_private=allow_private_hosts), options
+    )
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:

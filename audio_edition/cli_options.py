@@ -14,6 +14,13 @@ from audio_edition.options import ALL_FORMATS, BITRATES, Options, parse_formats
 DEFAULTS = Options()
 FOLLOWING = FollowSettings()
 
+ALLOW_PRIVATE_HOSTS = click.option(
+    "--allow-private-hosts",
+    is_flag=True,
+    help="Also fetch from loopback, private and link-local addresses (your own network); "
+    "refused by default, as a feed or page could point at your intranet.",
+)
+
 _BUILD_OPTIONS = [
     click.option(
         "-o",
@@ -94,6 +101,7 @@ _BUILD_OPTIONS = [
         help=f"Files beside the MP3 and manifest: {', '.join(ALL_FORMATS)}, or all.",
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+    ALLOW_PRIVATE_HOSTS,
 ]
 
 

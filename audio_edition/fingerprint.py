@@ -39,7 +39,14 @@ _VOICE_FAULTS = (AudioEditionError, OSError, ImportError, LookupError, ValueErro
 def fingerprint(path: Path, options: Options) -> str:
     """A hash of everything the article's edition is made from (see the module's docstring)."""
     neutral = dataclasses.replace(
-        options, out_dir=Path("."), fingerprint=None, jobs=None, cache_dir=None, use_cache=True, lexicon=None
+        options,
+        out_dir=Path("."),
+        fingerprint=None,
+        jobs=None,
+        cache_dir=None,
+        use_cache=True,
+        lexicon=None,
+        allow_private_hosts=False,
     )
     settings = dataclasses.asdict(neutral)
     for name in MEDIA:  # a file counts by its content, not its path

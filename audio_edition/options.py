@@ -76,6 +76,7 @@ class Options:
     default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches
+    allow_private_hosts: bool = False  # fetch from loopback, private and link-local addresses too
 
 
 _Settings = TypeVar("_Settings")

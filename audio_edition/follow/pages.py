@@ -4,7 +4,6 @@ article needs no page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,11 +28,14 @@ class PageCounts:
 
 
 def prepare(
-    records: list[EntryRecord], out_dir: Path, counts: PageCounts
+    records: list[EntryRecord], out_dir: Path, counts: PageCounts, *, allow_private: bool = False
 ) -> list[tuple[EntryRecord, str | None]]:
-    """Each record with None when its article file is ready to build, else why it is not; the
-    requests made are added to `counts`."""
-    step: Callable[[EntryRecord], tuple[str | None, str]] = lambda record: _prepare(record, out_dir)  # noqa: E731
+    """Each record with None when its article file is ready to build, else why it is not (a page
+    on a private address refused unless `allow_private`); the requests made are added to `counts`."""
+
+    def step(record: EntryRecord) -> tuple[str | None, str]:
+        return _prepare(record, out_dir, allow_private)
+
     with ThreadPoolExecutor(AT_ONCE) as pool:
         outcomes = list(pool.map(step, records))
     counts.fetched += sum(1 for _, asked in outcomes if asked == "fetched")
@@ -42,7 +44,7 @@ def prepare(
     return [(record, why) for record, (why, _) in zip(records, outcomes, strict=True)]
 
 
-def _prepare(record: EntryRecord, out_dir: Path) -> tuple[str | None, str]:
+def _prepare(record: EntryRecord, out_dir: Path, allow_private: bool) -> tuple[str | None, str]:
     """Make the entry's article file ready: kept from the feed, or its page fetched (or unchanged
     since the last fetch, 304). Returns the cause in one line when it cannot be (else None), and
     what the request got: "fetched", "not modified", "failed" (an HTTP error, no answer) or ""
@@ -55,7 +57,7 @@ def _prepare(record: EntryRecord, out_dir: Path) -> tuple[str | None, str]:
         return "the feed gives neither a link to its page nor its whole text", ""
     validators = (record.page_etag, record.page_modified) if kept is not None else (None, None)
     try:
-        got = get(record.link, etag=validators[0], last_modified=validators[1])
+        got = get(record.link, etag=validators[0], last_modified=validators[1], allow_private=allow_private)
     except AudioEditionError as exc:
         return str(exc), "failed"
     if not got.modified and kept is not None:

@@ -14,11 +14,18 @@ from audio_edition.follow.state import PENDING, EntryRecord, FeedRecord, State
 from audio_edition.ingest.fetch import get
 
 
-def poll(url: str, state: State, out_dir: Path) -> Feed | None:
-    """Fetch the feed at `url` and merge it into `state`; None when it has not changed (304).
-    InputError when it cannot be fetched; NotAFeed when it is no feed or is refused."""
+def poll(url: str, state: State, out_dir: Path, *, allow_private: bool = False) -> Feed | None:
+    """Fetch the feed at `url` (a private address only when `allow_private`) and merge it into
+    `state`; None when it has not changed (304). InputError when it cannot be fetched or is refused;
+    NotAFeed when it is no feed or is refused as one."""
     known = state.feeds.get(url, FeedRecord())
-    got = get(url, etag=known.etag, last_modified=known.last_modified, limit=MAX_FEED_BYTES)
+    got = get(
+        url,
+        etag=known.etag,
+        last_modified=known.last_modified,
+        limit=MAX_FEED_BYTES,
+        allow_private=allow_private,
+    )
     if not got.modified:
         return None
     if not got.whole:

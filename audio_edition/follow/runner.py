@@ -47,10 +47,12 @@ def run_follow(
         state = load_state(out_dir)
         try:
             for url in dict.fromkeys(feeds):
-                _poll(url, state, out_dir, report)
+                _poll(url, state, out_dir, report, options.allow_private_hosts)
             todo = select(state, out_dir, settings)
             ready = []
-            for record, why in prepare(todo, out_dir, report.pages):
+            for record, why in prepare(
+                todo, out_dir, report.pages, allow_private=options.allow_private_hosts
+            ):
                 if why is None:
                     ready.append(record)
                 else:
@@ -100,10 +102,10 @@ def check_follow(
     checked_show(settings.channel("x"))
 
 
-def _poll(url: str, state: State, out_dir: Path, report: FollowReport) -> None:
+def _poll(url: str, state: State, out_dir: Path, report: FollowReport, allow_private: bool) -> None:
     """Ask one feed for what changed; its failure becomes a line (exit 2 when it is no feed)."""
     try:
-        feed = poll(url, state, out_dir)
+        feed = poll(url, state, out_dir, allow_private=allow_private)
     except NotAFeed as exc:
         report.feed_errors.append((str(exc), 2))
         return

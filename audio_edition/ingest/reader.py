@@ -42,11 +42,12 @@ def web_format(page: Fetched) -> str:
     return "html"
 
 
-def read_article(path: str | Path) -> Article:
-    """Read and structure the article at `path` (a file or an http(s) URL); InputError if unusable."""
+def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
+    """Read and structure the article at `path` (a file or an http(s) URL; a private address only
+    when `allow_private`); InputError if unusable."""
     if isinstance(path, str) and is_url(path):
         name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
-        page = fetch(path)
+        page = fetch(path, allow_private=allow_private)
         return parse_article(decode_bytes(page.body, name), name=name, fmt=web_format(page), source=path)
     p = Path(path)
     if not p.exists():
