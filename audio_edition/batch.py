@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from audio_edition.errors import AudioEditionError, InputError
+from audio_edition.errors import AudioEditionError, InputError, one_line
 from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
 from audio_edition.model import Article
@@ -109,12 +109,15 @@ def slugs(paths: list[Path], directory: Path) -> list[str]:
 
 
 def build_one(path: Path, slug: str, options: Options, read: Reader = read_article) -> ArticleResult:
-    """Build one article (read from `path` by `read`); library errors become a failed result."""
+    """Build one article (read from `path` by `read`); any error (but an interrupt) becomes a failed
+    result."""
     started = time.perf_counter()
     try:
         built = produce_article(read(path), slug, options)
     except AudioEditionError as exc:
         return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=str(exc))
+    except Exception as exc:  # any other failure is this article's alone: the others are built
+        return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=one_line(exc))
     return ArticleResult(path, slug, "built", time.perf_counter() - started, built.episode.duration)
 
 

@@ -142,6 +142,14 @@ _FOLLOW_OPTIONS = [
         help="Try an entry that failed again on N later runs, then give it up.",
     ),
     click.option(
+        "--max-time",
+        type=click.FloatRange(1, 7 * 86400),
+        metavar="SECONDS",
+        default=FOLLOWING.max_time,
+        show_default=True,
+        help="Start no new request or build after SECONDS (the rest waits for the next run).",
+    ),
+    click.option(
         "--bulletin",
         is_flag=True,
         help="Also make one episode of the run's new articles: the headlines, then each article.",

@@ -4,11 +4,12 @@ article needs no page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio_edition.errors import AudioEditionError
+from audio_edition.errors import AudioEditionError, one_line
 from audio_edition.follow.articles import article_path, stored, write_article
 from audio_edition.follow.state import EntryRecord
 from audio_edition.ingest.decode import decode_bytes
@@ -16,6 +17,7 @@ from audio_edition.ingest.fetch import MAX_BYTES, get
 from audio_edition.ingest.reader import web_format
 
 AT_ONCE = 4  # pages fetched at once (each host still gets at most fetch.PER_HOST)
+LATER = "not started: the run's --max-time was reached"  # an entry left for the next run
 
 
 @dataclass
@@ -28,13 +30,24 @@ class PageCounts:
 
 
 def prepare(
-    records: list[EntryRecord], out_dir: Path, counts: PageCounts, *, allow_private: bool = False
+    records: list[EntryRecord],
+    out_dir: Path,
+    counts: PageCounts,
+    *,
+    allow_private: bool = False,
+    over: Callable[[], bool] = lambda: False,
 ) -> list[tuple[EntryRecord, str | None]]:
     """Each record with None when its article file is ready to build, else why it is not (a page
-    on a private address refused unless `allow_private`); the requests made are added to `counts`."""
+    on a private address refused unless `allow_private`; `LATER` when `over()` said the run's time
+    was up before its turn); the requests made are added to `counts`."""
 
     def step(record: EntryRecord) -> tuple[str | None, str]:
-        return _prepare(record, out_dir, allow_private)
+        if over():
+            return LATER, ""
+        try:
+            return _prepare(record, out_dir, allow_private)
+        except Exception as exc:  # one entry's problem, whatever it is, is its own line
+            return one_line(exc), "failed"
 
     with ThreadPoolExecutor(AT_ONCE) as pool:
         outcomes = list(pool.map(step, records))

@@ -25,12 +25,15 @@ class FollowReport:
     pages: PageCounts = field(default_factory=PageCounts)
     removed: int = 0
     feed: Path | None = None
+    later: int = 0  # entries left for the next run: --max-time was reached
+    stopped: str = ""  # the line saying the run stopped at --max-time
 
     def table(self) -> str:
         """The batch's summary table, then the follower's own rows in the same columns."""
         pages = self.pages
         rows = [
             ("given up", str(len(self.given_up))),
+            ("left (--max-time)", str(self.later)),
             ("removed (--keep)", str(self.removed)),
             (
                 "feeds",
@@ -45,7 +48,8 @@ class FollowReport:
         """One line per feed that could not be read, entry that failed, and entry given up (a lone
         feed error left to the closing line)."""
         lines = [f"failed: {line}" for line, _ in self.feed_errors] + self.failed + self.given_up
-        return lines[1:] if len(self.feed_errors) == 1 and not self.failures else lines
+        lines = lines[1:] if len(self.feed_errors) == 1 and not self.failures else lines
+        return [*lines, self.stopped] if self.stopped else lines
 
     @property
     def feeds_failed(self) -> int:

@@ -16,7 +16,8 @@ class FollowSettings:
     dated before `since` ignored; the newest `keep` episodes kept (0: all); a failing entry tried
     again on `retries` later runs, then given up; with `bulletin` (or `bulletin_sentences`) the
     run's new articles also become one bulletin episode, each read whole or its first
-    `bulletin_sentences` sentences and its first quotation."""
+    `bulletin_sentences` sentences and its first quotation. After `max_time` seconds a run starts
+    no new request or build (what is left waits for the next run)."""
 
     base_url: str = ""
     max_new: int = 20
@@ -25,6 +26,7 @@ class FollowSettings:
     retries: int = 3
     bulletin: bool = False
     bulletin_sentences: int | None = None
+    max_time: float = 600.0  # seconds; under a 15-minute cron period, with room for the builds running
     # The podcast channel feed.xml describes (as `audio-edition feed` takes them); title and author
     # default to the show.
     feed_title: str | None = None
