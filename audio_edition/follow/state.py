@@ -71,7 +71,8 @@ def folder(out_dir: Path) -> Path:
 
 
 def load_state(out_dir: Path) -> State:
-    """The state saved in `out_dir` (empty when there is none); InputError when it is damaged."""
+    """The state saved in `out_dir` (empty when there is none); InputError when it is damaged (not
+    JSON, or a record whose fields are not what they must be: `state_check`)."""
     path = folder(out_dir) / "state.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -82,8 +83,10 @@ def load_state(out_dir: Path) -> State:
     try:
         if data.get("version") != VERSION:
             raise ValueError(f"version {data.get('version')!r}")
-        feeds = {url: FeedRecord(**record) for url, record in data["feeds"].items()}
-        entries = {key: EntryRecord(**record) for key, record in data["entries"].items()}
+        from audio_edition.follow.state_check import entry_record, feed_record
+
+        feeds = {url: feed_record(url, record) for url, record in data["feeds"].items()}
+        entries = {key: entry_record(key, record) for key, record in data["entries"].items()}
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the follow state {path} is damaged ({exc}): remove it to start afresh") from None
     return State(feeds, entries)
@@ -109,9 +112,17 @@ def save_state(out_dir: Path, state: State) -> None:
         temp.unlink(missing_ok=True)
 
 
+def sweep_parts(home: Path) -> None:
+    """Remove the temporary files (`.*.part`) of the state and articles a killed run left: with the
+    lock held, no other run is writing one."""
+    for part in [*home.glob(".*.part"), *(home / "articles").glob(".*.part")]:
+        part.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
-    """Hold `OUT/.follow/lock` while inside; AudioEditionError when another run holds it."""
+    """Hold `OUT/.follow/lock` while inside (the leftovers of a killed run swept once it is held);
+    AudioEditionError when another run holds it."""
     home = folder(out_dir)
     home.mkdir(parents=True, exist_ok=True)
     with (home / "lock").open("a") as handle:
@@ -124,6 +135,7 @@ def locked(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise AudioEditionError(f"another follow run is working on {out_dir}: try again later") from None
+        sweep_parts(home)
         try:
             yield
         finally:
