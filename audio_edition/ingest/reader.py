@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.ingest.decode import decode_bytes, refuse_oversize
+from audio_edition.ingest.decode import clean_meta, decode_bytes, refuse_oversize
 from audio_edition.ingest.fetch import Fetched, fetch, is_url
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.structure import Found, find_structure
@@ -109,6 +109,7 @@ def parse_article(
         source=fields.get("source") or source,
         title_from=title_from,  # type: ignore[arg-type]
     )
+    meta = clean_meta(meta)  # fields cleaned as body text is: no control reaches a file
     dropped = found.dropped + dropped + _superseded_meta_lines(found, fields)
     blocks, unreadable = without_unreadable_runs([Block(b.kind, b.text) for b in found.blocks])
     if not blocks:
