@@ -20,12 +20,19 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
     kept: list[Block] = []
     dropped: list[Dropped] = []
     for block in blocks:
-        text = block.text
-        for run in _LONG_RUN.findall(text):
-            if not _ADDRESS.match(run):
-                dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
-                text = text.replace(run, " ")
-        text = " ".join(text.split()) if text is not block.text else text
+        cut = 0
+
+        def unreadable(match: re.Match[str]) -> str:
+            nonlocal cut
+            run = match.group(0)
+            if _ADDRESS.match(run):
+                return run
+            dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
+            cut += 1
+            return " "
+
+        text = _LONG_RUN.sub(unreadable, block.text)  # one pass (a replace per run was quadratic)
+        text = " ".join(text.split()) if cut else block.text
         if any(ch.isalnum() for ch in text):
             kept.append(Block(block.kind, text))
         elif text.strip():

@@ -21,18 +21,33 @@ class Cast:
     subjects: set[Pos] = field(default_factory=set)  # mentions that open their sentence
     roles: list[tuple[Pos, str, str]] = field(default_factory=list)  # (where, role, person)
     genders: dict[str, str | None] = field(default_factory=dict)
+    # The first name of `names` by its key, and the first full name by its last word: looked up in
+    # constant time (a scan per lookup was quadratic in the names); `_indexed` names are in them.
+    _by_key: dict[tuple[str, ...], Name] = field(default_factory=dict, repr=False, compare=False)
+    _by_last: dict[str, Name] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     def full_name(self, name: Name) -> str | None:
         """The name as first written in full: a bare surname resolves to the earliest full name ending
         in it (even one written later); a single word never written in full is nobody known."""
         key = _key(name.words)
+        self._index()
         if len(key) > 1:
-            same = next((n for _, n in self.names if _key(n.words) == key), None)
+            same = self._by_key.get(key)
             return same.text if same is not None else name.text
-        longer = next((n for _, n in self.names if len(n.words) > 1 and _key(n.words)[-1] == key[0]), None)
+        longer = self._by_last.get(key[0])
         if longer is not None:
             return longer.text
         return name.text if name.honorific else None  # "Mr Abebe" is somebody even unintroduced
+
+    def _index(self) -> None:
+        """Add the names recorded since the last lookup to the indexes (the first of each kept)."""
+        for _, known in self.names[self._indexed :]:
+            words = _key(known.words)
+            self._by_key.setdefault(words, known)
+            if len(words) > 1:
+                self._by_last.setdefault(words[-1], known)
+        self._indexed = len(self.names)
 
     def holder(self, role: str, at: Pos) -> str | None:
         """The last person before `at` named as holding `role` (`the minister, Ana Ruiz`)."""
@@ -128,14 +143,16 @@ def _genders(
     mention, in its sentence or the next, before anyone else is named."""
     votes: dict[str, Counter[str]] = {}
     honorific: dict[str, str] = {}
-    starts = {where for where, _ in cast.people}
+    starts: dict[int, set[int]] = {}  # each block's mentions of known people, by token index
+    for (block, index), _ in cast.people:
+        starts.setdefault(block, set()).add(index)
     for where, name, _, run_hi, _ in found:
         who = cast.full_name(name)
         if who is None:
             continue
         if name.gender:
             honorific.setdefault(who, name.gender)
-        gender = _pronoun_after(streams[where[0]], run_hi, {p for b, p in starts if b == where[0]}, lang)
+        gender = _pronoun_after(streams[where[0]], run_hi, starts.get(where[0], set()), lang)
         if gender:
             votes.setdefault(who, Counter())[gender] += 1
     people = {who for _, who in cast.people}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audio_edition.text.dialogue import dialogue_spans, writes_dialogue_dashes
 
@@ -96,7 +97,18 @@ def _room_to_nest(text: str, i: int, family: str) -> bool:
     if text[i] in "\"'":
         return False
     closers = DOUBLE_CLOSE if family == "d" else "’"
-    return sum(1 for ch in text[i + 1 :] if ch in closers) >= 2
+    return _second_last(text, closers) > i  # two or more closers after `i`, found once per text
+
+
+@lru_cache(maxsize=2)
+def _second_last(text: str, closers: str) -> int:
+    """Where the second-to-last of the `closers` characters stands in `text` (-1: fewer than two)."""
+    found = [j for j in (text.rfind(ch) for ch in closers) if j >= 0]
+    if not found:
+        return -1
+    last = max(found)
+    before = [j for j in (text.rfind(ch, 0, last) for ch in closers) if j >= 0]
+    return max(before, default=-1)
 
 
 def _recover(
