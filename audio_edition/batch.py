@@ -28,6 +28,7 @@ from audio_edition.pipeline import produce_article
 from audio_edition.publish.outputs import discard_unverified, up_to_date
 from audio_edition.publish.slug import slugify
 from audio_edition.publish.staging import check_output_folder
+from audio_edition.scheduler_address import check_scheduler
 
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
@@ -188,6 +189,8 @@ def check_runner(*, workers: int | None, scheduler: str | None, processes: int |
     Dask, or Dask (`--workers`, `--scheduler`) without the `dask` extra installed."""
     if processes and (workers or scheduler):
         raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
+    if scheduler:
+        check_scheduler(scheduler)
     if (workers or scheduler) and importlib.util.find_spec("distributed") is None:
         option = "--workers" if workers else "--scheduler"
         raise InputError(

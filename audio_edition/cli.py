@@ -87,7 +87,11 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
 @click.option(
     "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
 )
-@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on the Dask cluster at ADDRESS (tls://host:8786, or tcp://127.0.0.1:8786).",
+)
 @click.option("--base-url", help="Regenerate OUT/feed.xml for this URL after the batch.")
 def batch(
     directory: Path,
@@ -111,6 +115,7 @@ def batch(
         directory, options, workers=workers, scheduler=scheduler, processes=processes, base_url=base_url
     )
     _tell_the_probe(options, quiet)
+    _warn_of(scheduler)
     report = run_batch(
         directory,
         options,
@@ -158,6 +163,7 @@ def follow(
     options = options_from(settings)
     check_follow(list(feeds), following, processes, workers, scheduler)
     _tell_the_probe(options, quiet)
+    _warn_of(scheduler)
     report = run_follow(
         list(feeds),
         options,
@@ -176,6 +182,15 @@ def follow(
     outcome = report.outcome()
     if outcome:
         raise Failure(*outcome)
+
+
+def _warn_of(scheduler: str | None) -> None:
+    """Print the warning a plain-TCP scheduler on another machine deserves."""
+    from audio_edition.scheduler_address import scheduler_warning
+
+    warning = scheduler_warning(scheduler)
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _batch_progress() -> Any:

@@ -142,6 +142,14 @@ _FOLLOW_OPTIONS = [
         help="Try an entry that failed again on N later runs, then give it up.",
     ),
     click.option(
+        "--recheck",
+        type=click.FloatRange(0, 365),
+        metavar="DAYS",
+        default=FOLLOWING.recheck,
+        show_default=True,
+        help="Ask the pages of entries this recent again each run; rebuild those corrected (0: never).",
+    ),
+    click.option(
         "--max-time",
         type=click.FloatRange(1, 7 * 86400),
         metavar="SECONDS",
@@ -189,7 +197,9 @@ _FOLLOW_OPTIONS = [
         "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
     ),
     click.option(
-        "--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786)."
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on the Dask cluster at ADDRESS (tls://host:8786, or tcp://127.0.0.1:8786).",
     ),
 ]
 

@@ -79,7 +79,7 @@ def test_a_hand_edited_state_is_a_clear_error(tmp_path: Path, entry: dict[str, o
 
 def test_a_valid_state_still_reads(tmp_path: Path) -> None:
     state = load_state(_state(tmp_path, {"attempts": 2, "feeds": ["https://example.org/rss"]}))
-    assert state.entries["k"].attempts == 2
+    assert state.entries["https://example.org/rss k"].attempts == 2
 
 
 BOMB = (
@@ -183,3 +183,57 @@ def test_part_files_of_a_killed_follow_run_are_swept_under_the_lock(tmp_path: Pa
     kept.write_text("{}")
     with locked(tmp_path / "out"):
         assert not any(part.exists() for part in parts) and kept.exists()
+
+
+def test_a_version_1_state_is_keyed_by_feed_and_guid_with_its_slugs_kept(tmp_path: Path) -> None:
+    record = {"key": "g-1", "slug": "ferry-1234abcd", "link": "https://x.example/f", "title": "Ferry"}
+    record |= {"when": "2026-03-04T09:00:00+00:00", "digest": "d", "feeds": ["https://x.example/rss"]}
+    (tmp_path / ".follow").mkdir()
+    data = {"version": 1, "feeds": {}, "entries": {"g-1": record}}
+    (tmp_path / ".follow" / "state.json").write_text(json.dumps(data), encoding="utf-8")
+    state = load_state(tmp_path)
+    (key,) = state.entries
+    assert key == "https://x.example/rss g-1" and state.entries[key].slug == "ferry-1234abcd"
+
+
+@pytest.mark.parametrize("address", ["http://10.0.0.5:8786", "10.0.0.5:8786", "tcp://", "ws://host:1"])
+def test_a_scheduler_address_is_tcp_or_tls(address: str) -> None:
+    from audio_edition.scheduler_address import check_scheduler
+
+    with pytest.raises(InputError, match="give the Dask scheduler as tcp://HOST:PORT"):
+        check_scheduler(address)
+
+
+@pytest.mark.parametrize(
+    ("address", "warned"),
+    [
+        ("tcp://10.0.0.5:8786", True),
+        ("tcp://scheduler.newsroom.example:8786", True),
+        ("tcp://127.0.0.1:8786", False),
+        ("tcp://localhost:8786", False),
+        ("tcp://[::1]:8786", False),
+        ("tls://scheduler.newsroom.example:8786", False),
+        (None, False),
+    ],
+)
+def test_a_plain_tcp_scheduler_elsewhere_is_warned_of(address: str | None, warned: bool) -> None:
+    from audio_edition.scheduler_address import check_scheduler, scheduler_warning
+
+    if address:
+        check_scheduler(address)
+    warning = scheduler_warning(address)
+    assert (warning is not None) == warned
+    if warning:
+        assert warning.startswith(f"warning: --scheduler {address} is neither loopback nor TLS")
+
+
+def test_batch_warns_of_a_plain_tcp_scheduler_elsewhere(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from audio_edition.cli import cli
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Ferry\n\nThe ferry runs again from Monday.\n", encoding="utf-8")
+    args = ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--engine", "fake"]
+    result = CliRunner().invoke(cli, [*args, "--scheduler", "tcp://192.0.2.1:8786"])
+    assert "warning: --scheduler tcp://192.0.2.1:8786 is neither loopback nor TLS" in result.output

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from audio_edition.batch import BatchReport
 from audio_edition.follow.pages import PageCounts
+from audio_edition.follow.recheck import RecheckCounts
 
 
 @dataclass
@@ -25,6 +26,7 @@ class FollowReport:
     pages: PageCounts = field(default_factory=PageCounts)
     removed: int = 0
     feed: Path | None = None
+    rechecked: RecheckCounts = field(default_factory=RecheckCounts)
     later: int = 0  # entries left for the next run: --max-time was reached
     stopped: str = ""  # the line saying the run stopped at --max-time
 
@@ -40,6 +42,7 @@ class FollowReport:
                 f"{self.feeds_read} read, {self.feeds_unchanged} not modified, {self.feeds_failed} failed",
             ),
             ("pages", f"{pages.fetched} read, {pages.not_modified} not modified, {pages.failed} failed"),
+            ("rechecked", self.rechecked.line()),
         ]
         width = max(len(k) for k in ("skipped (up to date)", *(k for k, _ in rows)))  # the batch's widest
         return self.entries.table() + "\n" + "\n".join(f"{k:<{width}}  {v}" for k, v in rows)

@@ -20,6 +20,7 @@ from audio_edition.follow.feeds import NotAFeed
 from audio_edition.follow.keep import WITH_EPISODE, newest_first, trim
 from audio_edition.follow.pages import LATER, prepare
 from audio_edition.follow.poll import poll
+from audio_edition.follow.recheck import due, recheck
 from audio_edition.follow.report import FollowReport
 from audio_edition.follow.settings import FollowSettings
 from audio_edition.follow.state import PENDING, EntryRecord, State, load_state, locked, save_state
@@ -51,6 +52,15 @@ def run_follow(
                 if clock.over():
                     break
                 _poll(url, state, out_dir, report, options.allow_private_hosts)
+            if not clock.over():
+                recent = due(list(state.entries.values()), settings.recheck, dt.datetime.now(dt.UTC))
+                recheck(
+                    recent,
+                    out_dir,
+                    report.rechecked,
+                    allow_private=options.allow_private_hosts,
+                    over=clock.over,
+                )
             todo = select(state, out_dir, settings)
             ready = []
             allow = options.allow_private_hosts

@@ -17,7 +17,8 @@ class FollowSettings:
     again on `retries` later runs, then given up; with `bulletin` (or `bulletin_sentences`) the
     run's new articles also become one bulletin episode, each read whole or its first
     `bulletin_sentences` sentences and its first quotation. After `max_time` seconds a run starts
-    no new request or build (what is left waits for the next run)."""
+    no new request or build (what is left waits for the next run). The pages of built entries dated
+    within `recheck` days are asked again each run, and rebuilt when their article changed."""
 
     base_url: str = ""
     max_new: int = 20
@@ -26,6 +27,7 @@ class FollowSettings:
     retries: int = 3
     bulletin: bool = False
     bulletin_sentences: int | None = None
+    recheck: float = 2.0  # days: the pages of entries this recent are asked again for corrections
     max_time: float = 600.0  # seconds; under a 15-minute cron period, with room for the builds running
     # The podcast channel feed.xml describes (as `audio-edition feed` takes them); title and author
     # default to the show.

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from audio_edition.errors import AudioEditionError, InputError
 
 FOLDER = ".follow"
-VERSION = 1
+VERSION = 2  # 2: entries keyed by feed and guid (1: by guid)
 # new: never built; changed: built, then its entry changed; failed: to be tried again;
 # given-up: failed too often; removed: its episode fell outside --keep.
 Status = Literal["new", "built", "changed", "failed", "given-up", "removed"]
@@ -81,6 +81,8 @@ def load_state(out_dir: Path) -> State:
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read the follow state {path}: {exc}; remove it to start afresh") from None
     try:
+        if data.get("version") == 1:
+            data = _from_version_1(data)
         if data.get("version") != VERSION:
             raise ValueError(f"version {data.get('version')!r}")
         from audio_edition.follow.state_check import entry_record, feed_record
@@ -90,6 +92,18 @@ def load_state(out_dir: Path) -> State:
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the follow state {path} is damaged ({exc}): remove it to start afresh") from None
     return State(feeds, entries)
+
+
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 state (entries keyed by guid) keyed as now, by its first feed and guid; slugs kept."""
+    entries = {}
+    for key, record in dict(data["entries"]).items():
+        feeds = record.get("feeds") if isinstance(record, dict) else None
+        scoped = (
+            f"{feeds[0]} {key}" if isinstance(feeds, list) and feeds and isinstance(feeds[0], str) else key
+        )
+        entries[scoped] = {**record, "key": scoped} if isinstance(record, dict) else record
+    return {**data, "version": VERSION, "entries": entries}
 
 
 def save_state(out_dir: Path, state: State) -> None:

@@ -120,6 +120,7 @@ def _hop(url: str, headers: dict[str, str], limit: int, allow_private: bool, wat
     address = pinned_address(url, parts.hostname, port, allow_private=allow_private)
     pool = _pool(parts.scheme, parts.hostname, port, address, watchdog)
     target = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    response = None
     try:
         response = pool.urlopen(
             "GET",
@@ -135,7 +136,6 @@ def _hop(url: str, headers: dict[str, str], limit: int, allow_private: bool, wat
         )
         found = {name.lower(): value for name, value in response.headers.items()}
         if response.status in REDIRECTS or response.status == 304 or response.status >= 400:
-            response.release_conn()
             return Answer(url, response.status, found)
         body = bytearray()
         while chunk := response.read1(65536):
@@ -146,6 +146,8 @@ def _hop(url: str, headers: dict[str, str], limit: int, allow_private: bool, wat
             raise TimeoutError("deadline")
         return Answer(url, response.status, found, bytes(body))
     finally:
+        if response is not None:
+            response.close()  # the socket too: a connection is never reused across hops
         pool.close()
 
 
@@ -189,8 +191,13 @@ def _pinned_class(scheme: str) -> type:
                 self._pinned, self._watchdog = pinned, watchdog
 
             def _new_conn(self) -> socket.socket:
-                self._dns_host = self._pinned  # the address checked; no second lookup
-                sock: socket.socket = super()._new_conn()
+                # Connect to the address checked (no second lookup); the name comes back at once,
+                # as urllib3 reads it for SNI, certificate checks and the Host header.
+                name, self._dns_host = self._dns_host, self._pinned
+                try:
+                    sock: socket.socket = super()._new_conn()
+                finally:
+                    self._dns_host = name
                 self._watchdog.watch(sock)
                 return sock
 

@@ -3,8 +3,13 @@ slow servers cut at their deadline, a run stopped at --max-time, bad entries con
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import io
+import json
 import time
+import xml.etree.ElementTree as ET
+import zipfile
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -151,3 +156,98 @@ def test_a_title_of_unclosed_tags_is_cleaned_in_linear_time() -> None:
     feed = read_feed(data, "https://example.org/feed.xml")
     assert time.monotonic() - started < 2.0
     assert len(feed.entries[0].title) <= 300
+
+
+def test_a_second_feed_reusing_a_guid_cannot_rewrite_the_first_s_entry(
+    newsroom: dict[str, Any], tmp_path: Path
+) -> None:
+    site, out = newsroom["site"], tmp_path / "out"
+    first = follow(out, newsroom["rss"])
+    assert first.exit_code == 0, first.output
+    before = state_of(out)["entries"]
+    ferry = next(r for r in before.values() if r["link"] == site.url("/news/ferry"))
+    manifest_before = (out / f"{ferry['slug']}.json").read_bytes()
+    site.put("/news/fake", page("Ferry sinks", "Impostor", ["The ferry sank, an impostor wrote."] * 3))
+    impostor = rss_item(("Ferry sinks", "", []), "/news/fake", "Thu, 05 Mar 2026 09:00:00 GMT")
+    impostor["guid"] = "courier-/news/ferry"  # the first feed's guid
+    content = "".join(f"<p>{p}</p>" for p in ["The ferry sank, an impostor wrote."] * 3)
+    other = site.put(
+        "/other.xml", rss("Other", [impostor | {"link": site.url("/news/fake"), "content": content}])
+    )
+    second = follow(out, newsroom["rss"], other)
+    assert second.exit_code == 0, second.output
+    after = state_of(out)["entries"]
+    assert after[f"{newsroom['rss']} courier-/news/ferry"] == before[f"{newsroom['rss']} courier-/news/ferry"]
+    assert (out / f"{ferry['slug']}.json").read_bytes() == manifest_before  # not rebuilt from the impostor
+    fake = after[f"{other} courier-/news/ferry"]
+    assert fake["slug"] != ferry["slug"] and fake["title"] == "Ferry sinks"
+
+
+def test_an_entry_dated_in_the_future_is_taken_as_dated_now(site: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    site.put("/news/ferry", page(*FERRY))
+    feed = publish_rss(site, [rss_item(FERRY, "/news/ferry", "Fri, 01 Jan 2100 09:00:00 GMT")])
+    started = dt.datetime.now(dt.UTC)
+    result = follow(out, feed)
+    assert result.exit_code == 0, result.output
+    (record,) = state_of(out)["entries"].values()
+    when = dt.datetime.fromisoformat(record["when"])
+    assert started <= when <= dt.datetime.now(dt.UTC)
+
+
+def test_a_corrected_page_of_a_recent_entry_is_rebuilt(site: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    title, byline, paragraphs = FERRY
+    site.put("/news/ferry", page(title, byline, paragraphs))
+    today = email.utils.format_datetime(dt.datetime.now(dt.UTC) - dt.timedelta(hours=3), usegmt=True)
+    feed = publish_rss(site, [rss_item(FERRY, "/news/ferry", today)])
+    assert follow(out, feed).exit_code == 0
+    site.forget()
+    same = follow(out, feed)
+    assert "rechecked             1 asked, 0 changed, 0 failed" in same.output, same.output
+    assert [(r.path, r.status) for r in site.log] == [("/rss.xml", 304), ("/news/ferry", 304)]
+    corrected = [paragraphs[0].replace("Monday", "Tuesday"), *paragraphs[1:]]
+    assert corrected != paragraphs
+    site.put("/news/ferry", page(title, byline, corrected))
+    fixed = follow(out, feed)
+    assert fixed.exit_code == 0, fixed.output
+    assert "rechecked             1 asked, 1 changed, 0 failed" in fixed.output
+    assert "built                 1" in fixed.output
+    (record,) = state_of(out)["entries"].values()
+    manifest = json.loads((out / f"{record['slug']}.json").read_text(encoding="utf-8"))
+    assert any("Tuesday" in s["text"] for s in manifest["segments"])
+    old = follow(out, feed, "--recheck", "0")
+    assert "rechecked             0 asked" in old.output
+
+
+def test_entries_full_of_forbidden_characters_leave_every_xml_file_whole(site: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    title, byline, paragraphs = FERRY
+    dirty = [p.replace(" ", " \uffff", 3).replace("a", "a\ufffe", 2) for p in paragraphs]
+    content = "".join(f"<p>{p}</p>" for p in dirty)
+    hostile = rss_item(
+        ("Ferry\uffff strike &#x1; ends", "", []), "/news/ferry", "Wed, 04 Mar 2026 09:00:00 GMT"
+    )
+    site.put("/news/binary", bytes(range(256)) * 64, "application/octet-stream")
+    broken = rss_item(("Binary story", "", []), "/news/binary", "Tue, 03 Mar 2026 09:00:00 GMT")
+    feed = publish_rss(site, [hostile | {"content": content}, broken])
+    feed_bytes = site.resources["/rss.xml"].body.replace(b"&amp;#x1;", b"&#x1;")
+    site.put("/rss.xml", feed_bytes, "application/rss+xml")
+    result = follow(out, feed, "--formats", "mp3,vtt,srt,epub,daisy,html")
+    assert result.exit_code == 1, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("failed: ")] == [
+        line for line in result.output.splitlines() if line.startswith("failed: Binary story")
+    ]
+    assert "built                 1" in result.output
+    ET.fromstring((out / "feed.xml").read_bytes())
+    (epub,) = out.glob("*.epub")
+    with zipfile.ZipFile(epub) as book:
+        for name in book.namelist():
+            if name.endswith((".xhtml", ".opf", ".smil", ".xml")):
+                ET.fromstring(book.read(name))
+    (daisy,) = out.glob("*.daisy")
+    for path in daisy.iterdir():
+        if path.suffix in (".html", ".smil"):
+            ET.fromstring(path.read_bytes())
+    text = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "\uffff" not in text and "\ufffe" not in text and "\x01" not in text
