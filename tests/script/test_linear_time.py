@@ -57,3 +57,21 @@ def test_many_one_line_paragraphs_naming_people() -> None:
     seconds, doc = timed(lambda: prepare(blocks, []))
     assert seconds < 4 * BOUND_S  # tokenising 20,000 paragraphs is most of it; it was 50 s
     assert doc.cast.full_name(doc.cast.names[-1][1]) == f"Anna {name(19_999)}"
+
+
+def test_operators_far_from_any_number() -> None:
+    from audio_edition.script.symbols import no_stray_symbols
+
+    text = "a < b " * 70_000  # 420 KB: each `<` copied the text either side of it
+    seconds, said = timed(lambda: no_stray_symbols(text))
+    assert seconds < BOUND_S and "<" not in said
+    assert no_stray_symbols("3 < 4, x < y") == "3 < 4, x   y"
+
+
+def test_single_and_reversed_marks_without_their_closers() -> None:
+    for unit in ("‘a ", "»a ", "”a ", ": ‘a "):
+        text = unit * 30_000
+        seconds, _ = timed(lambda text=text: find_quotes(text, chain_single=True))  # type: ignore[misc]
+        assert seconds < BOUND_S, unit
+    said = "He said ‘not now’ twice."
+    assert [s.inner(said) for s in find_quotes(said)] == ["not now"]
