@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from audio_edition.errors import AudioEditionError, InputError
+from audio_edition.errors import AudioEditionError, InputError, one_line
 from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
 from audio_edition.model import Article
@@ -28,6 +28,7 @@ from audio_edition.pipeline import produce_article, refuse_clashes
 from audio_edition.publish.outputs import discard_unverified, up_to_date
 from audio_edition.publish.slug import slugify
 from audio_edition.publish.staging import check_output_folder
+from audio_edition.scheduler_address import check_scheduler
 
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
@@ -109,12 +110,15 @@ def slugs(paths: list[Path], directory: Path) -> list[str]:
 
 
 def build_one(path: Path, slug: str, options: Options, read: Reader = read_article) -> ArticleResult:
-    """Build one article (read from `path` by `read`); library errors become a failed result."""
+    """Build one article (read from `path` by `read`); any error (but an interrupt) becomes a failed
+    result."""
     started = time.perf_counter()
     try:
         built = produce_article(read(path), slug, options)
     except AudioEditionError as exc:
         return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=str(exc))
+    except Exception as exc:  # any other failure is this article's alone: the others are built
+        return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=one_line(exc))
     return ArticleResult(path, slug, "built", time.perf_counter() - started, built.episode.duration)
 
 
@@ -190,6 +194,8 @@ def check_runner(*, workers: int | None, scheduler: str | None, processes: int |
     Dask, or Dask (`--workers`, `--scheduler`) without the `dask` extra installed."""
     if processes and (workers or scheduler):
         raise InputError("--processes is for local processes: leave it out with --workers or --scheduler")
+    if scheduler:
+        check_scheduler(scheduler)
     if (workers or scheduler) and importlib.util.find_spec("distributed") is None:
         option = "--workers" if workers else "--scheduler"
         raise InputError(

@@ -52,7 +52,10 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     options = options_from(settings)
     names = slugs_for(articles)
     check_output_folder(options.out_dir)  # media were checked with the options
-    read = [(read_article(article_argument(a)), slug) for a, slug in zip(articles, names, strict=True)]
+    read = [
+        (read_article(article_argument(a), allow_private=options.allow_private_hosts), slug)
+        for a, slug in zip(articles, names, strict=True)
+    ]
     require_google(options.engine, options.fallback)
     told = ""
     for article, slug in read:
@@ -79,7 +82,11 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
 @click.option(
     "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
 )
-@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on the Dask cluster at ADDRESS (tls://host:8786, or tcp://127.0.0.1:8786).",
+)
 @click.option("--base-url", help="Regenerate OUT/feed.xml for this URL after the batch.")
 def batch(
     directory: Path,
@@ -103,6 +110,7 @@ def batch(
         directory, options, workers=workers, scheduler=scheduler, processes=processes, base_url=base_url
     )
     _tell_the_probe(options, quiet)
+    _warn_of(scheduler)
     report = run_batch(
         directory,
         options,
@@ -150,6 +158,7 @@ def follow(
     options = options_from(settings)
     check_follow(list(feeds), following, processes, workers, scheduler)
     _tell_the_probe(options, quiet)
+    _warn_of(scheduler)
     report = run_follow(
         list(feeds),
         options,
@@ -169,6 +178,15 @@ def follow(
     outcome = report.outcome()
     if outcome:
         raise Failure(*outcome)
+
+
+def _warn_of(scheduler: str | None) -> None:
+    """Print the warning a plain-TCP scheduler on another machine deserves."""
+    from audio_edition.scheduler_address import scheduler_warning
+
+    warning = scheduler_warning(scheduler)
+    if warning:
+        click.echo(warning, err=True)
 
 
 def _batch_progress() -> Any:
@@ -193,7 +211,8 @@ def script(article: str, as_json: bool, **settings: Any) -> None:
     from audio_edition.report import script_as_dict, script_as_text
 
     options = script_options_from(settings)
-    written = preview_script(read_article(article_argument(article)), options)
+    read = read_article(article_argument(article), allow_private=options.allow_private_hosts)
+    written = preview_script(read, options)
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:

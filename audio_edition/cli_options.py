@@ -37,6 +37,14 @@ DEFAULT_CACHE_SIZE = Options().cache_max_size
 DEFAULTS = Options()
 FOLLOWING = FollowSettings()
 
+ALLOW_PRIVATE_HOSTS = click.option(
+    "--allow-private-hosts",
+    is_flag=True,
+    help="Also fetch from loopback, private and link-local addresses (your own network); "
+    "refused by default, as a feed or page could point at your intranet.",
+)
+
+
 _SCRIPT_OPTIONS = [
     click.option(
         "--lang", "language", metavar="CODE", help="Article language (overrides front matter), e.g. fr."
@@ -59,6 +67,7 @@ _SCRIPT_OPTIONS = [
         is_flag=True,
         help="Give each recurring speaker of quotations a voice of their own.",
     ),
+    ALLOW_PRIVATE_HOSTS,
 ]
 
 _BUILD_OPTIONS = [
@@ -130,6 +139,7 @@ _BUILD_OPTIONS = [
         help=f"Files beside the MP3 and manifest: {', '.join(ALL_FORMATS)}, or all.",
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+    ALLOW_PRIVATE_HOSTS,
 ]
 
 
@@ -157,6 +167,7 @@ def script_options_from(settings: dict[str, Any]) -> Options:
         lexicon=settings["lexicon"],
         default_lexicon=not settings["no_default_lexicon"],
         speaker_voices=settings["speaker_voices"],
+        allow_private_hosts=settings["allow_private_hosts"],
     )
 
 
@@ -188,6 +199,22 @@ _FOLLOW_OPTIONS = [
         default=FOLLOWING.retries,
         show_default=True,
         help="Try an entry that failed again on N later runs, then give it up.",
+    ),
+    click.option(
+        "--recheck",
+        type=click.FloatRange(0, 365),
+        metavar="DAYS",
+        default=FOLLOWING.recheck,
+        show_default=True,
+        help="Ask the pages of entries this recent again each run; rebuild those corrected (0: never).",
+    ),
+    click.option(
+        "--max-time",
+        type=click.FloatRange(1, 7 * 86400),
+        metavar="SECONDS",
+        default=FOLLOWING.max_time,
+        show_default=True,
+        help="Start no new request or build after SECONDS (the rest waits for the next run).",
     ),
     click.option(
         "--bulletin",
@@ -232,7 +259,9 @@ _FOLLOW_OPTIONS = [
         "--workers", type=click.IntRange(1, 256), help="Start a local Dask cluster of N worker processes."
     ),
     click.option(
-        "--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786)."
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on the Dask cluster at ADDRESS (tls://host:8786, or tcp://127.0.0.1:8786).",
     ),
 ]
 

@@ -29,3 +29,9 @@ class QualityError(AudioEditionError):
 
 class OutputError(AudioEditionError):
     """The output could not be written (the disk is full, say); nothing was left. Exit code 1."""
+
+
+def one_line(exc: BaseException) -> str:
+    """An unexpected error as one line: its type and its message, white space collapsed."""
+    said = " ".join(str(exc).split())
+    return f"unexpected {type(exc).__name__}" + (f": {said}" if said else "")

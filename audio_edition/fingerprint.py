@@ -47,6 +47,7 @@ def fingerprint(path: Path, options: Options) -> str:
         use_cache=True,
         lexicon=None,
         cache_max_size=0,
+        allow_private_hosts=False,
     )
     settings = dataclasses.asdict(neutral)
     for name in MEDIA:  # a file counts by its content, not its path

@@ -109,6 +109,7 @@ class Options:
     default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches
+    allow_private_hosts: bool = False  # fetch from loopback, private and link-local addresses too
 
     def __post_init__(self) -> None:
         """Paths may be given as strings (`Options(out_dir="episodes")`): each becomes a Path."""

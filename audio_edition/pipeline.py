@@ -168,7 +168,7 @@ def _produce(
     if stages.cast.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
     key = _episode_key(script, cast, stages.mastering) if cache is not None else ""
-    reused = cache.episodes.get(key) if cache is not None else None
+    reused = cache.episodes.get(key, len(script.segments)) if cache is not None else None
     if reused is not None:
         stats = SynthesisStats(len(script.segments), unique=reused.clips, cached=reused.clips)
         episode = episode_from(script, cast["narrator"].engine, reused.audio, reused.times)

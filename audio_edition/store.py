@@ -101,6 +101,31 @@ def touch(path: Path) -> None:
         pass
 
 
+PART_AGE_S = 3600.0  # a temporary entry file untouched this long was left by a killed write
+_parts_swept: set[tuple[int, Path]] = set()
+
+
+def sweep_parts(folder: Path, age: float = PART_AGE_S) -> list[Path]:
+    """Remove the temporary files (`.*.part`) of writes that were killed, untouched for `age`
+    seconds; once per process and folder. Returns what went."""
+    import time
+
+    seen = (os.getpid(), folder)
+    if seen in _parts_swept:
+        return []
+    _parts_swept.add(seen)
+    removed = []
+    now = time.time()
+    for part in [*folder.glob(".*.part"), *folder.glob("*/.*.part")]:
+        try:
+            if now - part.stat().st_mtime > age:
+                part.unlink()
+                removed.append(part)
+        except OSError:
+            continue
+    return removed
+
+
 class FileStore:
     """Entries of one kind in `folder` (`key[:2]/key.suffix` when `fan_out`, else `key.suffix`)."""
 
@@ -113,6 +138,7 @@ class FileStore:
         self.warning: str | None = None
         self.damaged: list[str] = []  # entries found damaged (and deleted) in this run
         self._lock = threading.Lock()
+        sweep_parts(folder)
 
     def path(self, key: str) -> Path:
         """Where the entry for `key` lives."""

@@ -225,7 +225,7 @@ def test_hints_point_the_right_way(tmp_path: Path) -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/rss.xml"
-        code, lines = run("build", url, *FAKE, "-o", str(tmp_path / "out"))
+        code, lines = run("build", url, *FAKE, "-o", str(tmp_path / "out"), "--allow-private-hosts")
     finally:
         server.shutdown()
     assert code == 2 and len(lines) == 1

@@ -25,6 +25,7 @@ import numpy as np
 
 from audio_edition.audio.ffmpeg import ffmpeg_exe, not_started, stalled, time_limit
 from audio_edition.audio.meter import StreamMeter
+from audio_edition.audio.scratch import scratch_prefix, sweep_scratch
 from audio_edition.audio.shape import pcm16
 from audio_edition.errors import AudioError
 from audio_edition.model import Clip
@@ -44,7 +45,8 @@ def encode_measured(clip: Clip, bitrate: str, rate: int | None = None) -> tuple[
     AudioError, naming the program, when either ffmpeg fails or both outlive `time_limit`.
     """
     rate = rate or clip.sample_rate
-    with tempfile.TemporaryDirectory(prefix="audio-edition-") as tmp:
+    sweep_scratch()  # the folders of encodes that were killed
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix()) as tmp:
         target = Path(tmp) / "episode.mp3"
         children: dict[str, subprocess.Popen[bytes]] = {}
         try:

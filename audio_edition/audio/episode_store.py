@@ -60,10 +60,18 @@ class EpisodeStore:
         """Where the episode for `key` lives."""
         return self.files.path(key)
 
-    def get(self, key: str) -> Mastered | None:
-        """The stored episode, or None when absent or damaged (a damaged entry is deleted). Read
-        in one pass a chunk at a time: memory is the float32 samples and the MP3, no more."""
-        return self.files.get(key, EPISODE, _read_episode)
+    def get(self, key: str, segments: int | None = None) -> Mastered | None:
+        """The stored episode, or None when absent or damaged (a damaged entry is deleted): its
+        times must be finite, in order, within its audio and, when `segments` is given, one per
+        segment. Read in one pass a chunk at a time: memory is the float32 samples and the MP3."""
+
+        def read(fields: tuple[Any, ...], body: EntryReader) -> Mastered:
+            found = _read_episode(fields, body)
+            if segments is not None and len(found.times) != segments:
+                raise Damaged(f"{len(found.times)} segment times for {segments} segments")
+            return found
+
+        return self.files.get(key, EPISODE, read)
 
     def put(self, key: str, episode: Mastered) -> None:
         """Store `episode` atomically, its audio written a chunk at a time (no encoded copy)."""
@@ -116,4 +124,7 @@ def _read_episode(fields: tuple[Any, ...], body: EntryReader) -> Mastered:
     audio = Clip(clip_from_pcm16(body, count), rate)
     mp3 = body.read(mp3_len)
     times = [(float(a), float(b)) for a, b in meta["times"]]
+    limit = audio.duration + 1.0
+    if not all(0.0 <= a <= b <= limit for a, b in times):  # NaN fails every comparison
+        raise Damaged("segment times out of order, not finite or past the audio")
     return Mastered(audio, times, mp3, meta.get("qa", {}), int(meta.get("clips", 0)))

@@ -13,11 +13,16 @@ from typing import Any
 
 from audio_edition.follow.state import EntryRecord, folder
 from audio_edition.ingest import parse_article
+from audio_edition.ingest.decode import clean_meta
 from audio_edition.model import Article
 
 
 def article_path(out_dir: Path, slug: str) -> Path:
-    """Where the article of the entry `slug` is kept."""
+    """Where the article of the entry `slug` is kept; ValueError for a slug that is no plain name."""
+    from audio_edition.follow.state_check import is_safe_slug
+
+    if not is_safe_slug(slug):
+        raise ValueError(f"{slug!r} is not a plain file name")
     return folder(out_dir) / "articles" / f"{slug}.json"
 
 
@@ -71,4 +76,4 @@ def read_entry(path: Path) -> Article:
         language=data["language"] or meta.language,
         source=data["link"] or meta.source,
     )
-    return dataclasses.replace(article, meta=meta)
+    return dataclasses.replace(article, meta=clean_meta(meta))

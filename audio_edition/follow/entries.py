@@ -18,7 +18,8 @@ from audio_edition.publish.slug import slugify
 MIN_PARAGRAPHS = 3  # an entry's content with fewer is a teaser: the page is read instead
 MAX_TITLE = 300
 _HIDDEN = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[a-zA-Z/!?][^>]*>")
+_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*>")  # no `<` inside: a run of unclosed `<a ` stays linear
+MAX_RAW = 4 * MAX_TITLE  # a title or name is cut to this before it is cleaned, then to MAX_TITLE
 _PARAGRAPH = re.compile(r"<p[\s>]", re.IGNORECASE)
 
 
@@ -48,8 +49,8 @@ def entry_of(raw: Any, feed_url: str) -> FeedEntry | None:
         return None
     content, kind = full_content(raw)
     author_detail = raw.get("author_detail") or {}
-    author = plain_text(str(author_detail.get("name") or raw.get("author") or ""))
-    title = plain_text(str(raw.get("title") or ""))[:MAX_TITLE].strip()
+    author = plain_text(str(author_detail.get("name") or raw.get("author") or "")[:MAX_RAW])[:MAX_TITLE]
+    title = plain_text(str(raw.get("title") or "")[:MAX_RAW])[:MAX_TITLE].strip()
     # dict.get: feedparser's own maps a missing `updated` to `published`, with a warning
     date = _date(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed"))
     updated = dict.get(raw, "updated")

@@ -14,7 +14,10 @@ from audio_edition.text.languages import primary_subtag
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
 MAX_ENTRIES = 5_000
-_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]")
+_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)[\s/>]", re.IGNORECASE)  # feedparser takes <ITEM>
+# A character reference to what is no XML character (a surrogate, beyond U+10FFFF, a control,
+# U+FFFE/U+FFFF), which would make feedparser raise: replaced by U+FFFD before it reads.
+_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
@@ -42,8 +45,20 @@ def read_feed(data: bytes, url: str) -> Feed:
     refuse_entities(data, url)
     import feedparser
 
-    # A file object: given bytes, feedparser would first try them as a local file name.
-    parsed: Any = feedparser.parse(io.BytesIO(data), sanitize_html=True)
+    data = _REFERENCE.sub(_xml_reference, data)
+    try:
+        # A file object: given bytes, feedparser would first try them as a local file name.
+        parsed: Any = feedparser.parse(io.BytesIO(data), sanitize_html=True)
+        return _feed_of(parsed, url)
+    except NotAFeed:
+        raise
+    except Exception as exc:  # feedparser's own failures: this feed's problem, not the run's
+        cause = " ".join(str(exc).split())[:120]
+        raise InputError(f"cannot read the feed {url}: {type(exc).__name__} ({cause})") from None
+
+
+def _feed_of(parsed: Any, url: str) -> Feed:
+    """The Feed feedparser read; NotAFeed when it found no RSS or Atom."""
     if not parsed.get("version"):
         cause = parsed.get("bozo_exception")
         why = f" ({' '.join(str(cause).split())[:120]})" if cause else ""
@@ -52,10 +67,18 @@ def read_feed(data: bytes, url: str) -> Feed:
     entries = [entry_of(raw, url) for raw in parsed.get("entries", [])]
     return Feed(
         url=url,
-        title=str(head.get("title") or url),
+        title=str(head.get("title") or url)[:300],
         language=primary_subtag(str(head["language"])) or None if head.get("language") else None,
         entries=tuple(e for e in entries if e is not None),
     )
+
+
+def _xml_reference(match: re.Match[bytes]) -> bytes:
+    """The character reference, or `&#xFFFD;` when it names no character XML 1.0 allows."""
+    hexa, decimal = match.group(1), match.group(2)
+    code = int(hexa, 16) if hexa is not None else int(decimal)
+    allowed = code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+    return match.group(0) if allowed or 0x10000 <= code <= 0x10FFFF else b"&#xFFFD;"
 
 
 def refuse_entities(data: bytes, url: str) -> None:

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio_edition.errors import AudioEditionError
+from audio_edition.errors import AudioEditionError, one_line
 from audio_edition.follow.articles import article_path, stored, write_article
 from audio_edition.follow.state import EntryRecord
 from audio_edition.ingest.decode import decode_bytes
@@ -17,6 +17,7 @@ from audio_edition.ingest.fetch import MAX_BYTES, get
 from audio_edition.ingest.reader import web_format
 
 AT_ONCE = 4  # pages fetched at once (each host still gets at most fetch.PER_HOST)
+LATER = "not started: the run's --max-time was reached"  # an entry left for the next run
 
 
 @dataclass
@@ -29,11 +30,25 @@ class PageCounts:
 
 
 def prepare(
-    records: list[EntryRecord], out_dir: Path, counts: PageCounts
+    records: list[EntryRecord],
+    out_dir: Path,
+    counts: PageCounts,
+    *,
+    allow_private: bool = False,
+    over: Callable[[], bool] = lambda: False,
 ) -> list[tuple[EntryRecord, str | None]]:
-    """Each record with None when its article file is ready to build, else why it is not; the
-    requests made are added to `counts`."""
-    step: Callable[[EntryRecord], tuple[str | None, str]] = lambda record: _prepare(record, out_dir)  # noqa: E731
+    """Each record with None when its article file is ready to build, else why it is not (a page
+    on a private address refused unless `allow_private`; `LATER` when `over()` said the run's time
+    was up before its turn); the requests made are added to `counts`."""
+
+    def step(record: EntryRecord) -> tuple[str | None, str]:
+        if over():
+            return LATER, ""
+        try:
+            return _prepare(record, out_dir, allow_private)
+        except Exception as exc:  # one entry's problem, whatever it is, is its own line
+            return one_line(exc), "failed"
+
     with ThreadPoolExecutor(AT_ONCE) as pool:
         outcomes = list(pool.map(step, records))
     counts.fetched += sum(1 for _, asked in outcomes if asked == "fetched")
@@ -42,7 +57,7 @@ def prepare(
     return [(record, why) for record, (why, _) in zip(records, outcomes, strict=True)]
 
 
-def _prepare(record: EntryRecord, out_dir: Path) -> tuple[str | None, str]:
+def _prepare(record: EntryRecord, out_dir: Path, allow_private: bool) -> tuple[str | None, str]:
     """Make the entry's article file ready: kept from the feed, or its page fetched (or unchanged
     since the last fetch, 304). Returns the cause in one line when it cannot be (else None), and
     what the request got: "fetched", "not modified", "failed" (an HTTP error, no answer) or ""
@@ -55,7 +70,7 @@ def _prepare(record: EntryRecord, out_dir: Path) -> tuple[str | None, str]:
         return "the feed gives neither a link to its page nor its whole text", ""
     validators = (record.page_etag, record.page_modified) if kept is not None else (None, None)
     try:
-        got = get(record.link, etag=validators[0], last_modified=validators[1])
+        got = get(record.link, etag=validators[0], last_modified=validators[1], allow_private=allow_private)
     except AudioEditionError as exc:
         return str(exc), "failed"
     if not got.modified and kept is not None:

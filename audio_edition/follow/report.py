@@ -8,6 +8,7 @@ from pathlib import Path
 
 from audio_edition.batch import BatchReport
 from audio_edition.follow.pages import PageCounts
+from audio_edition.follow.recheck import RecheckCounts
 
 
 @dataclass
@@ -25,18 +26,23 @@ class FollowReport:
     pages: PageCounts = field(default_factory=PageCounts)
     removed: int = 0
     feed: Path | None = None
+    rechecked: RecheckCounts = field(default_factory=RecheckCounts)
+    later: int = 0  # entries left for the next run: --max-time was reached
+    stopped: str = ""  # the line saying the run stopped at --max-time
 
     def table(self) -> str:
         """The batch's summary table, then the follower's own rows in the same columns."""
         pages = self.pages
         rows = [
             ("given up", str(len(self.given_up))),
+            ("left (--max-time)", str(self.later)),
             ("removed (--keep)", str(self.removed)),
             (
                 "feeds",
                 f"{self.feeds_read} read, {self.feeds_unchanged} not modified, {self.feeds_failed} failed",
             ),
             ("pages", f"{pages.fetched} read, {pages.not_modified} not modified, {pages.failed} failed"),
+            ("rechecked", self.rechecked.line()),
         ]
         width = max(len(k) for k in ("skipped (up to date)", *(k for k, _ in rows)))  # the batch's widest
         return self.entries.table() + "\n" + "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
@@ -45,7 +51,8 @@ class FollowReport:
         """One line per feed that could not be read, entry that failed, and entry given up (a lone
         feed error left to the closing line)."""
         lines = [f"failed: {line}" for line, _ in self.feed_errors] + self.failed + self.given_up
-        return lines[1:] if len(self.feed_errors) == 1 and not self.failures else lines
+        lines = lines[1:] if len(self.feed_errors) == 1 and not self.failures else lines
+        return [*lines, self.stopped] if self.stopped else lines
 
     @property
     def feeds_failed(self) -> int:

@@ -13,13 +13,14 @@ from urllib.parse import urlparse
 
 from audio_edition.batch import ArticleResult, BatchProgress, Job, build_jobs, check_runner
 from audio_edition.bulletin import produce_bulletin
-from audio_edition.errors import AudioEditionError, InputError
+from audio_edition.errors import AudioEditionError, InputError, one_line
 from audio_edition.fingerprint import fingerprint
 from audio_edition.follow.articles import article_path, read_entry
 from audio_edition.follow.feeds import NotAFeed
 from audio_edition.follow.keep import WITH_EPISODE, newest_first, trim
-from audio_edition.follow.pages import prepare
+from audio_edition.follow.pages import LATER, prepare
 from audio_edition.follow.poll import poll
+from audio_edition.follow.recheck import due, recheck
 from audio_edition.follow.report import FollowReport
 from audio_edition.follow.settings import FollowSettings
 from audio_edition.follow.state import (
@@ -58,21 +59,36 @@ def run_follow(
     out_dir = options.out_dir
     report = FollowReport()
     fresh, out_existed = not folder(out_dir).exists(), out_dir.exists()
+    clock = RunClock(settings.max_time, report)
     with locked(out_dir):
         state = load_state(out_dir)
         settings = with_channel(settings, state, given)
         try:
             for url in dict.fromkeys(feeds):
-                _poll(url, state, out_dir, report)
+                if clock.over():
+                    break
+                _poll(url, state, out_dir, report, options.allow_private_hosts)
+            if not clock.over():
+                recent = due(list(state.entries.values()), settings.recheck, dt.datetime.now(dt.UTC))
+                recheck(
+                    recent,
+                    out_dir,
+                    report.rechecked,
+                    allow_private=options.allow_private_hosts,
+                    over=clock.over,
+                )
             todo = select(state, out_dir, settings)
             ready = []
-            for record, why in prepare(todo, out_dir, report.pages):
+            allow = options.allow_private_hosts
+            for record, why in prepare(todo, out_dir, report.pages, allow_private=allow, over=clock.over):
                 if why is None:
                     ready.append(record)
+                elif why == LATER:
+                    report.later += 1
                 else:
                     _failed(record, why, settings.retries, report, out_dir)
-            _build(ready, options, report, settings, (workers, scheduler, processes), progress)
-            if settings.makes_bulletin:
+            _build(ready, options, report, settings, (workers, scheduler, processes), progress, clock)
+            if settings.makes_bulletin and not clock.over():
                 _bulletin(ready, options, settings, report)
             report.removed = len(trim(state, out_dir, settings.keep))
             report.feed = _write_feed(state, options, settings, report)
@@ -140,15 +156,18 @@ def check_follow(
     checked_show(settings.channel("x"))
 
 
-def _poll(url: str, state: State, out_dir: Path, report: FollowReport) -> None:
+def _poll(url: str, state: State, out_dir: Path, report: FollowReport, allow_private: bool) -> None:
     """Ask one feed for what changed; its failure becomes a line (exit 2 when it is no feed)."""
     try:
-        feed = poll(url, state, out_dir)
+        feed = poll(url, state, out_dir, allow_private=allow_private)
     except NotAFeed as exc:
         report.feed_errors.append((str(exc), 2))
         return
     except InputError as exc:  # unreachable, or an HTTP error: worth trying again later
         report.feed_errors.append((str(exc), 1))
+        return
+    except Exception as exc:  # any other failure is this feed's alone: the others are still read
+        report.feed_errors.append((f"cannot read the feed {url}: {one_line(exc)}", 1))
         return
     if feed is None:
         report.feeds_unchanged += 1
@@ -163,8 +182,10 @@ def _build(
     settings: FollowSettings,
     where: tuple[int | None, str | None, int | None],
     progress: BatchProgress | None,
+    clock: RunClock,
 ) -> None:
-    """Build the entries whose set is not current (as `batch` does), the rest skipped."""
+    """Build the entries whose set is not current (as `batch` does), the rest skipped; once the
+    run's time is up no new build starts (those not finished are left for the next run)."""
     workers, scheduler, processes = where
     out_dir = options.out_dir
     by_slug = {record.slug: record for record in ready}
@@ -176,18 +197,24 @@ def _build(
             _done(record, ArticleResult(path, record.slug, "skipped"), report)
         else:
             todo.append((path, record.slug, dataclasses.replace(options, fingerprint=stamp)))
+    if todo and clock.over():
+        report.later += len(todo)
+        return
     results = build_jobs(
         todo, options, workers=workers, scheduler=scheduler, processes=processes, read=read_entry
     )
-    with contextlib.closing(results):  # an interrupt here, too, stops the builds
+    with contextlib.closing(results):  # an interrupt or the run's time, too, stops the builds
         for result in results:
-            record = by_slug[result.slug]
+            record = by_slug.pop(result.slug)
             if result.status == "failed":
                 _failed(record, result.error, settings.retries, report, out_dir)
             else:
                 _done(record, result, report)
             if progress:
                 progress(report.entries.total, len(ready), record.title or record.slug)
+            if by_slug and clock.over():
+                report.later += sum(1 for job in todo if job[1] in by_slug)
+                break
 
 
 def _bulletin(
@@ -251,6 +278,24 @@ def _write_feed(
     if not report.entries.count("built") and not report.removed and (out_dir / "feed.xml").exists():
         return None
     return write_feed(out_dir, settings.channel(options.show))
+
+
+class RunClock:
+    """The run's time against `--max-time`: `over()` is True once it is spent, the first time
+    saying so in the report."""
+
+    def __init__(self, seconds: float, report: FollowReport) -> None:
+        self.seconds, self.report = seconds, report
+        self.start = time.monotonic()
+
+    def over(self) -> bool:
+        if time.monotonic() - self.start < self.seconds:
+            return False
+        if not self.report.stopped:
+            self.report.stopped = (
+                f"stopped: --max-time {self.seconds:g} s reached; what was not started waits for the next run"
+            )
+        return True
 
 
 def _when(record: EntryRecord) -> dt.datetime:

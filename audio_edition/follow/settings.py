@@ -16,7 +16,9 @@ class FollowSettings:
     dated before `since` ignored; the newest `keep` episodes kept (0: all); a failing entry tried
     again on `retries` later runs, then given up; with `bulletin` (or `bulletin_sentences`) the
     run's new articles also become one bulletin episode, each read whole or its first
-    `bulletin_sentences` sentences and its first quotation."""
+    `bulletin_sentences` sentences and its first quotation. After `max_time` seconds a run starts
+    no new request or build (what is left waits for the next run). The pages of built entries dated
+    within `recheck` days are asked again each run, and rebuilt when their article changed."""
 
     base_url: str = ""
     max_new: int = 20
@@ -25,6 +27,8 @@ class FollowSettings:
     retries: int = 3
     bulletin: bool = False
     bulletin_sentences: int | None = None
+    recheck: float = 2.0  # days: the pages of entries this recent are asked again for corrections
+    max_time: float = 600.0  # seconds; under a 15-minute cron period, with room for the builds running
     # The podcast channel feed.xml describes (as `audio-edition feed` takes them); title and author
     # default to the show.
     feed_title: str | None = None

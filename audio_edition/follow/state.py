@@ -17,7 +17,7 @@ from typing import Any, Literal
 from audio_edition.errors import AudioEditionError, InputError
 
 FOLDER = ".follow"
-VERSION = 1
+VERSION = 2  # 2: entries keyed by feed and guid (1: by guid)
 # new: never built; changed: built, then its entry changed; failed: to be tried again;
 # given-up: failed too often; removed: its episode fell outside --keep.
 Status = Literal["new", "built", "changed", "failed", "given-up", "removed"]
@@ -76,7 +76,8 @@ def folder(out_dir: Path) -> Path:
 
 
 def load_state(out_dir: Path) -> State:
-    """The state saved in `out_dir` (empty when there is none); InputError when it is damaged."""
+    """The state saved in `out_dir` (empty when there is none); InputError when it is damaged (not
+    JSON, or a record whose fields are not what they must be: `state_check`)."""
     path = folder(out_dir) / "state.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -85,14 +86,32 @@ def load_state(out_dir: Path) -> State:
     except (OSError, ValueError) as exc:
         raise InputError(f"cannot read the follow state {path}: {exc}; remove it to start afresh") from None
     try:
+        if data.get("version") == 1:
+            data = _from_version_1(data)
         if data.get("version") != VERSION:
             raise ValueError(f"version {data.get('version')!r}")
-        feeds = {url: FeedRecord(**record) for url, record in data["feeds"].items()}
-        entries = {key: EntryRecord(**record) for key, record in data["entries"].items()}
-        channel = dict(data.get("channel") or {})
+        from audio_edition.follow.state_check import entry_record, feed_record
+
+        feeds = {url: feed_record(url, record) for url, record in data["feeds"].items()}
+        entries = {key: entry_record(key, record) for key, record in data["entries"].items()}
+        channel = data.get("channel") or {}
+        if not isinstance(channel, dict):
+            raise ValueError(f"channel {channel!r}")
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(f"the follow state {path} is damaged ({exc}): remove it to start afresh") from None
     return State(feeds, entries, channel)
+
+
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 state (entries keyed by guid) keyed as now, by its first feed and guid; slugs kept."""
+    entries = {}
+    for key, record in dict(data["entries"]).items():
+        feeds = record.get("feeds") if isinstance(record, dict) else None
+        scoped = (
+            f"{feeds[0]} {key}" if isinstance(feeds, list) and feeds and isinstance(feeds[0], str) else key
+        )
+        entries[scoped] = {**record, "key": scoped} if isinstance(record, dict) else record
+    return {**data, "version": VERSION, "entries": entries}
 
 
 def save_state(out_dir: Path, state: State) -> None:
@@ -126,9 +145,17 @@ def remove_traces(out_dir: Path, out_existed: bool) -> None:
             made.rmdir()  # only when empty: nothing of anyone else's is removed
 
 
+def sweep_parts(home: Path) -> None:
+    """Remove the temporary files (`.*.part`) of the state and articles a killed run left: with the
+    lock held, no other run is writing one."""
+    for part in [*home.glob(".*.part"), *(home / "articles").glob(".*.part")]:
+        part.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
-    """Hold `OUT/.follow/lock` while inside; AudioEditionError when another run holds it."""
+    """Hold `OUT/.follow/lock` while inside (the leftovers of a killed run swept once it is held);
+    AudioEditionError when another run holds it."""
     home = folder(out_dir)
     home.mkdir(parents=True, exist_ok=True)
     with (home / "lock").open("a") as handle:
@@ -141,6 +168,7 @@ def locked(out_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise AudioEditionError(f"another follow run is working on {out_dir}: try again later") from None
+        sweep_parts(home)
         try:
             yield
         finally:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 import unicodedata
 
 from audio_edition.errors import InputError
+from audio_edition.model import Meta
 
 MAX_BYTES = 20 * 1024 * 1024
 _BOMS = (
@@ -17,6 +19,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # C0/C1 controls except tab and newline; carriage returns are folded into newlines first.
+_NOT_TEXT = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
 
 
@@ -85,3 +88,24 @@ def clean_text(text: str) -> str:
     text = text.replace("\u2029", "\n\n").replace("\u00a0", " ")
     text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
+
+
+def clean_line(text: str) -> str:
+    """A metadata field (title, byline, date, source) cleaned as body text is, and more: no lone
+    surrogate, no U+FFFE/U+FFFF, white space collapsed to single spaces."""
+    return " ".join(_NOT_TEXT.sub("", clean_text(text)).split())
+
+
+def clean_meta(meta: Meta) -> Meta:
+    """`meta` with every text field through `clean_line` (a title left empty becomes "Untitled")."""
+
+    def line(value: str | None) -> str | None:
+        return None if value is None else clean_line(value) or None
+
+    return dataclasses.replace(
+        meta,
+        title=clean_line(meta.title) or "Untitled",
+        byline=line(meta.byline),
+        date=line(meta.date),
+        source=line(meta.source),
+    )

@@ -1,4 +1,4 @@
-"""Fetch a page over http(s): a timeout, a size limit, a User-Agent with the tool's version, at most
+"""Fetch a page over http(s) through `safe_http` (public addresses only, a deadline): a size limit,
 a few requests in flight per host, conditional requests, and clear errors when offline."""
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from urllib.parse import urlparse
 from audio_edition.errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024
-TIMEOUT = (5.0, 15.0)
 PER_HOST = 2  # requests in flight to one host at once, from this process
 _slots: dict[str, threading.BoundedSemaphore] = {}
 _slots_lock = threading.Lock()
@@ -50,21 +49,30 @@ def is_url(text: str) -> bool:
     return "://" in text[:12]
 
 
-def fetch(url: str) -> Fetched:
-    """The page at `url`, whole; InputError for other schemes, HTTP errors, pages over 5 MB, and a
-    network failure told by its cause."""
-    got = get(url)
+def fetch(url: str, *, allow_private: bool = False) -> Fetched:
+    """The page at `url`, whole; InputError for other schemes, private addresses (unless
+    `allow_private`), HTTP errors, pages over 5 MB, and a network failure told by its cause."""
+    got = get(url, allow_private=allow_private)
     if not got.whole:
         raise InputError(f"{url} is larger than 5 MB: save the article and pass the file")
     return got
 
 
 def get(
-    url: str, *, etag: str | None = None, last_modified: str | None = None, limit: int = MAX_BYTES
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    limit: int = MAX_BYTES,
+    allow_private: bool = False,
 ) -> Fetched:
     """GET `url`, conditionally when given validators (a 304 is `modified=False`); reading stops
-    after `limit` bytes (`whole=False`). InputError for other schemes, HTTP errors, no network."""
-    import requests
+    after `limit` bytes (`whole=False`). Every hop's address is checked (`safe_http`): a private one
+    is refused unless `allow_private`. InputError for other schemes, refused addresses, HTTP errors,
+    the deadline passed, no network."""
+    import urllib3
+
+    from audio_edition.ingest import safe_http
 
     if urlparse(url).scheme not in ("http", "https"):
         raise InputError(f"cannot read {url}: only http and https URLs are supported")
@@ -74,31 +82,30 @@ def get(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     try:
-        with _slot(url), requests.get(url, timeout=TIMEOUT, stream=True, headers=headers) as answer:
-            if answer.status_code == 304:
-                return Fetched(url, modified=False, etag=etag, last_modified=last_modified)
-            if answer.status_code >= 400:
-                raise InputError(f"{url} answered HTTP {answer.status_code}: check the address")
-            body = bytearray()
-            for chunk in answer.iter_content(65536):
-                body += chunk
-                if len(body) > limit:
-                    return Fetched(answer.url, bytes(body[:limit]), whole=False)
-            found = answer.headers
-            return Fetched(
-                answer.url,
-                bytes(body),
-                etag=found.get("ETag"),
-                last_modified=found.get("Last-Modified"),
-                content_type=found.get("Content-Type", ""),
-            )
-    except requests.exceptions.Timeout:
-        raise InputError(
-            f"cannot fetch {url}: no answer within {TIMEOUT[1]:g} s (timeout). Probable cause: the server "
-            "is slow or unreachable; try again later, or save the page and pass the file"
-        ) from None
-    except requests.exceptions.RequestException as exc:
+        with _slot(url):
+            answer = safe_http.request(url, headers, limit=limit, allow_private=allow_private)
+    except urllib3.exceptions.NewConnectionError as exc:
         raise InputError(f"cannot fetch {url}: {network_cause(exc, url)}") from None
+    except (urllib3.exceptions.TimeoutError, TimeoutError):
+        raise InputError(
+            f"cannot fetch {url}: no answer within {safe_http.READ_TIMEOUT:g} s (timeout). Probable cause: "
+            "the server is slow or unreachable; try again later, or save the page and pass the file"
+        ) from None
+    except (urllib3.exceptions.HTTPError, OSError) as exc:
+        raise InputError(f"cannot fetch {url}: {network_cause(exc, url)}") from None
+    if answer.status == 304:
+        return Fetched(url, modified=False, etag=etag, last_modified=last_modified)
+    if answer.status >= 400 or answer.status in safe_http.REDIRECTS:
+        raise InputError(f"{answer.url} answered HTTP {answer.status}: check the address")
+    found = answer.headers
+    return Fetched(
+        answer.url,
+        answer.body,
+        whole=answer.whole,
+        etag=found.get("etag"),
+        last_modified=found.get("last-modified"),
+        content_type=found.get("content-type", ""),
+    )
 
 
 def network_cause(exc: BaseException, url: str) -> str:

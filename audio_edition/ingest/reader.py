@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.ingest.decode import decode_bytes, refuse_oversize
+from audio_edition.ingest.decode import clean_meta, decode_bytes, refuse_oversize
 from audio_edition.ingest.fetch import Fetched, fetch, is_url
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.structure import Found, find_structure
@@ -48,11 +48,12 @@ FOLLOW_HINT = "follow its articles with `audio-edition follow URL -o OUT --base-
 _HOST = re.compile(r"(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 
 
-def read_article(path: str | Path) -> Article:
-    """Read and structure the article at `path` (a file or an http(s) URL); InputError if unusable."""
+def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
+    """Read and structure the article at `path` (a file or an http(s) URL; a private address only
+    when `allow_private`); InputError if unusable."""
     if isinstance(path, str) and is_url(path):
         name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
-        page = fetch(path)
+        page = fetch(path, allow_private=allow_private)
         if _FEED.search(page.body[:2000]):
             raise InputError(f"{path} is a news feed (RSS or Atom), not an article: {FOLLOW_HINT}")
         return parse_article(decode_bytes(page.body, name), name=name, fmt=web_format(page), source=path)
@@ -121,6 +122,7 @@ def parse_article(
         source=fields.get("source") or source,
         title_from=title_from,  # type: ignore[arg-type]
     )
+    meta = clean_meta(meta)  # fields cleaned as body text is: no control reaches a file
     dropped = found.dropped + dropped + _superseded_meta_lines(found, fields)
     blocks, unreadable = without_unreadable_runs([Block(b.kind, b.text) for b in found.blocks])
     if not blocks:

@@ -56,17 +56,25 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
     dropped: list[Dropped] = []
     for block in blocks:
         text, codes = without_shortcodes(block.text)
-        dropped += [Dropped(code, DropReason.CODE) for code in codes]
+        dropped.extend(Dropped(code, DropReason.CODE) for code in codes)
         if looks_like_code(text):
             dropped.append(Dropped(text, DropReason.CODE))
             continue
-        for run in _LONG_RUN.findall(text):
-            if not _ADDRESS.match(run) and not is_unspaced_prose(run):
-                dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
-                text = text.replace(run, " ")
-        text = " ".join(text.split()) if text != block.text else text
+        source, cut = text, 0
+
+        def unreadable(match: re.Match[str]) -> str:
+            nonlocal cut
+            run = match.group(0)
+            if _ADDRESS.match(run) or is_unspaced_prose(run):
+                return run
+            dropped.append(Dropped(f"{run[:40]}… ({len(run)} characters)", DropReason.UNREADABLE))
+            cut += 1
+            return " "
+
+        text = _LONG_RUN.sub(unreadable, source)  # one pass (a replace per run was quadratic)
+        text = " ".join(text.split()) if cut or text != block.text else text
         text, links = without_bare_links(text)
-        dropped += [Dropped(link, DropReason.LINK) for link in links]
+        dropped.extend(Dropped(link, DropReason.LINK) for link in links)
         if looks_like_code(text):
             dropped.append(Dropped(text, DropReason.CODE))
         elif any(ch.isalnum() for ch in text):

@@ -57,12 +57,18 @@ def webvtt(episode: Episode) -> str:
 
 
 def subrip(episode: Episode) -> str:
-    """The transcript as SubRip: at most two lines of 32 characters per cue."""
+    """The transcript as SubRip: at most two lines of 32 characters per cue, markup made inert."""
     parts = []
     for k, cue in enumerate(cues(episode, SRT_LINE, SRT_LINES), start=1):
         times = f"{clock(cue.start, Clock.SRT)} --> {clock(cue.end, Clock.SRT)}"
-        parts += [str(k), times, *cue.lines, ""]
+        parts += [str(k), times, *(_srt_safe(line) for line in cue.lines), ""]
     return "\n".join(parts)
+
+
+def _srt_safe(text: str) -> str:
+    """SubRip has no escapes, and players read `<i>`, `<font ...>` and `{\\an8}` in it: angle
+    brackets become their single-guillemet look-alikes, and a brace no longer opens an override."""
+    return text.replace("<", "‹").replace(">", "›").replace("{", "(").replace("}", ")")
 
 
 def _vtt_escape(text: str) -> str:

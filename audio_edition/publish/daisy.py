@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from audio_edition.model import Episode, TimedSegment
@@ -19,6 +18,7 @@ from audio_edition.publish.clocks import Clock, clock
 from audio_edition.publish.daisy_ncc import XHTML_HEAD, Book, Heading, generator, write_ncc
 from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
+from audio_edition.publish.xml_text import escape
 
 SMIL_HEAD = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE smil PUBLIC "-//W3C//DTD SMIL 1.0//EN" "http://www.w3.org/TR/REC-smil/SMIL10.dtd">

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from audio_edition.model import Meta
 from audio_edition.publish.clocks import Clock, clock
 from audio_edition.publish.edition import Edition
+from audio_edition.publish.xml_text import escape
 
 XHTML_HEAD = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">

@@ -8,7 +8,6 @@ import datetime as dt
 import os
 import zipfile
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 
 from audio_edition.model import Episode, Meta
@@ -16,6 +15,7 @@ from audio_edition.publish.clocks import Clock, clock
 from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Section, part_html, sections, sentence_id
 from audio_edition.publish.speakers import quoted_by
+from audio_edition.publish.xml_text import escape
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 CSS = f"""body {{ font-family: serif; line-height: 1.5; margin: 1em; }}

@@ -21,6 +21,7 @@ from audio_edition.publish.edition import edition_uuid, written_datetime
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
 from audio_edition.publish.outputs import checked_manifest, set_names
 from audio_edition.publish.staging import Staging
+from audio_edition.publish.xml_text import clean_tree
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -143,7 +144,7 @@ def feed_xml(episodes: list[dict[str, Any]], show: Show) -> bytes:
     _text(channel, f"{{{PODCAST}}}guid", str(uuid.uuid5(PODCAST_GUID_NAMESPACE, feed_url)))
     for episode in items:
         _item(channel, episode, base, show)
-    ET.indent(rss)
+    ET.indent(clean_tree(rss))
     return ET.tostring(rss, encoding="utf-8", xml_declaration=True) + b"\n"
 
 

@@ -6,10 +6,10 @@ Shared by the EPUB, DAISY and read-along outputs, so all three show the same tex
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from audio_edition.model import Episode, TimedSegment
 from audio_edition.publish.speakers import quoted_by
+from audio_edition.publish.xml_text import escape
 
 
 @dataclass(frozen=True)

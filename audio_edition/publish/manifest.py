@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import PurePath
 from typing import Any
 
 from audio_edition.model import Episode, Meta
@@ -41,7 +42,7 @@ def manifest(
         "byline": meta.byline,
         **dates(meta),
         "language": meta.language,
-        "source": meta.source,
+        "source": published_source(meta.source),
         "dropped": [{"text": d.text, "reason": d.reason} for d in episode.script.article.dropped],
         "description": description(episode),
         "built": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -75,3 +76,11 @@ def description(episode: Episode, limit: int = 600) -> str:
         return episode.script.article.meta.title
     text = " ".join(t.segment.text for t in episode.timeline if t.segment.block == first.block)
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def published_source(source: str | None) -> str | None:
+    """Where the article came from, as the manifest publishes it: a URL as it is, a local file by
+    its name only (its folders say nothing to a listener and something about the machine)."""
+    if not source or source.startswith(("http://", "https://")):
+        return source
+    return PurePath(source.replace("\\", "/")).name or None

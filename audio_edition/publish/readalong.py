@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from html import escape
 
 from audio_edition.model import Episode, Segment
 from audio_edition.publish.edition import Edition
@@ -17,6 +16,7 @@ from audio_edition.publish.layout import Part, Section, part_html, sections, sen
 from audio_edition.publish.readalong_script import SCRIPT
 from audio_edition.publish.readalong_style import STYLE
 from audio_edition.publish.speakers import quoted_by
+from audio_edition.publish.xml_text import escape
 from audio_edition.text.languages import language_key
 
 __all__ = ["readalong_page", "voice_announcement"]

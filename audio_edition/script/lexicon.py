@@ -178,7 +178,7 @@ def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
     word), so the cost follows the text, not the size of the lexicon."""
     if not entries:
         return text
-    index = _compiled(entries)
+    index = _index_of(entries)
     if index is None:
         return text
     out: list[str] = []
@@ -218,6 +218,21 @@ class _Candidates:
             alternatives = "|".join(f"({_grapheme_pattern(k)})" for k in self.keys)
             self._pattern = re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
         return self._pattern, self.said
+
+
+_known: dict[int, tuple[tuple[Entry, ...], dict[str, _Candidates] | None]] = {}
+
+
+def _index_of(entries: tuple[Entry, ...]) -> dict[str, _Candidates] | None:
+    """`_compiled(entries)`, found by the tuple's identity first: hashing a lexicon of a thousand
+    entries for every segment cost more than the lookup it served."""
+    known = _known.get(id(entries))
+    if known is not None and known[0] is entries:
+        return known[1]
+    if len(_known) >= 8:
+        _known.clear()
+    index = _known[id(entries)] = (entries, _compiled(entries))
+    return index[1]
 
 
 @functools.lru_cache(maxsize=8)

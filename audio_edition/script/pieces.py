@@ -46,20 +46,28 @@ def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list
 
 
 def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:
-    """Pieces with no letters or digits (a stray mark, a full stop) join their neighbour."""
-    out: list[Piece] = []
+    """Pieces with no letters or digits (a stray mark, a full stop) join their neighbour. The texts
+    of a run of fragments are gathered and joined once (joining them one by one was quadratic)."""
+    heads: list[Piece] = []  # each output piece's quoted, ends and speaker (its text in `parts`)
+    parts: list[list[str]] = []
+    words: list[bool] = []
     for piece in pieces:
-        if not any(ch.isalnum() for ch in piece.text):
-            if out:
-                last = out[-1]
-                ends = Pause.SENTENCE if Pause.SENTENCE in (last.ends, piece.ends) else Pause.CLAUSE
-                out[-1] = Piece(_join(last.text, piece.text), last.quoted, ends, last.speaker)
-                continue
-        if out and not any(ch.isalnum() for ch in out[-1].text):
-            first = out.pop()
-            piece = Piece(_join(first.text, piece.text), piece.quoted, piece.ends, piece.speaker)
-        out.append(piece)
-    return out
+        has_words = any(ch.isalnum() for ch in piece.text)
+        if not has_words and heads:
+            last = heads[-1]
+            ends = Pause.SENTENCE if Pause.SENTENCE in (last.ends, piece.ends) else Pause.CLAUSE
+            heads[-1] = Piece("", last.quoted, ends, last.speaker)
+            parts[-1].append(_joined(piece.text))
+            continue
+        texts = [piece.text]
+        if heads and not words[-1]:
+            heads.pop()
+            words.pop()
+            texts = [*parts.pop(), _joined(piece.text)]
+        heads.append(piece)
+        parts.append(texts)
+        words.append(has_words)
+    return [Piece("".join(texts), h.quoted, h.ends, h.speaker) for h, texts in zip(heads, parts, strict=True)]
 
 
 def _punctuation_to_quote(pieces: list[Piece]) -> list[Piece]:
@@ -76,6 +84,7 @@ def _punctuation_to_quote(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _join(a: str, b: str) -> str:
-    """Join two adjacent pieces; the space between is a guess, as whitespace is not compared."""
-    return a + b if b[:1] in ",.;:!?”’»)\"'" else a + " " + b
+def _joined(b: str) -> str:
+    """A piece as joined after the one before it; the space between is a guess, as whitespace is not
+    compared."""
+    return b if b[:1] in ",.;:!?”’»)\"'" else " " + b

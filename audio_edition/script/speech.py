@@ -18,7 +18,8 @@ _PRIVATE = re.compile("[\U000f0000-\U000ffffd]")
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_DECLARATION = re.compile(r"<!--.*?-->|<!\[CDATA\[|\]\]>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>", re.DOTALL)
+# Comments are cut by `_without_comments` (a pattern `<!--.*?-->` is quadratic on `<!-- ` repeated).
+_DECLARATION = re.compile(r"<!\[CDATA\[|\]\]>|<![A-Za-z][^<>]*>|<\?[^<>]*\?>")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?/?>")
 _ELEMENTS = frozenset(
     "a abbr address area article aside audio b base bdi bdo big blink blockquote body br button canvas "
@@ -63,8 +64,21 @@ def _without_markup(text: str, keep_code: bool = False) -> str:
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     if not keep_code:
         text = _CODE.sub(" ", text)
-    text = _DECLARATION.sub(" ", text)
+    text = _DECLARATION.sub(" ", _without_comments(text))
     return _TAG.sub(_tag_gap, text).replace("_", " ")  # `_Kyiv_` is a word the lexicon knows
+
+
+def _without_comments(text: str) -> str:
+    """`text` with each `<!-- ... -->` a space, in one pass: once a comment has no end, none after it
+    has one either."""
+    parts, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        parts += [text[at:start], " "]
+        at = end + 3
+    return "".join(parts) + text[at:] if parts else text
 
 
 def _tag_gap(match: re.Match[str]) -> str:

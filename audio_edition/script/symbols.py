@@ -174,6 +174,12 @@ def no_stray_symbols(text: str) -> str:
 
 
 def _next_to_numbers(text: str, at: int) -> bool:
-    left = text[:at].rstrip()[-1:]
-    right = text[at + 1 :].lstrip()[:1]
-    return left.isdigit() and right.isdigit()
+    """Whether the nearest characters either side of `at`, spaces skipped, are digits (read in
+    place: slicing the text around every operator was quadratic)."""
+    left = at - 1
+    while left >= 0 and text[left].isspace():
+        left -= 1
+    right = at + 1
+    while right < len(text) and text[right].isspace():
+        right += 1
+    return left >= 0 and right < len(text) and text[left].isdigit() and text[right].isdigit()

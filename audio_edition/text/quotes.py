@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from audio_edition.text.dialogue import dialogue_spans, writes_dialogue_dashes
 
@@ -96,7 +98,18 @@ def _room_to_nest(text: str, i: int, family: str) -> bool:
     if text[i] in "\"'":
         return False
     closers = DOUBLE_CLOSE if family == "d" else "’"
-    return sum(1 for ch in text[i + 1 :] if ch in closers) >= 2
+    return _second_last(text, closers) > i  # two or more closers after `i`, found once per text
+
+
+@lru_cache(maxsize=2)
+def _second_last(text: str, closers: str) -> int:
+    """Where the second-to-last of the `closers` characters stands in `text` (-1: fewer than two)."""
+    found = [j for j in (text.rfind(ch) for ch in closers) if j >= 0]
+    if not found:
+        return -1
+    last = max(found)
+    before = [j for j in (text.rfind(ch, 0, last) for ch in closers) if j >= 0]
+    return max(before, default=-1)
 
 
 def _recover(
@@ -131,7 +144,7 @@ def _classify(
         return "close-s"  # German ‚…‘
     if ch == "“" and stack and stack[-1][0] == "d" and prev not in " \t\n" and nxt in _CLOSE_AFTER:
         return "close-d"  # an opening mark typed where a closing one belongs: “…“
-    if ch == "”" and not stack and prev in _OPEN_BEFORE and nxt.isalnum() and "”" in text[i + 1 :]:
+    if ch == "”" and not stack and prev in _OPEN_BEFORE and nxt.isalnum() and _last(text, "”") > i:
         return "open-d"  # ”…” (Swedish and Finnish style, or a mark typed the wrong way round)
     if ch in DOUBLE_OPEN:
         return "open-d"
@@ -172,14 +185,14 @@ def _reversed_open(ch: str, prev: str, nxt: str, stack: list[tuple[str, int]], t
         return False
     if any(text[pos] in "«‹" for _, pos in stack):
         return False
-    return _REVERSED[ch] in text[i + 1 :]
+    return _last(text, _REVERSED[ch]) > i
 
 
-def _closers_after(text: str, i: int) -> list[int]:
+def _closers_after(text: str, i: int, stops: bool = True) -> list[int]:
     found = []
     for j in range(i + 1, len(text)):
         ch = text[j]
-        if ch in DOUBLE_CLOSE or (ch == "\n"):
+        if stops and (ch in DOUBLE_CLOSE or ch == "\n"):
             break
         if ch in APOSTROPHE_LIKE:
             prev = text[j - 1]
@@ -190,15 +203,36 @@ def _closers_after(text: str, i: int) -> list[int]:
 
 
 def has_single_closer(text: str, i: int) -> bool:
-    """An opening single mark counts only when a plausible closing mark follows it."""
-    return bool(_closers_after(text, i))
+    """An opening single mark counts only when a plausible closing mark follows it (before a
+    double closing mark or a line break): read from the marks found once per text."""
+    closers, stops = _single_closers(text)
+    k = bisect.bisect_right(closers, i)
+    if k == len(closers):
+        return False
+    s = bisect.bisect_right(stops, i)
+    return s == len(stops) or closers[k] < stops[s]
+
+
+@lru_cache(maxsize=2)
+def _single_closers(text: str) -> tuple[list[int], list[int]]:
+    """Where `text` has a plausible closing single mark, and where a search for one stops."""
+    stops = [j for j, ch in enumerate(text) if ch in DOUBLE_CLOSE or ch == "\n"]
+    return _closers_after(text, -1, stops=False), stops
+
+
+@lru_cache(maxsize=4)
+def _last(text: str, ch: str) -> int:
+    """Where `ch` last stands in `text` (-1: nowhere), found once per text."""
+    return text.rfind(ch)
 
 
 def _chain_opening(text: str, i: int) -> bool:
     """A single mark that may open a quotation running into the next paragraph: at the paragraph's
     start, or after a colon or comma that introduces it."""
-    before = text[:i].rstrip()
-    return not before or before.endswith((":", ",", "—"))
+    k = i - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] in ":,—"
 
 
 def _possessive(text: str, j: int) -> bool:
@@ -208,7 +242,7 @@ def _possessive(text: str, j: int) -> bool:
     after = text[j + 1 : j + 3]
     if not (len(after) == 2 and after[0] == " " and after[1].islower()):
         return False
-    return bool(_closers_after(text, j))
+    return has_single_closer(text, j)
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

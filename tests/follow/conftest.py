@@ -58,10 +58,14 @@ def publish_rss(site: Site, items: list[dict[str, str]]) -> str:
     return site.put("/rss.xml", rss("Valley Courier", absolute), "application/rss+xml")
 
 
-def follow(out: Path, *args: str, where: tuple[str, ...] = ("--processes", "1")) -> Result:
+def follow(
+    out: Path, *args: str, where: tuple[str, ...] = ("--processes", "1"), private: bool = True
+) -> Result:
     """`audio-edition follow ARGS -o OUT` with the fake engine and a cache beside OUT, built `where`
-    (one local process unless told)."""
+    (one local process unless told), allowed to read the local site (`--allow-private-hosts`)
+    unless `private` is False."""
     common = ["-o", str(out), "--engine", "fake", "--cache-dir", str(out.parent / "cache"), *where]
+    common += ["--allow-private-hosts"] if private else []
     return CliRunner().invoke(cli, ["follow", *args, *common, "--base-url", BASE])
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,8 @@ class Resource:
     status: int = 200
     etag: str = ""
     modified: int = 0
+    location: str = ""  # a redirect's target
+    drip: float = 0.0  # seconds between bytes of the body: a server too slow to finish
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Request:
     status: int
     conditional: bool
     user_agent: str
+    host: str = ""
 
 
 @dataclass
@@ -52,6 +56,17 @@ class Site:
         self.clock += 60
         etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
         self.resources[path] = Resource(data, content_type, status, etag, self.clock)
+        return self.url(path)
+
+    def redirect(self, path: str, to: str) -> str:
+        """Answer `path` with a 302 to `to`; returns its URL."""
+        self.resources[path] = Resource(b"", "text/html", 302, location=to)
+        return self.url(path)
+
+    def drip(self, path: str, body: str, seconds: float) -> str:
+        """Serve `body` at `path` one byte every `seconds`; returns its URL."""
+        self.put(path, body)
+        self.resources[path].drip = seconds
         return self.url(path)
 
     def url(self, path: str) -> str:
@@ -82,17 +97,34 @@ def serve(site: Site) -> ThreadingHTTPServer:
                     when = email.utils.parsedate_to_datetime(since).timestamp()
                     status = 304 if found.modified <= when else 200
             site.log.append(
-                Request(self.path, status, bool(tag or since), self.headers.get("User-Agent", ""))
+                Request(
+                    self.path,
+                    status,
+                    bool(tag or since),
+                    self.headers.get("User-Agent", ""),
+                    self.headers.get("Host", ""),
+                )
             )
             body = b"" if status == 304 or found is None else found.body
             self.send_response(status)
+            if found is not None and found.location:
+                self.send_header("Location", found.location)
             if found is not None:
                 self.send_header("ETag", found.etag)
                 self.send_header("Last-Modified", email.utils.formatdate(found.modified, usegmt=True))
                 self.send_header("Content-Type", found.content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if found is not None and found.drip:
+                try:
+                    for byte in body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(found.drip)
+                except OSError:  # the client gave up: as it should
+                    return
+            else:
+                self.wfile.write(body)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             """Quiet: the site keeps its own log."""

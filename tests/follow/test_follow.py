@@ -165,7 +165,7 @@ def test_a_full_content_feed_is_built_without_fetching_pages(site: Any, tmp_path
     (only,) = episodes(out)
     assert only.title == title and only.link == site.url("/news/market")
     manifest = json.loads(
-        (out / f"{state_of(out)['entries']['courier-/news/market']['slug']}.json").read_text()
+        (out / f"{state_of(out)['entries'][f'{feed} courier-/news/market']['slug']}.json").read_text()
     )
     assert manifest["source"] == site.url("/news/market")
     assert any("Thirty stalls" in s["text"] for s in manifest["segments"])

@@ -17,13 +17,16 @@ from tests.follow.conftest import BASE, follow, publish_rss, rss_item, state_of
 from tests.follow.news import FERRY, ORCHARD
 from tests.follow.site import Site, page
 
+LOCAL = ["--allow-private-hosts"]  # the test site is served on this machine
+
 
 def test_a_url_that_is_no_feed_prints_no_table_and_leaves_nothing(site: Site, tmp_path: Path) -> None:
     url = site.put("/news/ferry", page(*FERRY))
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli,
-        ["follow", url, "-o", str(out), "--engine", "fake", "--base-url", BASE, "--title", "Valley Radio"],
+        ["follow", url, "-o", str(out), "--engine", "fake", "--base-url", BASE, "--title", "Valley Radio",
+         *LOCAL],
     )
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
@@ -31,7 +34,9 @@ def test_a_url_that_is_no_feed_prints_no_table_and_leaves_nothing(site: Site, tm
     assert not out.exists()
     (tmp_path / "kept").mkdir()
     assert (
-        CliRunner().invoke(cli, ["follow", url, "-o", str(tmp_path / "kept"), "--base-url", BASE]).exit_code
+        CliRunner()
+        .invoke(cli, ["follow", url, "-o", str(tmp_path / "kept"), "--base-url", BASE, *LOCAL])
+        .exit_code
         == 2
     )
     assert list((tmp_path / "kept").iterdir()) == []  # a folder that was there stays, empty
