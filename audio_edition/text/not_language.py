@@ -26,7 +26,7 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 _CODE_SIGNS = re.compile(
     r"===|!==|==|!=|&&|\|\||=>|\+\+|--(?=\w)|\+=|-=|::|"  # operators
     r"[{}]|(?<=[)\]'\"\d])\s*;|"  # statement punctuation (a semicolon after a call, a value)
-    r"[\"']\s*\+\s*[\"']|<\/?[a-zA-Z]+(?=[\"'\s>])|"  # strings joined, tags cut apart
+    r"[\"']\s*\+\s*[\"']|<\/?[a-zA-Z]+(?=[\"'])|"  # strings joined, tags cut apart ("<scr" + "ipt")
     r"\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\s*\(|"  # a call on a dotted name: window.open(
     r"\b(?:function|typeof|var|const|let|return|null|undefined|void|async|await|new)\b(?=\s*[\w$({\[])|"
     r"\b[a-z_$][\w$]*\s*=\s*(?:[\"'\[{(]|function\b|new\b|\d)|"  # an assignment: x = "...", x = 1
@@ -46,8 +46,10 @@ def looks_like_code(text: str) -> bool:
         return True
     words = len(_WORD.findall(line))
     marks = _TAG.findall(line) + _ENTITY.findall(line) + _SHORTCODE.findall(line)
-    if marks and (len(marks) * 4 >= words or sum(map(len, marks)) * 2 >= len(line)):
-        return True  # markup, by count or by the room it takes
+    if marks:
+        outside = len(_WORD.findall(_SHORTCODE.sub(" ", _ENTITY.sub(" ", _TAG.sub(" ", line)))))
+        if len(marks) >= outside or sum(map(len, marks)) * 2 >= len(line):
+            return True  # markup, by count against the words outside it or by the room it takes
     addresses = len(_ADDRESS.findall(line))
     if addresses >= 2 and len(_WORD.findall(_ADDRESS.sub(" ", line))) <= 4 * addresses:
         return True  # a list of links with their labels: "Listen: http://… | Download: http://…"

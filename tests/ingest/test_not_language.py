@@ -46,6 +46,7 @@ PROSE = [
     "x = 3 was the answer, the teacher said, and the class groaned.",
     "See www.council.example and www.operator.example for the two reports published on the strike.",
     "The score [1] and the note [citation needed] stay in the text.",
+    "Crews return <i>after</i> a week of talks, <font color=red>the union</font> said.",
 ]
 WORDS = st.sampled_from(
     "the ferry crews voted on Monday to strike over night shifts and the operator said it would "
