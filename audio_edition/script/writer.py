@@ -12,6 +12,7 @@ from audio_edition.script.pieces import Voiced, cut_pieces
 from audio_edition.script.quotations import find_quotations
 from audio_edition.script.settings import ScriptSettings
 from audio_edition.script.speech import speech_text
+from audio_edition.text.sentences import forget_sentences
 
 VOICE_OF_ROLE: dict[str, str] = {
     "title": "narrator",
@@ -35,6 +36,13 @@ def write_script(article: Article, settings: ScriptSettings | Options | None = N
     """
     settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     settings = settings or ScriptSettings.from_options(Options())
+    try:
+        return _written(article, settings)
+    finally:
+        forget_sentences()
+
+
+def _written(article: Article, settings: ScriptSettings) -> Script:
     drafts: list[Draft] = []
     blocks = article.blocks
     standfirst = blocks[0].text if blocks and blocks[0].kind == "standfirst" else None

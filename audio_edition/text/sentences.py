@@ -49,11 +49,16 @@ def _joined_after_titles(text: str, spans: list[tuple[int, int]], language: str)
     return out
 
 
-@functools.lru_cache(maxsize=16_384)
+def forget_sentences() -> None:
+    """Forget the sentences remembered for the paragraphs of the article just scripted."""
+    _sentence_spans.cache_clear()
+
+
+@functools.cache
 def _sentence_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    """Sentences of one paragraph, remembered: the quotation scanner and the piece cutter both ask,
-    one after the other over every paragraph, so the cache holds an article's worth of paragraphs
-    (the texts are the article's own strings; only the offsets are added)."""
+    """Sentences of one paragraph, remembered while an article is scripted: the quotation scanner and
+    the piece cutter both ask, one after the other over every paragraph, so the whole article's are
+    kept (the texts are its own strings; only the offsets are added) until `forget_sentences`."""
     spans: list[tuple[int, int]] = []
     for offset, chunk in _chunks(text):
         cursor = 0
