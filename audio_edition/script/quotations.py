@@ -144,8 +144,8 @@ def _family(mark: str) -> str:
 def _single_chain(texts: list[str | None], b: int) -> bool:
     """The paragraphs after `b` carry a single-quoted quotation on (each opening with a single mark)
     until one closes it: British style for a quotation over several paragraphs."""
-    for text in texts[b + 1 :]:
-        stripped = (text or "").lstrip()
+    for k in range(b + 1, len(texts)):  # by index: a slice per call copied the rest of the article
+        stripped = (texts[k] or "").lstrip()
         if not stripped or stripped[0] not in SINGLE_OPEN + APOSTROPHE_LIKE or not stripped[1:2].isalpha():
             return False
         if has_single_closer(stripped, 0):
