@@ -19,21 +19,21 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from audio_edition.ingest.signature import read_signature
 from audio_edition.model import Block
+from audio_edition.script.attribution_doc import READ, Clause, Doc
 from audio_edition.script.names import (
     Token,
-    capitalised,
     clean_name,
     name_at,
     run_words,
     sentences,
     tokenize,
 )
-from audio_edition.script.people import Cast, Pos, cast_of
+from audio_edition.script.people import Pos, cast_of
 from audio_edition.script.quotations import Quotation, QuoteSpan
+from audio_edition.script.referents import antecedent, described_person, group_named, groups
 from audio_edition.script.subjects import (
     Subject,
     according,
@@ -44,32 +44,9 @@ from audio_edition.script.subjects import (
 )
 from audio_edition.script.words import ENGLISH, Words, reading_words
 
-_READ = ("paragraph", "blockquote")
 _MARKS = "“”‘’\"'«»„‚‹› "
 
 
-@dataclass(frozen=True)
-class Clause:
-    """A speech verb and its subject, at a token of a block."""
-
-    at: Pos
-    subject: Subject
-
-
-@dataclass
-class Doc:
-    """The article prepared for attribution: token streams, its cast, and who has spoken so far."""
-
-    blocks: Sequence[Block]
-    quotations: Sequence[Quotation]
-    tokens: list[list[Token]]
-    cast: Cast = field(default_factory=Cast)
-    events: list[tuple[Pos, str]] = field(default_factory=list)  # people named as saying something
-    quote_at: dict[tuple[int, int], int] = field(default_factory=dict)  # (quotation, start) -> token
-    sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
-    lang: Words = ENGLISH
-    bodies: set[str] = field(default_factory=set)  # the organisations that spoke
-    groups: list[tuple[Pos, str]] = field(default_factory=list)  # groups named after `group`
 
 
 def attribute_speakers(
@@ -274,99 +251,13 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
     return doc.cast.holder(subject.role, clause.at) or group_named(doc, subject.role, clause.at)
 
 
-_GROUP_WORDS = frozenset("group coalition organisation organization network association alliance".split())
-_CONNECTORS = frozenset("for of and the".split())
-
-
-def group_named(doc: Doc, role: str, at: Pos) -> str | None:
-    """`the doctors said`: the last group named before `at` (`a group, Doctors for Open Camps,`), when
-    the plural `role` (or `group` itself) is a word of that group's paragraph or the two before it."""
-    if not (role.endswith("s") or role in _GROUP_WORDS) or doc.lang is not ENGLISH:
-        return None
-    for where, name in reversed(doc.groups):
-        if where < at:
-            near = {t.word.lower() for b in range(max(0, where[0] - 2), where[0] + 1) for t in doc.tokens[b]}
-            return name if role in near else None
-    return None
-
-
-def _joins_name(tokens: Sequence[Token], k: int) -> bool:
-    """Token `k` is a small word inside a group's name (`for` in `Doctors for Open Camps`)."""
-    return tokens[k].word in _CONNECTORS and k + 1 < len(tokens) and capitalised(tokens[k + 1].word)
-
-
-def groups(doc: Doc) -> list[tuple[Pos, str]]:
-    """The groups the running text names after a word such as `group` (`the group Doctors for Open
-    Camps`, `a coalition, Harbour Workers United,`): two or more capitalised words, joined by `for`,
-    `of`, `and` or `the`."""
-    found = []
-    for b, tokens in enumerate(doc.tokens):
-        if doc.blocks[b].kind not in _READ:
-            continue
-        for i, token in enumerate(tokens[:-1]):
-            if token.word.lower() not in _GROUP_WORDS or not token.word.islower():
-                continue
-            k = i + 2 if tokens[i + 1].text == "," else i + 1
-            words: list[str] = []
-            while k < len(tokens) and (capitalised(tokens[k].word) or (words and _joins_name(tokens, k))):
-                words.append(tokens[k].word)
-                k += 1
-            if len(words) >= 2:
-                found.append(((b, k - len(words)), " ".join(words)))
-    return found
-
-
-def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
-    """The nearest person before `at` that the pronoun fits: a named speaker or a person who opens
-    a sentence (`Hamish Doyle called the vote … He said`), whichever came last.
-
-    A person fits when their gender, learned from the text, is the pronoun's or is unknown. Only
-    people named in the pronoun's paragraph or the `_PRONOUN_REACH` before it are looked at: a
-    person named further back is not who `he said` means when the paragraphs have moved on.
-    """
-    near = (at[0] - _PRONOUN_REACH, 0)
-    if pronoun in doc.lang.neuter:
-        return organisation_before(doc, near, at)
-    want = doc.lang.pronouns[pronoun]
-    mentions = [e for e in doc.events if near <= e[0] < at]
-    mentions += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
-    for _, who in sorted(mentions)[::-1]:
-        if doc.cast.genders.get(who) in (None, want):
-            return who
-    return None
-
-
-_PRONOUN_REACH = 3
-_PREPOSITIONS = frozenset("by of at from with for to in against on over under".split())
-
-
-def described_person(doc: Doc, at: Pos) -> str | None:
-    """`The 56-year-old said`: the person last named before `at`, within `_PRONOUN_REACH`
-    paragraphs, leaving out names after a preposition (`sacked by Northfield United`), which are
-    rarely who the next sentence describes."""
-    near = (at[0] - _PRONOUN_REACH, 0)
-    for (b, i), who in sorted(doc.cast.people, reverse=True):
-        if near <= (b, i) < at and not (i > 0 and doc.tokens[b][i - 1].word.lower() in _PREPOSITIONS):
-            return who
-    return None
-
-
-def organisation_before(doc: Doc, near: Pos, at: Pos) -> str | None:
-    """`it said`: the organisation that last spoke between `near` and `at`, when nobody who is a
-    person spoke or opened a sentence after it."""
-    spoke = [e for e in doc.events if near <= e[0] < at]
-    spoke += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
-    if not spoke:
-        return None
-    who = max(spoke)[1]
-    return who if who in doc.bodies else None
 
 
 def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:
     """A paragraph opening with a quotation continues the previous paragraph's speaker (or its `X said:`)."""
     first = doc.quotations[qi].spans[0]
     b = first.block
-    if b == 0 or doc.blocks[b].text[: first.start].strip() or doc.blocks[b - 1].kind not in _READ:
+    if b == 0 or doc.blocks[b].text[: first.start].strip() or doc.blocks[b - 1].kind not in READ:
         return None
     tokens = doc.tokens[b - 1]
     lo, hi = doc.sentence_bounds[b - 1][-1] if tokens else (0, 0)
