@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from audio_edition.languages import language_for
 from audio_edition.model import Article, Script
 from audio_edition.options import Options
 from audio_edition.pipeline import Built, produce_script
@@ -55,6 +56,7 @@ def produce_bulletin(
             articles,
             ScriptSettings.from_options(options),
             now.date(),
+            find=language_for,
             sentences=sentences,
             when=now.isoformat(timespec="seconds"),
         )

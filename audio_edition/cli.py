@@ -223,9 +223,10 @@ def script(article: str, as_json: bool, **settings: Any) -> None:
 @click.option("--lang", metavar="CODE", help="Only voices that speak this language (fr, de-AT, ...).")
 def voices(lang: str | None) -> None:
     """List engines and their voices, and whether each is usable here."""
+    from audio_edition.languages import language_for
     from audio_edition.voices.listing import engine_listings
 
-    for listing in engine_listings(lang):
+    for listing in engine_listings(language_for(lang) if lang else None):
         for line in listing.lines():
             click.echo(line)
 

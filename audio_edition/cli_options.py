@@ -315,7 +315,7 @@ def _language(tag: str | None) -> str | None:
     if tag is None:
         return None
     from audio_edition.errors import InputError
-    from audio_edition.text.languages import check_language_tag
+    from audio_edition.languages.tags import check_language_tag
 
     try:
         return check_language_tag(tag)

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from audio_edition.errors import AudioEditionError
+from audio_edition.languages import language_for
+from audio_edition.languages.language import Language
 from audio_edition.options import Options
 from audio_edition.script.lexicon import lexicon_files
 from audio_edition.voices import get_engine
@@ -116,7 +118,7 @@ def voice_versions(options: Options) -> dict[str, Any]:
     engines = list(AUTO_CANDIDATES if requested == "auto" else (requested,))
     if options.fallback:
         engines.append(options.fallback.strip().lower())
-    language = options.language or "en"
+    language = language_for(options.language)
     voices: dict[str, set[str]] = {}
     faults: list[str] = []
     for name in engines:
@@ -129,7 +131,7 @@ def voice_versions(options: Options) -> dict[str, Any]:
     return found | ({"faults": faults} if faults else {})
 
 
-def _cast_voices(name: str, options: Options, language: str) -> list[tuple[str, str]]:
+def _cast_voices(name: str, options: Options, language: Language) -> list[tuple[str, str]]:
     """(engine, voice) for the narrator, the quote voice and, with speaker voices, the speaker pool
     (the voices `resolve_cast` and `assign_speaker_voices` would choose from), unchecked."""
     chosen = {"narrator": options.narrator, "quote": options.quote_voice}

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:  # numpy is the audio stages' to load: reading and scripting never need it
     import numpy as np
 
+    from audio_edition.languages.language import Language
+
 BlockKind = Literal["standfirst", "heading", "paragraph", "blockquote", "attribution"]
 Role = Literal["title", "standfirst", "heading", "narration", "quote", "attribution", "intro", "outro"]
 
@@ -151,6 +153,7 @@ class Script:
     article: Article
     segments: tuple[Segment, ...]
     chapters: tuple[Chapter, ...]
+    language: Language  # the article's, as the pipeline resolved it; every later stage reads this
 
     def __repr__(self) -> str:
         title = self.article.meta.title

@@ -25,12 +25,15 @@ from audio_edition.build_cache import BuildCache
 from audio_edition.errors import EngineError, InputError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.ingest.fetch import is_url
+from audio_edition.languages import language_for
+from audio_edition.languages.language import Language
+from audio_edition.languages.registry import INSTALLED, Languages
 from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
 from audio_edition.publish import publish, slugify
 from audio_edition.publish.id3 import read_cover
 from audio_edition.publish.settings import PublishSettings
-from audio_edition.script import write_script
+from audio_edition.script import writer
 from audio_edition.script.messages import CatalogueFallback, fallback_note
 from audio_edition.script.settings import ScriptSettings
 from audio_edition.store import default_cache_dir
@@ -108,11 +111,19 @@ def refuse_clashes(articles: Sequence[str | Path], names: Sequence[str], remedy:
         first[name] = article
 
 
-def resolve_engine(options: Options, language: str = "en") -> tuple[Options, str]:
-    """Options with `auto` replaced by the engine it chose for an article in `language` (`--lang`
-    wins), and the reason (empty when not auto)."""
-    choice = engine_choice(options.engine, options.language or language, options.narrator)
+def resolve_engine(options: Options, language: Language) -> tuple[Options, str]:
+    """Options with `auto` replaced by the engine it chose for an article in `language`, and the
+    reason (empty when not auto)."""
+    choice = engine_choice(options.engine, language, options.narrator)
     return dataclasses.replace(options, engine=choice.engine), choice.sentence
+
+
+def write_script(
+    article: Article, settings: ScriptSettings | Options | None = None, *, languages: Languages = INSTALLED
+) -> Script:
+    """The script stage's `write_script` with the article's language found as a build finds it
+    (in `languages`): the entry for a caller that has an article and wants its script."""
+    return writer.write_script(article, settings, language=languages.find(article.meta.language))
 
 
 def open_cache(options: Options) -> BuildCache | None:
@@ -132,14 +143,15 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     re-encoding); a changed one re-synthesises only the segments whose speech changed.
     """
     check_media(options)
-    opts, chose = resolve_engine(options, article.meta.language)
+    language = language_for(options.language or article.meta.language)  # the one reading of its tag
+    opts, chose = resolve_engine(options, language)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
     stages = StageSettings.from_options(opts)
     with warnings.catch_warnings():  # told once, as a note of the build, not as a Python warning
         warnings.simplefilter("ignore", CatalogueFallback)
-        script = write_script(article, stages.script)
-    fallback = fallback_note(article.meta.language) if stages.script.opening else None
+        script = writer.write_script(article, stages.script, language=language)
+    fallback = fallback_note(script.language) if stages.script.opening else None
     notes = [n for n in (chose, fallback) if n]
     return _produce(script, slug, opts, stages, notes, progress)
 
@@ -149,7 +161,7 @@ def produce_script(script: Script, slug: str, options: Options, progress: Progre
     does once it has written its own: the engine chosen for the script's language, then a stored
     episode or synthesis, mastering, delivery and the quality check, then publish."""
     check_media(options)
-    opts, chose = resolve_engine(options, script.article.meta.language)
+    opts, chose = resolve_engine(options, script.language)
     stages = StageSettings.from_options(opts)
     return _produce(script, slug, opts, stages, [chose] if chose else [], progress)
 
@@ -164,7 +176,7 @@ def _produce(
 ) -> Built:
     """Cast `script`, reuse its stored episode (or make and store one), and publish it as `slug`."""
     cache = open_cache(opts)
-    cast = resolve_cast(stages.cast, script.article.meta.language)
+    cast = resolve_cast(stages.cast, script.language)
     if stages.cast.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
     key = _episode_key(script, cast, stages.mastering) if cache is not None else ""
@@ -264,7 +276,7 @@ def _speak(
         said = cause.rstrip(". ")
         notes.append(f"warning: {said}; the whole episode uses {opts.fallback} instead (--fallback)")
     fallback = dataclasses.replace(cast_settings, engine=opts.fallback, narrator=None, quote_voice=None)
-    cast = resolve_cast(fallback, script.article.meta.language)
+    cast = resolve_cast(fallback, script.language)
     if fallback.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
     return synthesize(script, cast, progress, cache=segments, jobs=opts.jobs, stats=stats), cast

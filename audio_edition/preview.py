@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from audio_edition.languages import language_for
 from audio_edition.model import Article, Script
 from audio_edition.options import Options
 from audio_edition.script import write_script
@@ -25,11 +26,11 @@ def preview_script(article: Article, options: Options) -> Script:
         article = dataclasses.replace(
             article, meta=dataclasses.replace(article.meta, language=options.language)
         )
-    script = write_script(article, options)
+    script = write_script(article, options, language=language_for(article.meta.language))
     if not options.speaker_voices:
         return script
     from audio_edition.voices.cast import CastSettings, resolve_cast
     from audio_edition.voices.speaker_voices import assign_speaker_voices
 
-    cast = resolve_cast(CastSettings(ROLE_ENGINE, None, None, True), article.meta.language)
+    cast = resolve_cast(CastSettings(ROLE_ENGINE, None, None, True), script.language)
     return assign_speaker_voices(script, cast)[0]

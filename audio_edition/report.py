@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from audio_edition.languages import language_for
 from audio_edition.model import Script, Segment
 from audio_edition.publish.speakers import quoted_by
 from audio_edition.script.speech import speech_text
@@ -100,4 +101,4 @@ def _shown(segment: Segment) -> str:
 
 def _plain(text: str) -> str:
     """Text without quotation marks and extra spaces, to tell when speech differs in substance."""
-    return speech_text(text, "xx")
+    return speech_text(text, language_for("und"))  # a language of no rules: the text as written

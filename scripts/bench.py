@@ -37,8 +37,7 @@ from audio_edition.audio.mp3 import encode_mp3
 from audio_edition.ingest import read_article
 from audio_edition.model import Article, Clip
 from audio_edition.options import Options
-from audio_edition.pipeline import produce_article
-from audio_edition.script import write_script
+from audio_edition.pipeline import produce_article, write_script
 from audio_edition.voices import PiperEngine, register_engine
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import resolve_cast

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import parse_article
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 
 
 def _repeat(unit: str) -> Callable[[int], str]:

@@ -67,8 +67,9 @@ def run_command(key: str, page: Path) -> PageResult:
     done = subprocess.run([*COMMAND, "script", str(page), "--json"], capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        return PageResult(key, error=done.stderr.strip().splitlines()[-1:][0] if done.stderr else "?",
-                          seconds=seconds)
+        return PageResult(
+            key, error=done.stderr.strip().splitlines()[-1:][0] if done.stderr else "?", seconds=seconds
+        )
     script = json.loads(done.stdout)
     return PageResult(key, spoken_body(script), script["segments"], seconds=seconds)
 
@@ -78,8 +79,8 @@ def run_in_process(key: str, page: Path) -> PageResult:
     from audio_edition.errors import AudioEditionError
     from audio_edition.ingest import read_article
     from audio_edition.options import Options
+    from audio_edition.pipeline import write_script
     from audio_edition.report import script_as_dict
-    from audio_edition.script import write_script
 
     try:
         script = script_as_dict(write_script(read_article(page), Options()))
@@ -185,7 +186,10 @@ def evaluate(pages: Path, work: Path, body: dict[str, str]) -> str:
     (work / "output" / "audio-edition.json").write_text(json.dumps(ours, ensure_ascii=False), "utf-8")
     done = subprocess.run(
         [sys.executable, str(pages / "evaluate.py"), "--n-bootstrap", "200"],
-        cwd=work, capture_output=True, text=True, check=True,
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     header, *rows = done.stdout.strip().splitlines()
     rows.sort(key=lambda row: -float(m.group(1)) if (m := re.search(r"(\d\.\d+) ±", row)) else 0.0)
@@ -230,8 +234,10 @@ def main() -> int:
     print(f"\nper page, worst {args.worst} (F1, precision, recall, trafilatura's recall alone):")
     for f1, p, r, tr, key in rows[: args.worst]:
         res = results[key]
-        print(f"\n{key[:12]}  F1 {f1:.3f}  P {p:.3f}  R {r:.3f}  trafilatura R {tr:.3f}"
-              + (f"  REFUSED: {res.error}" if res.error else ""))
+        print(
+            f"\n{key[:12]}  F1 {f1:.3f}  P {p:.3f}  R {r:.3f}  trafilatura R {tr:.3f}"
+            + (f"  REFUSED: {res.error}" if res.error else "")
+        )
         truth_words, read_words = tokens(truth[key]["articleBody"]), tokens(res.body)
         for run in unmatched_runs(read_words, truth_words)[:6]:
             print(f"   + read, not body: {run[:160]}")
@@ -252,14 +258,18 @@ def main() -> int:
             print(f"   {key[:12]}: {text[:140]}")
     found, named, right, missed, mistakes = speaker_scores(results)
     if found:
-        print(f"speakers: {found} annotated quotations found ({missed} not found); coverage "
-              f"{named / found:.1%}; precision {right / max(1, named):.1%}")
+        print(
+            f"speakers: {found} annotated quotations found ({missed} not found); coverage "
+            f"{named / found:.1%}; precision {right / max(1, named):.1%}"
+        )
         for line in mistakes:
             print(f"   {line}")
     times = [results[k].seconds for k in keys if results[k].seconds is not None]
     if times:
-        print(f"whole command per page: median {statistics.median(times):.2f} s, max {max(times):.2f} s"
-              + ("" if args.jobs == 1 else f" ({args.jobs} at once: not comparable)"))
+        print(
+            f"whole command per page: median {statistics.median(times):.2f} s, max {max(times):.2f} s"
+            + ("" if args.jobs == 1 else f" ({args.jobs} at once: not comparable)")
+        )
     return 0
 
 

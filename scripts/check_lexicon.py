@@ -31,6 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from audio_edition.languages import language_for  # noqa: E402
 from audio_edition.script.lexicon import (  # noqa: E402
     Entry,
     apply_lexicon,
@@ -39,6 +40,8 @@ from audio_edition.script.lexicon import (  # noqa: E402
     with_possessives,
 )
 from audio_edition.script.speech import speech_text  # noqa: E402
+
+ENGLISH = language_for("en")
 from audio_edition.voices.phonemes import plain  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
@@ -187,7 +190,7 @@ class Speaker:
         """Samples of `text` spoken with `entries` as its lexicon."""
         from audio_edition.audio.shape import resample
 
-        return resample(self.engine.synthesize(speech_text(text, "en", entries), "joe"), RATE).samples
+        return resample(self.engine.synthesize(speech_text(text, ENGLISH, entries), "joe"), RATE).samples
 
 
 def reference_words(text: str) -> list[str]:
@@ -195,7 +198,7 @@ def reference_words(text: str) -> list[str]:
     from num2words import num2words
 
     spoken = _NUMBER.sub(
-        lambda m: f" {num2words(int(m.group())).replace(' and ', ' ')} ", plain(speech_text(text, "en"))
+        lambda m: f" {num2words(int(m.group())).replace(' and ', ' ')} ", plain(speech_text(text, ENGLISH))
     )
     spoken = unicodedata.normalize("NFKD", spoken.replace("’", "'")).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", spoken.lower().replace("-", " "))

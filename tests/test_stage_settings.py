@@ -138,10 +138,10 @@ def test_a_stage_called_with_its_settings_gives_what_options_give(
     tmp_path: Path, fake_engine: FakeEngine
 ) -> None:
     from audio_edition import audio
+    from audio_edition.pipeline import write_script
     from audio_edition.publish import publish
-    from audio_edition.script import write_script
-    from audio_edition.voices.cast import resolve_cast
     from audio_edition.voices.synthesize import synthesize
+    from tests.tagged import resolve_cast
 
     opts = Options(engine="fake", show="Night Desk", min_quote_words=3, loudness=-18.0, formats=("vtt",))
     stages = _stages(opts)

@@ -10,7 +10,7 @@ from typing import Any
 
 from audio_edition.errors import InputError
 from audio_edition.follow.entries import FeedEntry, entry_of
-from audio_edition.text.languages import primary_subtag
+from audio_edition.languages.tags import primary_subtag
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
 MAX_ENTRIES = 5_000

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from types import ModuleType
 
+from audio_edition.languages.language import Language
 from audio_edition.model import DropReason
-from audio_edition.text.languages import primary_subtag
 
 # A capitalised name word (case kept even though rules match case-insensitively), a name particle,
 # or a joiner: what a credit line holds after "by" and before "contributed".
@@ -147,8 +146,11 @@ _RULES: tuple[tuple[DropReason, str], ...] = (
     ),
     (DropReason.NEWSLETTER, r".{0,100}\b(sign up|subscribe)\b.{0,100}\bnewsletters?\b.{0,100}"),
     (DropReason.READ_ALSO, r"(you may|you might|you'll) also (like|enjoy|be interested in)\b.{0,80}"),
-    (DropReason.READ_ALSO, r"(most|more) (read|popular|viewed|shared|watched)( stories| articles| videos)?"
-                           r"( (in|on|from) [\w ]{1,30})?\s*:?"),
+    (
+        DropReason.READ_ALSO,
+        r"(most|more) (read|popular|viewed|shared|watched)( stories| articles| videos)?"
+        r"( (in|on|from) [\w ]{1,30})?\s*:?",
+    ),
     (
         DropReason.READ_ALSO,
         r"related (posts?|stor(y|ies)|articles?|reading|videos?|links?)\s*[:>\-–|]?.{0,120}",
@@ -224,14 +226,13 @@ _MAX_WORDS = 30
 _MAX_LONG_WORDS = 200
 
 
-def boilerplate_reason(line: str, language: str | None = None) -> DropReason | None:
+def boilerplate_reason(line: str, language: Language | None = None) -> DropReason | None:
     """The rule's reason when the whole line is boilerplate, else None.
 
     The English rules apply to every article (sites in any language print `Share`, `©`, `Photo:`).
-    An article known to be in French, German, Spanish, Italian or Portuguese (`language`, a code
-    such as `fr` or `pt-BR`) is also read with its own language's rules; one whose language is not
-    known (None) with every language's rules that no English line could match
-    (`boilerplate_languages.py`); one in English (or another language) with the English rules alone.
+    An article known to be in another language is also read with its language's own rules
+    (`Language.boilerplate`); one whose language is not known (None) with every language's rules
+    that no English line could match (`boilerplate_languages.py`).
     """
     stripped = line.strip().strip("*_#> ").strip()
     words = len(stripped.split())
@@ -241,40 +242,25 @@ def boilerplate_reason(line: str, language: str | None = None) -> DropReason | N
     return reason or next((r for r, pattern in _COMPILED_LONG if pattern.fullmatch(stripped)), None)
 
 
-def _short_line_reason(stripped: str, language: str | None) -> DropReason | None:
+def _short_line_reason(stripped: str, language: Language | None) -> DropReason | None:
     """The reason of the first rule for short lines (English, then the article's language) matching."""
-    code = _code(language)
     for reason, pattern in _COMPILED:
         if pattern.fullmatch(stripped):
             if reason is DropReason.SUBSCRIBE and not _is_call_to_action(stripped):
                 continue
             return reason
-    if code == "en":
+    if language is not None and not language.boilerplate:
         return None
-    languages = _languages()
-    for reason, pattern in languages.candidates(stripped, code):
+    from audio_edition.ingest import boilerplate_languages as languages  # the first time one is needed
+
+    for reason, pattern in languages.candidates(stripped, language):
         if pattern.fullmatch(stripped):
             if reason is DropReason.SUBSCRIBE and not _addresses_reader(
-                stripped, languages.reader_words(code)
+                stripped, languages.reader_words(language)
             ):
                 continue
             return reason
     return None
-
-
-def _code(language: str | None) -> str | None:
-    """`fr-FR` -> `fr`; None stays None (not known); a language without rules of its own -> `en`."""
-    if language is None:
-        return None
-    code = primary_subtag(language)
-    return code if code in _languages().RULES else "en"
-
-
-def _languages() -> ModuleType:
-    """The other languages' rules, imported the first time an article that may need them is read."""
-    from audio_edition.ingest import boilerplate_languages
-
-    return boilerplate_languages
 
 
 def _is_call_to_action(line: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
-from audio_edition.text.languages import primary_subtag
+from audio_edition.languages.language import Language
 
 MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _MONTHS = (
@@ -53,7 +53,7 @@ _DATE_LEAD = re.compile(
 )
 
 
-def clean_byline(text: str, language: str | None = None) -> tuple[str | None, str | None]:
+def clean_byline(text: str, language: Language | None = None) -> tuple[str | None, str | None]:
     """(names, first full date) of a byline; `;` separates authors, dates and times are removed
     (`language`, when known and not English, keeps `et` and `pt` as the words they are there)."""
     date = _DATE.search(text)
@@ -63,26 +63,21 @@ def clean_byline(text: str, language: str | None = None) -> tuple[str | None, st
     return _join([a for a in authors if a]) or None, " ".join(date.group(0).split()) if date else None
 
 
-def byline_in(text: str, language: str | None) -> re.Match[str] | None:
+def byline_in(text: str, language: Language | None) -> re.Match[str] | None:
     """A byline in the article's language (`Par Marie Dupont`, `Von Anna Weber`): group 2 is the names."""
-    code = _code(language)
-    if not code or code == "en":
-        return None
-    from audio_edition.ingest.boilerplate_languages import BYLINE_WORDS  # with the other languages' rules
-
-    words = BYLINE_WORDS.get(code)
+    words = language.byline_words if language is not None else ""
     return re.match(rf"^({words})\s+(.{{2,80}})$", text, re.IGNORECASE) if words else None
 
 
-def looks_like_names(byline: str, language: str | None = None) -> bool:
+def looks_like_names(byline: str, language: Language | None = None) -> bool:
     """True when what comes before the first comma (a role may follow it) is names joined by "and"
     (or, in an article known to be in another language, by its `et`, `und`, `e`)."""
     words = byline.split(",", 1)[0].split()
-    glue = _NAME_GLUE if _code(language) in ("", "en") else _FOREIGN_GLUE
+    glue = _NAME_GLUE | frozenset(language.name_glue) if language is not None else _NAME_GLUE
     return bool(words) and all(w[:1].isupper() or w.lower() in glue for w in words)
 
 
-def looks_like_dateline(text: str, language: str | None = None) -> bool:
+def looks_like_dateline(text: str, language: Language | None = None) -> bool:
     """A publication-date line: short, led by a date word or digit, holding a full date; in an
     article known to be in another language, a full date in its words (`12. Februar 2026`, `3 mars
     2026`, `20 de enero de 2026`) with at most five other words (`Publié le … à 14 h`,
@@ -124,8 +119,8 @@ def _foreign_date(code: str) -> re.Pattern[str]:
     )
 
 
-def _code(language: str | None) -> str:
-    return primary_subtag(language)
+def _code(language: Language | None) -> str:
+    return language.code if language is not None else ""
 
 
 def _clean_author(part: str, removals: tuple[re.Pattern[str], ...] = _REMOVALS) -> str:

@@ -20,8 +20,18 @@ MAX_LINK_SHARE = 0.3
 MAX_GAP_WORDS = 40
 _PARAGRAPHS = frozenset({"p", "h2", "h3", "blockquote"})
 _FURNITURE = frozenset({"nav", "aside", "footer", "header", "form"})
-_FURNITURE_PARTS = ("comment", "related", "promo", "newsletter", "share", "social", "recommend", "sidebar",
-                    "playlist", "video")
+_FURNITURE_PARTS = (
+    "comment",
+    "related",
+    "promo",
+    "newsletter",
+    "share",
+    "social",
+    "recommend",
+    "sidebar",
+    "playlist",
+    "video",
+)
 
 
 def continuations(
@@ -66,7 +76,10 @@ def _in_furniture(element: HtmlElement) -> bool:
     if any(a.tag in _FURNITURE for a in (element, *ancestors(element))):
         return True
     return any(
-        part in word for d in element.iter() if isinstance(d.tag, str) for word in class_words(d)
+        part in word
+        for d in element.iter()
+        if isinstance(d.tag, str)
+        for word in class_words(d)
         for part in _FURNITURE_PARTS
     )
 

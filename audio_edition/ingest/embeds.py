@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 _EMBED_CLASS = re.compile(
     r"\b(twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|"
-    r"threads-post|text-post-media|fb-post|reddit-embed)", re.IGNORECASE
+    r"threads-post|text-post-media|fb-post|reddit-embed)",
+    re.IGNORECASE,
 )
 _SIGNATURE = re.compile(
     r"[—–-]\s*(?P<name>[^—–(@\n]{1,80}?)\s*\(@(?P<handle>\w{1,40})\)\s*(?P<date>.{0,40})$"

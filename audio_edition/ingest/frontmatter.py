@@ -12,7 +12,7 @@ import yaml
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.decode import clean_text
-from audio_edition.text.languages import language_key
+from audio_edition.languages.tags import language_key
 
 MAX_BLOCK = 64 * 1024  # characters of front matter
 MAX_FIELD = 1_000  # characters of one field, once read

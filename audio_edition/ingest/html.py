@@ -56,9 +56,11 @@ def html_candidates(page: str, name: str) -> tuple[dict[str, str], list[Candidat
     reasons = [reason or (DropReason.READ_ALSO if k in teasers else None) for k, reason in enumerate(reasons)]
     kept = [k for k, reason in enumerate(reasons) if reason is None]
     body = _article_container([blocks[at] for k in kept if (at := located[k]) is not None])
-    dropped = captions_inside(captions, body) + cards + [
-        Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason
-    ]
+    dropped = (
+        captions_inside(captions, body)
+        + cards
+        + [Dropped(c.text, reason) for c, reason in zip(cands, reasons, strict=True) if reason]
+    )
     more = continuations(root, body, blocks, {at for at in located if at is not None})
     cands, at, posts = place_embeds(
         find_embeds(root),
@@ -142,9 +144,7 @@ def _walk(
     return [c for c in out if c.text], dropped
 
 
-def _child(
-    child: ET.Element, loose_hint: Hint, whole_tables: bool
-) -> tuple[list[Candidate], list[Dropped]]:
+def _child(child: ET.Element, loose_hint: Hint, whole_tables: bool) -> tuple[list[Candidate], list[Dropped]]:
     text = _text(child)
     if child.tag == "head":
         return [Candidate(text, "title" if child.get("rend") == "h1" else "heading")], []

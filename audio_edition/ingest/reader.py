@@ -17,6 +17,7 @@ from audio_edition.ingest.fetch import Fetched, fetch, is_url
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.structure import Found, find_structure
 from audio_edition.ingest.unreadable import MAX_WORD_CHARS, without_unreadable_runs
+from audio_edition.languages.registry import INSTALLED, Languages
 from audio_edition.model import Article, Block, Dropped, DropReason, Meta
 
 SUFFIXES = {
@@ -48,15 +49,19 @@ FOLLOW_HINT = "follow its articles with `audio-edition follow URL -o OUT --base-
 _HOST = re.compile(r"(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}/", re.IGNORECASE)
 
 
-def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
+def read_article(
+    path: str | Path, *, allow_private: bool = False, languages: Languages = INSTALLED
+) -> Article:
     """Read and structure the article at `path` (a file or an http(s) URL; a private address only
-    when `allow_private`); InputError if unusable."""
+    when `allow_private`), its stated language found in `languages`; InputError if unusable."""
     if isinstance(path, str) and is_url(path):
         name = path.rstrip("/").rsplit("/", 1)[-1] or "page"
         page = fetch(path, allow_private=allow_private)
         if _FEED.search(page.body[:2000]):
             raise InputError(f"{path} is a news feed (RSS or Atom), not an article: {FOLLOW_HINT}")
-        return parse_article(decode_bytes(page.body, name), name=name, fmt=web_format(page), source=path)
+        return parse_article(
+            decode_bytes(page.body, name), name=name, fmt=web_format(page), source=path, languages=languages
+        )
     p = Path(path)
     if not p.exists():
         if _HOST.match(str(path)):
@@ -76,7 +81,7 @@ def read_article(path: str | Path, *, allow_private: bool = False) -> Article:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
-    return parse_article(decode_bytes(data, p.name), name=p.name, fmt=fmt, source=str(p))
+    return parse_article(decode_bytes(data, p.name), name=p.name, fmt=fmt, source=str(p), languages=languages)
 
 
 def _ends_a_sentence(line: str) -> bool:
@@ -89,17 +94,25 @@ def _ends_a_sentence(line: str) -> bool:
 
 
 def parse_article(
-    text: str, *, name: str = "article.txt", fmt: str = "text", source: str | None = None
+    text: str,
+    *,
+    name: str = "article.txt",
+    fmt: str = "text",
+    source: str | None = None,
+    languages: Languages = INSTALLED,
 ) -> Article:
-    """Structure already-decoded article text; `fmt` is 'text', 'markdown' or 'html'."""
+    """Structure already-decoded article text; `fmt` is 'text', 'markdown' or 'html'. The language
+    the page states (its `lang`, its front matter) is found in `languages`, whose rules and words
+    read it; a page that states none is read with every language's safe rules."""
     if not text.strip():
         raise InputError(f"{name} is empty: there is nothing to read")
-    fields, cands, dropped = _candidates(text, fmt, name)
+    fields, cands, dropped = _candidates(text, fmt, name, languages)
+    stated = fields.get("language")
     found = find_structure(
         cands,
         title=fields.get("title"),
         explicit_headings=fmt in ("markdown", "html"),
-        language=fields.get("language"),
+        language=languages.find(stated) if stated else None,
     )
     if (
         not found.blocks
@@ -130,14 +143,16 @@ def parse_article(
     return Article(meta=meta, blocks=tuple(blocks), dropped=tuple(dropped + unreadable))
 
 
-def _candidates(text: str, fmt: str, name: str) -> tuple[dict[str, str], list[Candidate], list[Dropped]]:
+def _candidates(
+    text: str, fmt: str, name: str, languages: Languages
+) -> tuple[dict[str, str], list[Candidate], list[Dropped]]:
     """(fields, candidates, what the reader left out) of the text in format `fmt`."""
     if fmt == "html":
         from audio_edition.ingest.html import html_candidates  # trafilatura and lxml
         from audio_edition.ingest.repeats import drop_repeats  # pySBD
 
         fields, cands, dropped = html_candidates(text, name)
-        cands, repeats = drop_repeats(cands, fields.get("language", "en"))
+        cands, repeats = drop_repeats(cands, languages.find(fields.get("language")))
         return fields, cands, dropped + repeats
     if fmt == "markdown":
         from audio_edition.ingest.frontmatter import split_front_matter  # YAML

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from audio_edition.ingest.candidates import Candidate
+from audio_edition.languages.language import Language
 from audio_edition.model import Dropped, DropReason
 from audio_edition.text.quotes import find_quotes
 from audio_edition.text.sentences import sentence_spans
@@ -20,7 +21,7 @@ _DROPPABLE = (None, "blockquote")
 _ROUGH_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 
 
-def drop_repeats(cands: list[Candidate], language: str = "en") -> tuple[list[Candidate], list[Dropped]]:
+def drop_repeats(cands: list[Candidate], language: Language) -> tuple[list[Candidate], list[Dropped]]:
     """(kept, dropped): an exact repeat of an earlier paragraph goes (REPEAT), and so does a
     pull-quote whose every sentence stands whole in another kept paragraph (PULL_QUOTE)."""
     gone, protected = _exact_repeats(cands)
@@ -112,7 +113,7 @@ def _sources(
     return found
 
 
-def _units(text: str, language: str) -> set[str]:
+def _units(text: str, language: Language) -> set[str]:
     """The paragraph's normalised sentences, and the sentences of the quotations inside it."""
     units = set(_sentences(text, language))
     for span in find_quotes(text):
@@ -120,7 +121,7 @@ def _units(text: str, language: str) -> set[str]:
     return units
 
 
-def _sentences(text: str, language: str) -> list[str]:
+def _sentences(text: str, language: Language) -> list[str]:
     return [key for a, b in sentence_spans(text, language) if (key := normalise(text[a:b]))]
 
 

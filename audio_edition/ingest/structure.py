@@ -10,8 +10,9 @@ from audio_edition.ingest.byline import byline_in, clean_byline, looks_like_date
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.signature import DASHES, read_signature
 from audio_edition.ingest.stamps import is_timestamp
+from audio_edition.languages.abbreviations import ABBREVIATED
+from audio_edition.languages.language import Language
 from audio_edition.model import Block, BlockKind, Dropped, DropReason
-from audio_edition.text.abbreviations import ABBREVIATED
 from audio_edition.text.quotes import DOUBLE_OPEN, SINGLE_OPEN, find_quotes
 
 _END_PUNCT = re.compile(r"[.,;:!?…]['\"”’»)\]]*$")
@@ -40,7 +41,7 @@ class Found:
 
 
 def find_structure(
-    cands: list[Candidate], *, title: str | None, explicit_headings: bool, language: str | None = None
+    cands: list[Candidate], *, title: str | None, explicit_headings: bool, language: Language | None = None
 ) -> Found:
     """Classify candidates in order; `explicit_headings` trusts markup instead of guessing headings.
 
@@ -81,7 +82,7 @@ def _same_words(a: str, b: str) -> bool:
     return re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())
 
 
-def _drop_boilerplate(cands: list[Candidate], found: Found, language: str | None) -> list[Candidate]:
+def _drop_boilerplate(cands: list[Candidate], found: Found, language: Language | None) -> list[Candidate]:
     kept = []
     listed = False  # the line before labels a list ("Tags"): this line is that list
     for cand in cands:
@@ -98,7 +99,7 @@ def _drop_boilerplate(cands: list[Candidate], found: Found, language: str | None
     return kept
 
 
-def _take_byline_and_date(kept: list[Candidate], start: int, found: Found, language: str | None) -> int:
+def _take_byline_and_date(kept: list[Candidate], start: int, found: Found, language: Language | None) -> int:
     """Consume up to two byline/date lines right after the title; return the new start."""
     for _ in range(2):
         if start >= len(kept) or kept[start].hint not in (None, "list-item", "heading"):
@@ -112,7 +113,7 @@ def _take_byline_and_date(kept: list[Candidate], start: int, found: Found, langu
     return start
 
 
-def _take_byline(text: str, found: Found, language: str | None = None) -> bool:
+def _take_byline(text: str, found: Found, language: Language | None = None) -> bool:
     """Take a "By …" line holding a name as the byline (names only; a date in it becomes the date)."""
     by = _BYLINE.match(text) or byline_in(text, language)
     if not by or found.byline is not None or _END_PUNCT.search(by.group(2).rstrip(".")):
@@ -126,7 +127,7 @@ def _take_byline(text: str, found: Found, language: str | None = None) -> bool:
     return True
 
 
-def _take_date(text: str, found: Found, language: str | None = None) -> bool:
+def _take_date(text: str, found: Found, language: Language | None = None) -> bool:
     """Take a dateline as the date, unless one was given already (a byline's date gives way)."""
     if not looks_like_dateline(text, language) or (found.date is not None and not found.date_from_byline):
         return False

@@ -31,8 +31,11 @@ def table_sentences(header: list[str], body: list[list[str]], *, whole: bool = F
         return ([sentence(names)] if names else []) + [sentence([c for c in row if c]) for row in body]
     out = []
     for row in body:
-        cells = [f"{name}: {cell}" if name and not cell.startswith(name) else cell
-                 for name, cell in zip([*header, *[""] * len(row)], row, strict=False) if cell]
+        cells = [
+            f"{name}: {cell}" if name and not cell.startswith(name) else cell
+            for name, cell in zip([*header, *[""] * len(row)], row, strict=False)
+            if cell
+        ]
         if cells:
             out.append(sentence(cells))
     return out

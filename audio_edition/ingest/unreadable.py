@@ -82,4 +82,3 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
         elif text.strip():
             dropped.append(Dropped(text.strip(), DropReason.NO_WORDS))
     return kept, dropped
-

@@ -10,7 +10,6 @@ import warnings
 from dataclasses import dataclass
 
 from audio_edition.model import Episode
-from audio_edition.text.languages import language_key
 
 __all__ = ["Edition", "edition_of", "edition_uuid", "narrator_credit", "written_datetime"]
 
@@ -46,7 +45,7 @@ class Edition:
 def edition_of(episode: Episode, slug: str, show: str) -> Edition:
     """The edition facts of `episode` published as `slug` by `show`."""
     meta = episode.script.article.meta
-    written = written_datetime(meta.date or "", language=meta.language)
+    written = written_datetime(meta.date or "", language=episode.script.language.code)
     return Edition(
         slug=slug,
         show=show,
@@ -66,23 +65,19 @@ def narrator_credit(episode: Episode) -> str:
     """Who reads the edition, said truly in the article's language: "Synthetic voice: Piper joe",
     "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice; the engine alone when
     the voice is not known; English for a language without messages)."""
-    from audio_edition.script.messages import catalogue, message
-
     engine, _, voice = (episode.narrator or episode.engine).partition(":")
     name = _ENGINE_NAMES.get(engine, engine)
     voice = voice.rsplit("/", 1)[-1].removesuffix(".onnx")  # a voice named by path: its file
-    language = language_key(episode.script.article.meta.language)
-    return message(
-        "voice_credit", language if language in catalogue() else "en", voice=f"{name} {voice}".rstrip()
-    )
+    template = episode.script.language.messages["voice_credit"]  # English's where it has none
+    return template.format(voice=f"{name} {voice}".rstrip())
 
 
 def written_datetime(
     written: str, default: dt.datetime | None = None, language: str = "en"
 ) -> dt.datetime | None:
     """The date and time a dateline states (`March 3, 2026`, `2026-03-03T09:00+02:00`, `Updated
-    2:14 PM EST, February 3, 2026`; in another `language`, `3 mars 2026`), its UTC offset kept (none
-    stated means UTC), parts it lacks taken from `default` (midnight today when None); None when
+    2:14 PM EST, February 3, 2026`; in another `language`, a code such as `fr`: `3 mars 2026`),
+    its UTC offset kept (none stated means UTC), parts it lacks taken from `default` (midnight today when None); None when
     no date with a year can be read. English and numeric forms are read by dateutil, other
     languages' month names by dateparser."""
     cleaned = _DATELINE_WORD.sub("", written).strip()
@@ -112,7 +107,7 @@ def _by_dateutil(text: str, base: dt.datetime) -> dt.datetime | None:
 def _by_dateparser(text: str, base: dt.datetime, language: str) -> dt.datetime | None:
     import dateparser  # 0.3 s to import: only for datelines dateutil cannot read
 
-    primary = language_key(language)
+    primary = language
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": base.replace(tzinfo=None)}
     try:
         return dateparser.parse(text, languages=[primary], settings=settings)  # type: ignore[arg-type]

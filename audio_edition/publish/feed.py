@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from audio_edition.errors import InputError
+from audio_edition.languages.tags import language_key
 from audio_edition.options import SHOW_NAME
 from audio_edition.publish.edition import edition_uuid, written_datetime
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
@@ -212,7 +213,7 @@ def _published(episode: dict[str, Any]) -> dt.datetime:
     can be read (its UTC offset kept; none means UTC; parts it lacks
     taken from the build time), else the build time."""
     built = _built(episode)
-    language = str(episode.get("language") or "en")
+    language = language_key(str(episode.get("language") or "en"))  # the tag its manifest holds
     stated = episode.get("published") or episode.get("date")  # an older manifest's date is as written
     return written_datetime(str(stated or ""), default=built, language=language) or built
 

@@ -50,7 +50,9 @@ def write_tags(path: Path, episode: Episode, edition: Edition, cover: Path | Non
     if edition.date is not None:
         tag.add(TDRC(encoding=3, text=edition.date.isoformat()))
     tag.add(COMM(encoding=3, lang="eng", desc="", text=description(episode)))
-    tag.add(USLT(encoding=3, lang=_lang3(meta.language), desc="transcript", text=transcript(episode)))
+    tag.add(
+        USLT(encoding=3, lang=episode.script.language.iso639_2, desc="transcript", text=transcript(episode))
+    )
     if cover is not None:
         data, mime = read_cover(cover)
         tag.add(APIC(encoding=3, mime=mime, type=3, desc="Cover", data=data))
@@ -155,7 +157,3 @@ def read_cover(path: Path) -> tuple[bytes, str]:
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return data, "image/png"
     raise InputError(f"cover {path.name} is not a JPEG or PNG image: give a .jpg or .png file")
-
-
-def _lang3(language: str) -> str:
-    return {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "pt": "por", "it": "ita"}.get(language, "und")

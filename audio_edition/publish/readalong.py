@@ -17,7 +17,6 @@ from audio_edition.publish.readalong_script import SCRIPT
 from audio_edition.publish.readalong_style import STYLE
 from audio_edition.publish.speakers import quoted_by
 from audio_edition.publish.xml_text import escape
-from audio_edition.text.languages import language_key
 
 __all__ = ["readalong_page", "voice_announcement"]
 
@@ -59,7 +58,7 @@ def readalong_page(episode: Episode, edition: Edition) -> str:
         credit = f"By {credit}"
     byline = f"{escape(credit)}. " if credit else ""
     # the page's own words are English: marked so in an article in another language (WCAG 3.1.2)
-    ui = "" if language_key(meta.language) == "en" else ' lang="en"'
+    ui = "" if episode.script.language.code == "en" else ' lang="en"'
     first_voice = escape(voice_announcement(episode.timeline[0].segment)) if episode.timeline else ""
     # as Django's json_script: no <, > or & in the element, so nothing in it can end or open a tag
     data = json.dumps({"sentences": sentences, "chapters": chapter_times}, ensure_ascii=False)

@@ -21,6 +21,7 @@ import bisect
 from collections.abc import Sequence
 
 from audio_edition.ingest.signature import read_signature
+from audio_edition.languages.language import Language
 from audio_edition.model import Block
 from audio_edition.script.attribution_doc import READ, Clause, Doc
 from audio_edition.script.names import (
@@ -47,18 +48,16 @@ from audio_edition.script.words import ENGLISH, Words, reading_words
 _MARKS = "“”‘’\"'«»„‚‹› "
 
 
-
-
 def attribute_speakers(
-    blocks: Sequence[Block], quotations: Sequence[Quotation], language: str | None = None
+    blocks: Sequence[Block], quotations: Sequence[Quotation], language: Language | None = None
 ) -> list[str | None]:
     """The speaker of each quotation (full name as first written in the article), or None.
 
     `language` picks the speech verbs and words read (None: the language the quotations were found in).
     """
-    if language is None:
-        language = quotations[0].language if quotations else "en"
-    doc = prepare(blocks, quotations, reading_words(language, (b.text for b in blocks)))
+    language = language or (quotations[0].language if quotations else None)
+    words = reading_words(language, (b.text for b in blocks)) if language is not None else ENGLISH
+    doc = prepare(blocks, quotations, words)
     speakers: list[str | None] = [None] * len(quotations)
     for qi in sorted(
         range(len(quotations)), key=lambda k: _quote_pos(doc, k, 0) if quotations[k].spans else (0, 0)
@@ -249,8 +248,6 @@ def resolve(doc: Doc, clause: Clause) -> str | None:
     if subject.role is None:
         return None
     return doc.cast.holder(subject.role, clause.at) or group_named(doc, subject.role, clause.at)
-
-
 
 
 def continuation(doc: Doc, qi: int, speakers: Sequence[str | None]) -> str | None:

@@ -15,6 +15,7 @@ from audio_edition.script.words import ENGLISH, Words
 
 READ = ("paragraph", "blockquote")  # the kinds of block whose text is searched for speakers
 
+
 @dataclass(frozen=True)
 class Clause:
     """A speech verb and its subject, at a token of a block."""

@@ -9,9 +9,9 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from audio_edition.languages.language import Language, LanguageFinder
 from audio_edition.model import Article, Block, Chapter, Meta, Role, Script, Segment
 from audio_edition.options import Options
-from audio_edition.script.dates import said_day
 from audio_edition.script.drafts import Pause
 from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.messages import message
@@ -19,21 +19,20 @@ from audio_edition.script.quotations import find_quotations
 from audio_edition.script.settings import ScriptSettings
 from audio_edition.script.speech import speech_text
 from audio_edition.script.writer import VOICE_OF_ROLE, write_script
-from audio_edition.text.languages import language_key
 from audio_edition.text.sentences import sentence_spans
 
 __all__ = ["bulletin_language", "bulletin_script", "bulletin_title", "shorten"]
 
 
-def bulletin_language(articles: Sequence[Article]) -> str:
+def bulletin_language(articles: Sequence[Article], find: LanguageFinder) -> Language:
     """The bulletin's language: its articles' when they share one, else English."""
-    keys = {language_key(a.meta.language) for a in articles}
-    return articles[0].meta.language if len(keys) == 1 else "en"
+    languages = [find(a.meta.language) for a in articles]
+    return languages[0] if len({lang.code for lang in languages}) == 1 else find("en")
 
 
-def bulletin_title(day: dt.date, language: str) -> str:
+def bulletin_title(day: dt.date, language: Language) -> str:
     """The bulletin's title: "Bulletin, March 4, 2026", "Bulletin du 4 mars 2026"."""
-    return message("bulletin_title", language, date=said_day(day, language))
+    return message("bulletin_title", language, date=language.day(day))
 
 
 def bulletin_script(
@@ -41,6 +40,7 @@ def bulletin_script(
     settings: ScriptSettings | Options,
     day: dt.date,
     *,
+    find: LanguageFinder,
     sentences: int | None = None,
     when: str | None = None,
 ) -> Script:
@@ -51,8 +51,8 @@ def bulletin_script(
     settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     if not articles:
         raise ValueError("a bulletin needs at least one article")
-    lang = bulletin_language(articles)
-    said = said_day(day, lang)
+    lang = bulletin_language(articles, find)
+    said = lang.day(day)
     title = message("bulletin_title", lang, date=said)
     lexicon = lexicon_for(settings.lexicon, settings.default_lexicon)
     out = _Builder(settings, lexicon)
@@ -64,16 +64,17 @@ def bulletin_script(
         out.add("intro", message(key, lang, show=settings.show, date=said), lang, -1, Pause.TITLE)
     out.add("narration", message("bulletin_headlines", lang), lang, 0, Pause.SENTENCE)
     for headline, article in zip(headlines, articles, strict=True):
-        out.add("narration", headline, article.meta.language, 0, Pause.SENTENCE)
+        out.add("narration", headline, find(article.meta.language), 0, Pause.SENTENCE)
     out.end(Pause.SECTION)
     unspoken = dataclasses.replace(settings, opening=False)
     for article in articles:
-        read = shorten(article, sentences, settings.min_quote_words) if sentences else article
+        language = find(article.meta.language)
+        read = shorten(article, language, sentences, settings.min_quote_words) if sentences else article
         offset = len(blocks) + 1
         blocks += [Block("heading", article.meta.title), *read.blocks]
         top = out.chapter(article.meta.title)
-        out.add("heading", article.meta.title, article.meta.language, offset - 1, Pause.HEADING)
-        for seg in write_script(read, unspoken).segments:
+        out.add("heading", article.meta.title, language, offset - 1, Pause.HEADING)
+        for seg in write_script(read, unspoken, language=language).segments:
             if seg.role == "title":  # the article's own title: said above, as its heading
                 continue
             if seg.role == "heading":
@@ -86,17 +87,17 @@ def bulletin_script(
         said_closing = f"{message(key, lang, show=settings.show, date=said)} {message('disclosure', lang)}"
         out.add("outro", said_closing, lang, -1, Pause.END)
     out.end(Pause.END)
-    meta = Meta(title=title, date=when or day.isoformat(), language=lang, title_from="front-matter")
+    meta = Meta(title=title, date=when or day.isoformat(), language=lang.tag, title_from="front-matter")
     dropped = tuple(d for a in articles for d in a.dropped)
     article = Article(meta=meta, blocks=tuple(blocks), dropped=dropped)
-    return Script(article=article, segments=tuple(out.segments), chapters=tuple(out.chapters))
+    return Script(article=article, segments=tuple(out.segments), chapters=tuple(out.chapters), language=lang)
 
 
-def shorten(article: Article, sentences: int, min_words: int = 4) -> Article:
+def shorten(article: Article, language: Language, sentences: int, min_words: int = 4) -> Article:
     """The article cut to its first `sentences` sentences of prose and the sentences its first
     spoken quotation stands in (with the attribution line after it), in reading order; a heading
     is kept when something under it is."""
-    lang = article.meta.language
+    lang = language
     prose = {
         b: sentence_spans(block.text, lang)
         for b, block in enumerate(article.blocks)
@@ -148,7 +149,7 @@ class _Builder:
         self.chapters.append(Chapter(title=title, first_segment=len(self.segments), parent=parent))
         return len(self.chapters) - 1
 
-    def add(self, role: Role, text: str, language: str, block: int, pause: Pause) -> None:
+    def add(self, role: Role, text: str, language: Language, block: int, pause: Pause) -> None:
         """A segment the bulletin adds, spoken in `language` and followed by `pause`."""
         speech = speech_text(text, language, self.lexicon)
         pause_ms = pause.millis(self.settings.pauses)

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from audio_edition.languages.abbreviations import DOTTED_WORDS
 from audio_edition.script.words import ENGLISH, Words
-from audio_edition.text.abbreviations import DOTTED_WORDS
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|bin|ibn|d|l)[-'’][^\W\d_]", re.IGNORECASE)

@@ -3,24 +3,27 @@ in the article's language (`messages.py`)."""
 
 from __future__ import annotations
 
+from audio_edition.languages.dates import spoken_date
+from audio_edition.languages.language import Language
 from audio_edition.model import Meta
-from audio_edition.script.dates import spoken_date
 from audio_edition.script.drafts import Draft, Pause
 from audio_edition.script.messages import message
 
 __all__ = ["closing", "credit_line", "opening", "sayable", "spoken_date"]
 
 
-def opening(meta: Meta, show: str, title_is_text: bool, standfirst: str | None = None) -> list[Draft]:
+def opening(
+    meta: Meta, language: Language, show: str, title_is_text: bool, standfirst: str | None = None
+) -> list[Draft]:
     """Show name, the title when the author wrote one (a title made from a file name or URL is for
     tags and chapters, never spoken), the standfirst (block 0) when the page has one, then "By …,
     date." if known."""
-    drafts = [Draft("intro", message("show", meta.language, show=show), -1, Pause.SENTENCE)] if show else []
+    drafts = [Draft("intro", message("show", language, show=show), -1, Pause.SENTENCE)] if show else []
     if title_is_text and sayable(meta.title):
         drafts.append(Draft("title", meta.title, -1, Pause.SENTENCE))
     if standfirst:
         drafts.append(Draft("standfirst", standfirst, 0, Pause.SENTENCE))
-    credit = credit_line(meta)
+    credit = credit_line(meta, language)
     if credit:
         drafts.append(Draft("intro", credit, -1, Pause.SENTENCE))
     if drafts:
@@ -28,10 +31,10 @@ def opening(meta: Meta, show: str, title_is_text: bool, standfirst: str | None =
     return drafts
 
 
-def closing(meta: Meta, show: str, title_is_text: bool = True) -> list[Draft]:
+def closing(meta: Meta, language: Language, show: str, title_is_text: bool = True) -> list[Draft]:
     """What the listener hears last: what this was (its title only when the author wrote one), and
     that a synthetic voice read it."""
-    lang, title = meta.language, meta.title
+    lang, title = language, meta.title
     if title_is_text and sayable(title):
         key = "listened_title_show" if show else "listened_title"
         listened = message(key, lang, title=title, show=show)
@@ -46,15 +49,15 @@ def sayable(title: str) -> bool:
     return any(ch.isalnum() for ch in title)
 
 
-def credit_line(meta: Meta) -> str:
+def credit_line(meta: Meta, language: Language) -> str:
     """ "By Jane Doe. February 11, 2026." from what is known (empty when nothing is), in the
     article's language ("Par Claire Dubois. 3 mars 2026.")."""
     parts = []
     if meta.byline:
         byline = meta.byline.strip()
-        lead = message("byline", meta.language, name="").lower()
+        lead = message("byline", language, name="").lower()
         said_by = byline.lower().startswith(lead) if lead.strip() else False
-        parts.append(byline if said_by else message("byline", meta.language, name=byline))
+        parts.append(byline if said_by else message("byline", language, name=byline))
     if meta.date:
-        parts.append(message("date", meta.language, date=spoken_date(meta.date, meta.language)))
+        parts.append(message("date", language, date=spoken_date(meta.date, language)))
     return ". ".join(p.rstrip(".") for p in parts) + "." if parts else ""

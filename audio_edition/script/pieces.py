@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audio_edition.languages.language import Language
 from audio_edition.script.drafts import Pause
-from audio_edition.text.languages import language_key
 from audio_edition.text.sentences import sentence_spans
 
 
@@ -29,7 +29,7 @@ class Voiced:
     speaker: str | None = None
 
 
-def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list[Piece]:
+def cut_pieces(text: str, voiced: list[Voiced], *, language: Language) -> list[Piece]:
     """Pieces covering `text` in order, cut at sentence ends and at the edges of `voiced` stretches."""
     sentence_ends = {end for _, end in sentence_spans(text, language)}
     cuts = sorted(sentence_ends | {q.start for q in voiced} | {q.end for q in voiced} | {0, len(text)})
@@ -42,7 +42,7 @@ def cut_pieces(text: str, voiced: list[Voiced], *, language: str = "en") -> list
         ends = Pause.SENTENCE if b in sentence_ends else Pause.CLAUSE
         raw.append(Piece(chunk, quote is not None, ends, quote.speaker if quote else None))
     pieces = _absorb_fragments(raw)
-    return pieces if language_key(language) == "en" else _punctuation_to_quote(pieces)
+    return _punctuation_to_quote(pieces) if not language.punctuation_inside_quotes else pieces
 
 
 def _absorb_fragments(pieces: list[Piece]) -> list[Piece]:

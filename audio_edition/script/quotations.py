@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from audio_edition.languages.language import Language
 from audio_edition.model import Block
 from audio_edition.script.quote_kinds import (
     attribution_inside,
@@ -54,10 +55,10 @@ class Quotation:
     closed: bool = True
     kind: QuoteKind = "speech"
     speaker: str | None = None
-    language: str = "en"  # the article's language, in which the quotation was found
+    language: Language | None = None  # the article's, in which the quotation was found (None: not known)
 
 
-def find_quotations(blocks: Sequence[Block], *, min_words: int = 4, language: str = "en") -> list[Quotation]:
+def find_quotations(blocks: Sequence[Block], *, min_words: int = 4, language: Language) -> list[Quotation]:
     """Every quotation in the article's paragraphs and block quotes, in reading order.
 
     A quotation left open at a paragraph's end goes on into the next paragraph when that one opens
@@ -86,7 +87,7 @@ _DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
 
 
 def _link(
-    blocks: Sequence[Block], texts: list[str | None], language: str
+    blocks: Sequence[Block], texts: list[str | None], language: Language
 ) -> list[tuple[list[QuoteSpan], bool]]:
     """Quotation spans per paragraph, joined across paragraphs where a quotation runs on."""
     out: list[tuple[list[QuoteSpan], bool]] = []
@@ -129,7 +130,9 @@ def _link(
     return out
 
 
-def _cut_at_attribution(spans: list[QuoteSpan], blocks: Sequence[Block], language: str) -> list[QuoteSpan]:
+def _cut_at_attribution(
+    spans: list[QuoteSpan], blocks: Sequence[Block], language: Language
+) -> list[QuoteSpan]:
     """An unclosed quotation ends before `, he said` inside it: the writer forgot the closing mark."""
     last = spans[-1]
     text = blocks[last.block].text
@@ -158,7 +161,7 @@ def _kind(
     blocks: Sequence[Block],
     siblings: dict[int, list[Span]],
     min_words: int,
-    language: str,
+    language: Language,
 ) -> QuoteKind:
     """A quotation over several paragraphs is speech; one within a paragraph is judged there; a
     line of dialogue (opened by a dialogue dash) is speech however short."""
@@ -178,7 +181,9 @@ def _dialogue(text: str, span: QuoteSpan) -> bool:
     return text[lead : lead + 1] in tuple(DIALOGUE_DASHES) and text[span.start] not in QUOTE_MARKS
 
 
-def _short_beside_long(found: list[Quotation], blocks: Sequence[Block], language: str) -> list[Quotation]:
+def _short_beside_long(
+    found: list[Quotation], blocks: Sequence[Block], language: Language
+) -> list[Quotation]:
     """A short quotation beside a voiced one, with only `she said` between them, is the same
     speaker going on: `"It was frightening," she said. "The first night I worked alone…"`."""
     out = list(found)
@@ -196,7 +201,7 @@ def _short_beside_long(found: list[Quotation], blocks: Sequence[Block], language
 def _without_incises(quote: Quotation, blocks: Sequence[Block]) -> Quotation:
     """A spoken quotation with the narrator's incise cut out: `« Il faut agir, a-t-elle ajouté. Nous
     n’avons plus le temps. »` is two spans with `a-t-elle ajouté.` between them, read by the narrator."""
-    incise = patterns(quote.language).incise
+    incise = patterns(quote.language).incise if quote.language is not None else None
     if quote.kind != "speech" or incise is None:
         return quote
     spans: list[QuoteSpan] = []
@@ -211,7 +216,7 @@ def _without_incises(quote: Quotation, blocks: Sequence[Block]) -> Quotation:
 
 
 def _whole_block_quotes(
-    found: list[Quotation], blocks: Sequence[Block], min_words: int, language: str = "en"
+    found: list[Quotation], blocks: Sequence[Block], min_words: int, language: Language
 ) -> list[Quotation]:
     """A block quote long enough to voice is one quotation from its first character to its last;
     consecutive block quotes without quotation marks of their own are one quotation."""

@@ -10,8 +10,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from audio_edition.languages.language import Language
 from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN, verb_alternation
-from audio_edition.script.words import Words, words_for
+from audio_edition.script.words import Words
 from audio_edition.text.quotes import QUOTE_MARKS, Span
 
 _TITLE_CUES = (
@@ -35,9 +36,9 @@ class Patterns:
 
 
 @functools.cache
-def patterns(language: str = "en") -> Patterns:
+def patterns(language: Language) -> Patterns:
     """The rules' patterns for `language` (English for a language without its own words)."""
-    lang = words_for(language)
+    lang = language.words
     if lang.code == "en":
         verbs = SPEECH_VERB_PATTERN
         cues = _TITLE_CUES
@@ -102,7 +103,7 @@ _SMALL = {
 MAX_TITLE_WORDS = 8
 
 
-def after_title_cue(text: str, span: Span, language: str = "en") -> bool:
+def after_title_cue(text: str, span: Span, language: Language) -> bool:
     """`a song called "Harbour Lights"`, `the film "The Long Crossing"`: a work's title."""
     return bool(patterns(language).title_cue.search(text[max(0, span.start - 40) : span.start]))
 
@@ -130,7 +131,7 @@ def in_title_parenthesis(text: str, span: Span, spans: list[Span]) -> bool:
 _NEAR = 400
 
 
-def title_cased(text: str, span: Span, language: str = "en") -> bool:
+def title_cased(text: str, span: Span, language: Language) -> bool:
     """A short title-cased name that nobody is said to have said (`the "Quiet Streets" plan`)."""
     inner = span.inner(text).rstrip(",")
     if inner.endswith(".") and not inner.endswith(".."):
@@ -147,17 +148,17 @@ def title_cased(text: str, span: Span, language: str = "en") -> bool:
     return len(content) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in content)
 
 
-def introduced_as_speech(text: str, span: Span, language: str = "en") -> bool:
+def introduced_as_speech(text: str, span: Span, language: Language) -> bool:
     """The words before the quotation introduce it as speech (`he said`, `she told reporters:`)."""
     return bool(patterns(language).introduced.search(text[max(0, span.start - 60) : span.start]))
 
 
-def attributed_after(text: str, span: Span, language: str = "en") -> bool:
+def attributed_after(text: str, span: Span, language: Language) -> bool:
     """The words after the quotation attribute it (`," she said`, `, said Ruth Abebe`)."""
     return bool(patterns(language).attributed_after.match(text[span.end : span.end + 60]))
 
 
-def attribution_only(gap: str, language: str = "en") -> bool:
+def attribution_only(gap: str, language: Language) -> bool:
     """Text between two quotations that only says who spoke (`, she said. `) or nothing at all."""
     words = re.findall(r"\w+", gap)
     return not words or (
@@ -167,7 +168,7 @@ def attribution_only(gap: str, language: str = "en") -> bool:
     )
 
 
-def attribution_inside(quoted: str, language: str = "en") -> int | None:
+def attribution_inside(quoted: str, language: Language) -> int | None:
     """Where `, he said` stands inside a quotation that never closed (the offset of its comma)."""
     match = patterns(language).clause_inside.search(quoted)
     return match.start() + 1 if match else None
@@ -178,7 +179,7 @@ def word_count(text: str) -> int:
     return len("".join(" " if ch in QUOTE_MARKS else ch for ch in text).split())
 
 
-def kind_of(text: str, span: Span, spans: list[Span], min_words: int, language: str = "en") -> str:
+def kind_of(text: str, span: Span, spans: list[Span], min_words: int, language: Language) -> str:
     """`title`, `scare` (too short to voice) or `speech` for a quotation within one paragraph; in a
     language other than English, a short one with its speaker's verb after it is speech."""
     if (
@@ -189,6 +190,6 @@ def kind_of(text: str, span: Span, spans: list[Span], min_words: int, language: 
         return "title"
     if word_count(span.inner(text)) < min_words:
         # outside English, a short quotation said by someone is speech: `« Nous attendrons », a déclaré X.`
-        foreign = words_for(language).code != "en"
+        foreign = language.words.code != "en"
         return "speech" if foreign and attributed_after(text, span, language) else "scare"
     return "speech"

@@ -7,6 +7,7 @@ import html
 import re
 from collections.abc import Callable
 
+from audio_edition.languages.language import Language
 from audio_edition.script.ipa_marks import plain, split_marks
 from audio_edition.script.lexicon import Entry, apply_lexicon
 from audio_edition.script.normalize import normalize
@@ -36,7 +37,7 @@ _INLINE = frozenset(
 )
 
 
-def speech_text(text: str, language: str = "en", lexicon: tuple[Entry, ...] = ()) -> str:
+def speech_text(text: str, language: Language, lexicon: tuple[Entry, ...] = ()) -> str:
     """Written text as it should be spoken: markup and stray symbols dropped (script and style
     elements with their contents), figures normalised for `language`, quotation marks removed,
     lexicon pronunciations applied and kept intact, layout punctuation made pauses. Should nothing
@@ -49,7 +50,7 @@ def speech_text(text: str, language: str = "en", lexicon: tuple[Entry, ...] = ()
     return _protected(_said(text, language, lexicon), language, symbols=False)
 
 
-def _said(text: str, language: str, lexicon: tuple[Entry, ...]) -> str:
+def _said(text: str, language: Language, lexicon: tuple[Entry, ...]) -> str:
     """Figures normalised, quotation marks removed (apostrophes kept), then the lexicon applied."""
     return apply_lexicon(strip_quote_marks(normalize(text, language)), lexicon)
 
@@ -90,7 +91,7 @@ def _tag_gap(match: re.Match[str]) -> str:
     return "" if name in _INLINE else " "
 
 
-def _protected(text: str, language: str, symbols: bool = True) -> str:
+def _protected(text: str, language: Language, symbols: bool = True) -> str:
     """The layout (and `symbols`) rules applied around the lexicon's `⟦IPA|alias⟧` marks, never inside."""
     between, marks = split_marks(text)
     pieces = [_PRIVATE.sub("", piece) for piece in between]
@@ -144,7 +145,7 @@ AFTER: tuple[Callable[[str], str], ...] = (
 )
 
 
-def _tidy(text: str, language: str, symbols: bool = True) -> str:
+def _tidy(text: str, language: Language, symbols: bool = True) -> str:
     """The layout rules, then (with `symbols`) symbols said as words or dropped, then spaces and commas."""
     for rule in RULES:
         text = rule(text)

@@ -97,8 +97,10 @@ def _described_name(tokens: Sequence[Token], j: int, hi: int, lang: Words) -> Su
 def _age(tokens: Sequence[Token], k: int) -> bool:
     """Token `k` is part of an age written before a name: `43-year-old`, `the 56 - year - old`."""
     text = tokens[k].text
-    return text.isdigit() or (text == "-" and k > 0 and tokens[k - 1].text.isdigit()) or (
-        text.lower() in ("year-old", "years-old") and k > 0 and tokens[k - 1].text == "-"
+    return (
+        text.isdigit()
+        or (text == "-" and k > 0 and tokens[k - 1].text.isdigit())
+        or (text.lower() in ("year-old", "years-old") and k > 0 and tokens[k - 1].text == "-")
     )
 
 

@@ -7,45 +7,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
-from audio_edition.text.languages import language_key
+from audio_edition.languages.language import Language, SymbolWords
 
-Words = dict[str, str]
+Words = Mapping[str, str]
 
-# Operators between two numbers, and before one, as English says them.
-_BETWEEN_EN: Words = {
-    "<=": "is at most",
-    ">=": "is at least",
-    "!=": "is not equal to",
-    "==": "equals",
-    "<": "is less than",
-    ">": "is greater than",
-    "≤": "is at most",
-    "≥": "is at least",
-    "≠": "is not equal to",
-    "=": "equals",
-    "+": "plus",
-    "−": "minus",
-    "×": "times",
-    "÷": "divided by",
-    "±": "plus or minus",
-    "^": "to the power of",
-}
-_BEFORE_EN: Words = {
-    "<": "less than",
-    ">": "more than",
-    "≤": "at most",
-    "≥": "at least",
-    "~": "about",
-    "≈": "about",
-    "±": "plus or minus",
-    "+": "plus",
-    "−": "minus",
-    "№": "number",
-    "§": "section",
-}
-WORDS: dict[str, tuple[Words, Words, str]] = {"en": (_BETWEEN_EN, _BEFORE_EN, "number")}
 
 _EMOTICON = re.compile(
     r"(?<!\S)(?:[:;=][-'^]?[)(\]\[DPpOo/|*]|:'\(|\^_?\^|</?3(?=\s*(?:$|[.,;:!?)]|[A-Z])))(?=\s|$|[.,;:!?])"
@@ -60,17 +27,17 @@ _COMPARISONS = ("<=", ">=", "!=", "==", "<", ">", "≤", "≥", "≠", "=")
 _STRAY = re.compile(r"[<>{}\[\]|¦\\/^~*_#@=+`´•†‡→←⇒⇐≈≤≥≠±×÷−№§¶]")
 
 
-def symbols_as_words(text: str, language: str) -> str:
+def symbols_as_words(text: str, language: Language) -> str:
     """Speech text with emoji and emoticons dropped, hashtags and handles said as words, operators
     said in `language` (English so far; others keep operators between numbers for the engine),
     separators made pauses and any other stray symbol dropped."""
-    words = WORDS.get(language_key(language))
+    words = language.symbols
     for rule in _rules(words):
         text = rule(text)
     return text
 
 
-def _rules(words: tuple[Words, Words, str] | None) -> list[Callable[[str], str]]:
+def _rules(words: SymbolWords | None) -> list[Callable[[str], str]]:
     rules: list[Callable[[str], str]] = [no_emoticons, no_emoji, _apostrophes]
     if words is not None:
         between, before, number = words

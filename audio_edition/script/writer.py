@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from audio_edition.languages.language import Language
 from audio_edition.model import Article, Block, Chapter, Script, Segment
 from audio_edition.options import Options, Pauses
 from audio_edition.script.attribution import attribute_speakers
@@ -26,52 +27,54 @@ VOICE_OF_ROLE: dict[str, str] = {
 }
 
 
-def write_script(article: Article, settings: ScriptSettings | Options | None = None) -> Script:
+def write_script(
+    article: Article, settings: ScriptSettings | Options | None = None, *, language: Language
+) -> Script:
     """Segment every kept block in reading order, between the spoken opening and closing.
 
     Quotations are found over the whole article and attributed once; the quote voice reads those
     that are speech. Without the opening, the title is spoken only when the author wrote one.
     `settings` may also be a build's whole `Options` (its script settings are taken from it), or
-    None for the defaults.
+    None for the defaults; `language` is the article's, resolved by the pipeline.
     """
     settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     settings = settings or ScriptSettings.from_options(Options())
     try:
-        return _written(article, settings)
+        return _written(article, settings, language)
     finally:
         forget_sentences()
 
 
-def _written(article: Article, settings: ScriptSettings) -> Script:
+def _written(article: Article, settings: ScriptSettings, language: Language) -> Script:
     drafts: list[Draft] = []
     blocks = article.blocks
     standfirst = blocks[0].text if blocks and blocks[0].kind == "standfirst" else None
     if settings.opening:
-        drafts += opening(article.meta, settings.show, article.spoken_title, standfirst)
+        drafts += opening(article.meta, language, settings.show, article.spoken_title, standfirst)
     else:
         if article.spoken_title:
             drafts.append(Draft("title", article.meta.title, -1, Pause.TITLE))
         if standfirst:
             drafts.append(Draft("standfirst", standfirst, 0, Pause.TITLE))
-    voiced = voiced_stretches(article, settings.min_quote_words)
+    voiced = voiced_stretches(article, settings.min_quote_words, language)
     for b, block in enumerate(blocks):
         if block.kind == "standfirst":
             continue  # read in the opening
-        drafts += _block_drafts(block, b, voiced.get(b, []), article.meta.language)
+        drafts += _block_drafts(block, b, voiced.get(b, []), language)
         if drafts and drafts[-1].block == b:
             drafts[-1] = drafts[-1].ending(_block_break(article.blocks, b))
     if settings.opening:
         drafts[-1] = drafts[-1].ending(Pause.SECTION)
-        drafts += closing(article.meta, settings.show, article.spoken_title)
+        drafts += closing(article.meta, language, settings.show, article.spoken_title)
     return _assemble(
-        article, drafts, settings.pauses, lexicon_for(settings.lexicon, settings.default_lexicon)
+        article, language, drafts, settings.pauses, lexicon_for(settings.lexicon, settings.default_lexicon)
     )
 
 
-def voiced_stretches(article: Article, min_words: int) -> dict[int, list[Voiced]]:
+def voiced_stretches(article: Article, min_words: int, language: Language) -> dict[int, list[Voiced]]:
     """Per block, the stretches the quote voice reads: every speech quotation, with its speaker."""
-    quotations = find_quotations(article.blocks, min_words=min_words, language=article.meta.language)
-    speakers = attribute_speakers(article.blocks, quotations, language=article.meta.language)
+    quotations = find_quotations(article.blocks, min_words=min_words, language=language)
+    speakers = attribute_speakers(article.blocks, quotations, language=language)
     out: dict[int, list[Voiced]] = {}
     for quotation, speaker in zip(quotations, speakers, strict=True):
         if quotation.kind == "speech":
@@ -80,7 +83,7 @@ def voiced_stretches(article: Article, min_words: int) -> dict[int, list[Voiced]
     return out
 
 
-def _block_drafts(block: Block, b: int, voiced: list[Voiced], language: str) -> list[Draft]:
+def _block_drafts(block: Block, b: int, voiced: list[Voiced], language: Language) -> list[Draft]:
     if block.kind == "heading":
         return [Draft("heading", block.text, b, Pause.HEADING)]
     if block.kind == "attribution":
@@ -104,7 +107,9 @@ def _block_break(blocks: tuple[Block, ...], b: int) -> Pause:
     return Pause.PARAGRAPH
 
 
-def _assemble(article: Article, drafts: list[Draft], pauses: Pauses, lexicon: tuple[Entry, ...]) -> Script:
+def _assemble(
+    article: Article, language: Language, drafts: list[Draft], pauses: Pauses, lexicon: tuple[Entry, ...]
+) -> Script:
     segments: list[Segment] = []
     chapters: list[Chapter] = []
     for draft in drafts:
@@ -116,7 +121,7 @@ def _assemble(article: Article, drafts: list[Draft], pauses: Pauses, lexicon: tu
                 index=len(segments),
                 role=draft.role,
                 text=draft.text,
-                speech=speech_text(draft.text, article.meta.language, lexicon),
+                speech=speech_text(draft.text, language, lexicon),
                 voice=VOICE_OF_ROLE[draft.role],
                 pause_after_ms=draft.pause.millis(pauses),
                 block=draft.block,
@@ -124,4 +129,4 @@ def _assemble(article: Article, drafts: list[Draft], pauses: Pauses, lexicon: tu
                 speaker=draft.speaker if draft.role == "quote" else None,
             )
         )
-    return Script(article=article, segments=tuple(segments), chapters=tuple(chapters))
+    return Script(article=article, segments=tuple(segments), chapters=tuple(chapters), language=language)

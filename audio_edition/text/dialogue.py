@@ -3,21 +3,20 @@
 A paragraph that opens with a dash and a word is a character's speech; a dash after a space opens
 the narrator's incise (`—dijo el alcalde`), which runs to the next dash or the paragraph's end;
 after that closing dash the speech resumes. The spaced style (`— Vamos — disse ele — agora.`) reads
-the same way. Only the languages that write dialogue so are read for it (`DIALOGUE_LANGUAGES`).
+the same way. Only the languages that write dialogue so are read for it (`Language.dialogue_dashes`).
 """
 
 from __future__ import annotations
 
-from audio_edition.text.languages import primary_subtag
+from audio_edition.languages.language import Language
 
 DIALOGUE_DASHES = "—―–"  # em dash, horizontal bar, en dash (spaced Portuguese style)
-DIALOGUE_LANGUAGES = frozenset({"es", "pt", "ca", "gl"})
 _SPEECH_START = "¡¿«“\"'"
 
 
-def writes_dialogue_dashes(language: str | None) -> bool:
-    """Whether `language` (a code such as `es` or `pt-BR`) marks speech with dialogue dashes."""
-    return primary_subtag(language) in DIALOGUE_LANGUAGES
+def writes_dialogue_dashes(language: Language | None) -> bool:
+    """Whether `language` marks speech with dialogue dashes (`Language.dialogue_dashes`)."""
+    return language is not None and language.dialogue_dashes
 
 
 def dialogue_spans(text: str) -> list[tuple[int, int]] | None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from audio_edition.languages.language import Language
 from audio_edition.text.dialogue import dialogue_spans, writes_dialogue_dashes
 
 DOUBLE_OPEN = "“„«‹"
@@ -43,7 +44,7 @@ def find_quotes(
     *,
     chain_single: bool = False,
     sentence_ends: tuple[int, ...] = (),
-    language: str | None = None,
+    language: Language | None = None,
 ) -> list[Span]:
     """Top-level quotation spans in one paragraph.
 

@@ -1,12 +1,12 @@
 """Sentence boundaries as character offsets, from pySBD (rule-based, handles abbreviations with
-its own table; the script's own is `audio_edition.text.abbreviations`)."""
+its own table; each language adds its titles, `Language.dotted`)."""
 
 from __future__ import annotations
 
 import functools
 from typing import TYPE_CHECKING
 
-from audio_edition.text.languages import primary_subtag
+from audio_edition.languages.language import Language
 
 if TYPE_CHECKING:
     import pysbd
@@ -16,7 +16,7 @@ _MAX_SBD_CHARS = 2_500
 
 
 @functools.lru_cache(maxsize=8)
-def _segmenter(language: str) -> pysbd.Segmenter:
+def _segmenter(language: Language) -> pysbd.Segmenter:
     """pySBD's segmenter for `language` (English if it has none), imported on first use."""
     import pysbd
     from pysbd.languages import LANGUAGE_CODES
@@ -25,17 +25,17 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=lang, clean=False)
 
 
-def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: Language) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence in `text`, covering all its non-space characters."""
     return list(_sentence_spans(text, language))
 
 
-def _joined_after_titles(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+def _joined_after_titles(
+    text: str, spans: list[tuple[int, int]], language: Language
+) -> list[tuple[int, int]]:
     """The spans with a cut after a title of the language (`Sr.`, `Dra.`, `Dott.`, `Mme.`) undone
     when a capitalised word follows: pySBD has no such table for every language it reads."""
-    from audio_edition.text.abbreviations import DOTTED_BY_LANGUAGE
-
-    titles = DOTTED_BY_LANGUAGE.get(primary_subtag(language))
+    titles = language.dotted
     if not titles or len(spans) < 2:
         return spans
     out = [spans[0]]
@@ -55,14 +55,14 @@ def forget_sentences() -> None:
 
 
 @functools.cache
-def _sentence_spans(text: str, language: str) -> tuple[tuple[int, int], ...]:
+def _sentence_spans(text: str, language: Language) -> tuple[tuple[int, int], ...]:
     """Sentences of one paragraph, remembered while an article is scripted: the quotation scanner and
     the piece cutter both ask, one after the other over every paragraph, so the whole article's are
     kept (the texts are its own strings; only the offsets are added) until `forget_sentences`."""
     spans: list[tuple[int, int]] = []
     for offset, chunk in _chunks(text):
         cursor = 0
-        for sentence in _segmenter(language).segment(chunk):
+        for sentence in _segmenter(language.code).segment(chunk):
             body = sentence.strip()
             if not body:
                 continue

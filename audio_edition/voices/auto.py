@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass
 
 from audio_edition.errors import EngineError, InputError
-from audio_edition.text.languages import language_key
+from audio_edition.languages.language import Language
 from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
 
@@ -36,7 +36,9 @@ class EngineChoice:
         return bool(self.sentence)
 
 
-def engine_choice(requested: str, language: str = "en", narrator: str | None = None) -> EngineChoice:
+def engine_choice(
+    requested: str, language: Language | None = None, narrator: str | None = None
+) -> EngineChoice:
     """The engine for `requested`: `auto` is resolved by one probe per process, and offline by the
     article's `language` and the `narrator` voice asked for (see `offline_engine`); other names pass
     through, in lower case. InputError when no offline voice here speaks the language."""
@@ -48,7 +50,11 @@ def engine_choice(requested: str, language: str = "en", narrator: str | None = N
     reason = f"Google is not reachable ({how})"
     engine = offline_engine(language, narrator)
     if engine == "espeak":
-        return EngineChoice(engine, reason, f"auto: {reason}, using espeak-ng, which speaks '{language}'")
+        return EngineChoice(
+            engine,
+            reason,
+            f"auto: {reason}, using espeak-ng, which speaks '{language.tag if language else 'en'}'",
+        )
     return EngineChoice(engine, reason, f"auto: {reason}, using the offline voice")
 
 
@@ -65,24 +71,25 @@ def require_google(engine: str, fallback: str | None = None) -> None:
         )
 
 
-def offline_engine(language: str, narrator: str | None = None) -> str:
+def offline_engine(language: Language | None, narrator: str | None = None) -> str:
     """The offline engine for an article in `language`: Piper when the user named a Piper voice
     or the article is English (the bundled voice), else espeak-ng when it is installed and speaks
     the language; InputError naming both remedies otherwise."""
-    if (narrator or "").strip().lower().startswith("piper:") or language_key(language) == "en":
+    if (narrator or "").strip().lower().startswith("piper:") or language is None or language.code == "en":
         return "piper"
     espeak = get_engine("espeak")
     installed, _why = espeak.available()
     if installed and any(speaks(espeak, voice, language) for voice in espeak.voices()):
         return "espeak"
     raise InputError(
-        f"no offline voice here speaks '{language}' (Google is not reachable): install espeak-ng "
+        f"no offline voice here speaks '{language.tag if language else 'en'}' (Google is not reachable): "
+        "install espeak-ng "
         "(apt-get install espeak-ng), or name a Piper voice for the language with "
         "--narrator piper:/path/voice.onnx"
     )
 
 
-def choose_engine(requested: str, language: str = "en") -> tuple[str, str]:
+def choose_engine(requested: str, language: Language | None = None) -> tuple[str, str]:
     """(engine name, why): `engine_choice` as a pair, the why being its sentence when `auto`
     chose and "as asked" otherwise."""
     choice = engine_choice(requested, language)

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from audio_edition.errors import InputError
+from audio_edition.languages.language import Language
+from audio_edition.languages.tags import language_key
 from audio_edition.model import Clip
-from audio_edition.text.languages import language_key
 
 
 @runtime_checkable
@@ -25,11 +26,11 @@ class Engine(Protocol):
         """(usable here, reason when not)."""
         ...
 
-    def default_voices(self, language: str) -> dict[str, str]:
+    def default_voices(self, language: Language) -> dict[str, str]:
         """Voice names for the roles `narrator` and `quote` in `language`; InputError if none."""
         ...
 
-    def check_voice(self, voice: str, language: str) -> None:
+    def check_voice(self, voice: str, language: Language) -> None:
         """Raise InputError when `voice` cannot speak `language` here."""
         ...
 
@@ -56,11 +57,11 @@ class LanguageAware(Protocol):
         ...
 
 
-def speaks(engine: Engine, voice: str, language: str) -> bool:
+def speaks(engine: Engine, voice: str, language: Language) -> bool:
     """Whether `voice` of `engine` speaks `language` (by primary subtag); a voice whose language
     the engine does not say is taken to speak any."""
     told = engine.voice_language(voice) if isinstance(engine, LanguageAware) else None
-    return told is None or language_key(told) == language_key(language)
+    return told is None or language_key(told) == language.code
 
 
 @runtime_checkable
@@ -68,7 +69,7 @@ class SpeakerPool(Protocol):
     """An engine that can offer voices for recurring speakers (optional: without it, speakers share
     the quote voice)."""
 
-    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+    def speaker_pool(self, language: Language, quote_voice: str) -> list[str]:
         """Voices for speakers of quotations in `language`, most distinct first, beginning near
         `quote_voice`; the narrator is taken out by the caller."""
         ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audio_edition.errors import InputError
+from audio_edition.languages.language import Language
 from audio_edition.options import Options, settings_from
 from audio_edition.voices.base import VoiceSpec, parse_voice_spec
 from audio_edition.voices.registry import get_engine
@@ -29,7 +30,7 @@ class CastSettings:
         return settings_from(cls, options)
 
 
-def resolve_cast(settings: CastSettings | Options, language: str) -> Cast:
+def resolve_cast(settings: CastSettings | Options, language: Language) -> Cast:
     """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults.
     `settings` may also be a build's whole `Options` (its cast settings are taken from it)."""
     settings = CastSettings.from_options(settings) if isinstance(settings, Options) else settings

@@ -11,12 +11,12 @@ import wave
 from typing import Any
 
 from audio_edition.errors import EngineError, InputError
+from audio_edition.languages.language import Language
 from audio_edition.model import Clip
 from audio_edition.voices.phonemes import plain
 
 QUOTE_VARIANT = "m3"
 NARRATOR_VARIANT = "m1"
-_LANG_VOICES = {"en": "en-us"}
 # Variants for recurring speakers, neighbours far apart in pitch or timbre (measured by
 # scripts/measure_speaker_voices.py); +m4 (the narrator's pitch) and +m7 (croaky) are left out.
 SPEAKER_VARIANTS = ("m3", "f2", "m8", "f5", "m6", "f3", "m2")
@@ -43,11 +43,11 @@ class EspeakEngine:
             return False, "not installed: apt-get install espeak-ng"
         return True, ""
 
-    def default_voices(self, language: str) -> dict[str, str]:
-        base = _LANG_VOICES.get(language, language)
+    def default_voices(self, language: Language) -> dict[str, str]:
+        base = language.espeak_voice or language.code
         return {"narrator": f"{base}+{NARRATOR_VARIANT}", "quote": f"{base}+{QUOTE_VARIANT}"}
 
-    def check_voice(self, voice: str, language: str) -> None:
+    def check_voice(self, voice: str, language: Language) -> None:
         name = voice.partition("+")[0].lower()
         if name not in _languages():
             raise InputError(
@@ -62,7 +62,7 @@ class EspeakEngine:
         """The voice's name without its variant: espeak-ng names its voices by language tag."""
         return voice.partition("+")[0].lower() or None
 
-    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+    def speaker_pool(self, language: Language, quote_voice: str) -> list[str]:
         """The quote voice, then the speaker variants of its language's voice."""
         base = quote_voice.partition("+")[0]
         return [quote_voice, *(f"{base}+{variant}" for variant in SPEAKER_VARIANTS)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from audio_edition.errors import InputError
+from audio_edition.languages.language import Language
 from audio_edition.model import Clip
 from audio_edition.voices.phonemes import plain
 
@@ -25,17 +26,17 @@ class FakeEngine:
     def available(self) -> tuple[bool, str]:
         return True, ""
 
-    def default_voices(self, language: str) -> dict[str, str]:
+    def default_voices(self, language: Language) -> dict[str, str]:
         return {"narrator": "narrator", "quote": "quote"}
 
-    def check_voice(self, voice: str, language: str) -> None:
+    def check_voice(self, voice: str, language: Language) -> None:
         if voice.split("+")[0] not in _PITCH:
             raise InputError(f"unknown fake voice '{voice}': use one of {', '.join(_PITCH)}")
 
     def voices(self) -> list[str]:
         return list(_PITCH)
 
-    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+    def speaker_pool(self, language: Language, quote_voice: str) -> list[str]:
         """The quote voice, then every other tone."""
         return [quote_voice, *(v for v in _PITCH if v != "narrator")]
 

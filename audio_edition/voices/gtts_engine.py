@@ -14,8 +14,9 @@ from importlib import metadata
 from typing import Any
 
 from audio_edition.errors import EngineError, InputError
+from audio_edition.languages.language import Language
+from audio_edition.languages.tags import language_key
 from audio_edition.model import Clip
-from audio_edition.text.languages import language_key
 from audio_edition.voices import decoding
 from audio_edition.voices.base import installed
 from audio_edition.voices.chunking import chunk_text
@@ -83,11 +84,12 @@ class GttsEngine:
             return False, "not installed: pip install gtts"
         return True, ""
 
-    def default_voices(self, language: str) -> dict[str, str]:
-        narrator, quote = ACCENTS.get(_base(language), ("com", "com"))
-        return {"narrator": f"{language}@{narrator}", "quote": f"{language}@{quote}"}
+    def default_voices(self, language: Language) -> dict[str, str]:
+        narrator, quote = ACCENTS.get(language.code, ("com", "com"))
+        code = language.gtts_code or language.tag
+        return {"narrator": f"{code}@{narrator}", "quote": f"{code}@{quote}"}
 
-    def check_voice(self, voice: str, language: str) -> None:
+    def check_voice(self, voice: str, language: Language) -> None:
         from gtts.lang import tts_langs
 
         lang, tld = _split(voice)
@@ -109,7 +111,7 @@ class GttsEngine:
         """The language part of `lang@tld`."""
         return _split(voice)[0]
 
-    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+    def speaker_pool(self, language: Language, quote_voice: str) -> list[str]:
         """The quote voice, then the other accents Google speaks the quote voice's language in."""
         lang = _split(quote_voice)[0]
         return [quote_voice, *(f"{lang}@{tld}" for tld in SPEAKER_ACCENTS.get(_base(lang), ()))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audio_edition.languages.language import Language
 from audio_edition.voices.auto import engine_choice
 from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import engine_names, get_engine
@@ -29,7 +30,7 @@ class EngineListing:
         return [f"{self.name} ({self.version}): {state}", f"  {names}" if names else "  (no voices)"]
 
 
-def engine_listings(language: str | None = None) -> list[EngineListing]:
+def engine_listings(language: Language | None = None) -> list[EngineListing]:
     """Every registered engine with its voices here; with `language`, only the voices that speak
     it (an engine with none is still listed, so the user sees why). gTTS counts as usable only
     when Google answers the probe."""

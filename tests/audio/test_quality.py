@@ -122,9 +122,9 @@ def test_duration_check_catches_audio_that_is_not_the_sum_of_its_parts(tmp_path:
     from audio_edition.audio.quality import check_episode, engine_clipping
     from audio_edition.ingest import read_article
     from audio_edition.options import Options
-    from audio_edition.script import write_script
-    from audio_edition.voices.cast import resolve_cast
+    from audio_edition.pipeline import write_script
     from audio_edition.voices.synthesize import synthesize
+    from tests.tagged import resolve_cast
 
     opts = Options(engine="fake", speed=1.2, intro_music=None)
     script = write_script(read_article(ARTICLE), opts)

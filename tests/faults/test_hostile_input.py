@@ -18,9 +18,8 @@ from audio_edition.cli import cli
 from audio_edition.errors import InputError
 from audio_edition.ingest import MAX_WORD_CHARS, parse_article
 from audio_edition.options import ALL_FORMATS, Options
-from audio_edition.pipeline import produce
+from audio_edition.pipeline import produce, write_script
 from audio_edition.publish.feed import Show, write_feed
-from audio_edition.script import write_script
 from audio_edition.script.lexicon import Entry, load_lexicon
 from audio_edition.voices.fake import FakeEngine
 from tests.conftest import ROOT

@@ -14,12 +14,12 @@ from typing import Any
 import feedparser
 from mutagen.id3 import ID3, CTOCFlags
 
+from audio_edition.languages.dates import english_day as said_day
 from audio_edition.model import Article, Block, Meta
 from audio_edition.options import Options
 from audio_edition.publish.edition import edition_uuid
 from audio_edition.publish.formats import FORMATS
 from audio_edition.script.bulletin import bulletin_script, shorten
-from audio_edition.script.dates import said_day
 from tests.audio_checks import ffmpeg_chapters
 from tests.follow.conftest import follow, publish_rss, rss_item
 from tests.follow.news import CYCLE, FERRY, LIBRARY, ORCHARD

@@ -25,8 +25,19 @@ def test_a_url_that_is_no_feed_prints_no_table_and_leaves_nothing(site: Site, tm
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli,
-        ["follow", url, "-o", str(out), "--engine", "fake", "--base-url", BASE, "--title", "Valley Radio",
-         *LOCAL],
+        [
+            "follow",
+            url,
+            "-o",
+            str(out),
+            "--engine",
+            "fake",
+            "--base-url",
+            BASE,
+            "--title",
+            "Valley Radio",
+            *LOCAL,
+        ],
     )
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]

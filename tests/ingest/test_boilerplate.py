@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audio_edition.ingest.boilerplate import boilerplate_reason
+from tests.tagged import boilerplate_reason
 
 DROPPED = [
     ("READ ALSO: Shock Loss for Societe Generale as GSE Records Mixed Signals", "read-also"),
@@ -66,8 +66,10 @@ DROPPED = [
     ("All right reserved", "copyright"),
     ("Harbour Post Media. All rights res", "copyright"),
     ("Some Imaging Inc. All rights", "copyright"),
-    ("This copy is for your personal, non-commercial use only. To order copies visit our reprints desk.",
-     "copyright"),
+    (
+        "This copy is for your personal, non-commercial use only. To order copies visit our reprints desk.",
+        "copyright",
+    ),
     # promos: follow, chat, share, coverage elsewhere, contact the writer, calls to pay
     ("Follow HarbourDeals on Twitter for the week's best offers from around the web.", "follow-us"),
     ("Follow Eastport Radio on Instagram, Facebook and YouTube.", "follow-us"),
@@ -79,8 +81,10 @@ DROPPED = [
     ("Reach the reporters on Twitter at @anaruiz and @tomokafor.", "author"),
     ("Harbour Post writers Ana Ruiz, Tom Okafor and Li Wei contributed to this report.", "credits"),
     ("Get The Quay Weekly delivered to your letterbox every month for 12 pounds.", "call-to-action"),
-    ("Something to consider: if you enjoyed this article, join our members for full access.",
-     "call-to-action"),
+    (
+        "Something to consider: if you enjoyed this article, join our members for full access.",
+        "call-to-action",
+    ),
     ("There is plenty more where that came from. Sign up for our free daily newsletter today.", "newsletter"),
     ("ⓒ 하버포스트 무단전재 및 재배포금지", "copyright"),
     ("You may also like", "read-also"),
@@ -99,21 +103,30 @@ DROPPED = [
     ("Palavras-chave:", "tags"),
     ("05/10/2026 Publicado por Ana Ruiz Categoria: Saúde Tags: balsa, greve", "tags"),
     ("The new pier at dawn after the storm had passed. (credit: Eastport Council/Ana Ruiz)", "caption"),
-    ("Follow HarbourDeals on Twitter to keep up with the best offers from around the web. Prices and "
-     "availability are subject to change without notice, and some offers may end before you read this.",
-     "follow-us"),
+    (
+        "Follow HarbourDeals on Twitter to keep up with the best offers from around the web. Prices and "
+        "availability are subject to change without notice, and some offers may end before you read this.",
+        "follow-us",
+    ),
     ("Claim: The harbour ferries will stop running for good in May.", "claim"),
     ("Claimed by: Eastport Ferry Users' Association", "claim"),
     ("Rating: Mostly false", "claim"),
     ("Verdict: Misleading", "claim"),
     # long lines: tag lists, captions in the agencies' style
-    ("Tags: ferries, strikes, Eastport, night shifts, unions, harbour, council, transport, fares, "
-     "timetables, crews, votes, pay, pensions, safety, weekends, commuters, islands, tourism, winter",
-     "tags"),
-    ("In this March 2, 2026, file photo, ferry crews gather at Pier 4 in Eastport before a vote on night "
-     "shifts, which the union says are unsafe for crews who work three nights in a row.", "caption"),
-    ("A cyclist rides past the closed ferry terminal in Eastport, March 3, 2026. REUTERS/Ana Ruiz",
-     "caption"),
+    (
+        "Tags: ferries, strikes, Eastport, night shifts, unions, harbour, council, transport, fares, "
+        "timetables, crews, votes, pay, pensions, safety, weekends, commuters, islands, tourism, winter",
+        "tags",
+    ),
+    (
+        "In this March 2, 2026, file photo, ferry crews gather at Pier 4 in Eastport before a vote on night "
+        "shifts, which the union says are unsafe for crews who work three nights in a row.",
+        "caption",
+    ),
+    (
+        "A cyclist rides past the closed ferry terminal in Eastport, March 3, 2026. REUTERS/Ana Ruiz",
+        "caption",
+    ),
 ]
 KEPT = [
     "Subscribers to the service will see prices rise in April.",

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from audio_edition.ingest.boilerplate import boilerplate_reason
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.ingest.structure import find_structure
 from audio_edition.model import DropReason as R
+from tests.tagged import boilerplate_reason, find_structure
 
 CAUGHT: list[tuple[str, str, R]] = [
     ("fr", "LIRE AUSSI : Le maire répond aux critiques", R.READ_ALSO),

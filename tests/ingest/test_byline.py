@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from audio_edition.ingest import read_article
-from audio_edition.ingest.byline import clean_byline
 from tests.conftest import ARTICLES, write
+from tests.tagged import clean_byline
 
 PAGES = Path(__file__).parent / "pages"
 

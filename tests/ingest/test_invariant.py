@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
-from audio_edition.ingest.byline import clean_byline
 from audio_edition.ingest.candidates import Candidate
 from audio_edition.ingest.frontmatter import split_front_matter
 from audio_edition.ingest.html import html_candidates
@@ -18,6 +17,7 @@ from audio_edition.ingest.markdown import markdown_candidates
 from audio_edition.ingest.plaintext import plain_candidates
 from audio_edition.ingest.unreadable import without_bare_links
 from audio_edition.model import Article
+from tests.tagged import clean_byline
 
 SENTENCES = st.sampled_from(
     [

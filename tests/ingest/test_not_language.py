@@ -16,7 +16,7 @@ from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
 from audio_edition.ingest.decode import decode_bytes
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from audio_edition.text.not_language import looks_like_code
 
 REALPAGES = Path(__file__).resolve().parents[3] / "shared" / "realpages"
@@ -26,7 +26,7 @@ CODE = [
     '"<scr" + "ipt async src=\'//ads.example/tag.js\'></scr" + "ipt>"',
     "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
     "var _q = _q || []; _q.push(['_setAccount', 'UA-000000-1']);",
-    "<div class=\"ad-slot\" data-size=\"728x90\"></div>",
+    '<div class="ad-slot" data-size="728x90"></div>',
     "https://example.org/2026/03/ferry-fares-rise?utm_source=twitter&utm_medium=social",
     "pic.twitter.com/AbC123xyz",
     "ana.ruiz@news.example",

@@ -203,13 +203,14 @@ def test_a_block_of_script_is_dropped_as_code() -> None:
 
 
 def test_a_standfirst_is_read_in_the_opening_right_after_the_headline() -> None:
-    from audio_edition.script import write_script
+    from audio_edition.pipeline import write_script
 
     summary = "Islanders face the steepest rise in a decade as the operator blames fuel and wages."
     body = (
         f"<article><header><h1>Ferry fares to rise</h1><p class='article-standfirst'>{summary}</p>"
         f"<p class='byline'>By Ana Ruiz</p></header><div class='body'>"
-        + "".join(f"<p>{p}</p>" for p in PROSE) + "</div></article>"
+        + "".join(f"<p>{p}</p>" for p in PROSE)
+        + "</div></article>"
     )
     article = parse_article(page(body), name="t.html", fmt="html")
     assert (article.blocks[0].kind, article.blocks[0].text) == ("standfirst", summary)
@@ -275,7 +276,9 @@ def test_teasers_of_other_stories_in_their_own_articles_are_not_read() -> None:
     article = parse_article(html, name="t.html", fmt="html")
     assert [b.text for b in article.blocks] == PROSE
     assert [d.text[:18] for d in article.dropped if d.reason == "read-also"] == [
-        "You may like", "The tram works wil", "The bridge repairs",
+        "You may like",
+        "The tram works wil",
+        "The bridge repairs",
     ]
 
 
@@ -328,8 +331,9 @@ def test_japanese_sentences_are_neither_blobs_nor_captions() -> None:
 
 
 def test_the_updates_of_a_live_page_in_their_own_articles_are_all_read() -> None:
-    updates = "".join(f"<article class='update'><time>10:{k}0</time><p>{p}</p></article>"
-                      for k, p in enumerate(PROSE))
+    updates = "".join(
+        f"<article class='update'><time>10:{k}0</time><p>{p}</p></article>" for k, p in enumerate(PROSE)
+    )
     html = page(f"<main><h1>Ferry strike: live</h1>{updates}</main>")
     read = spoken(html)
     assert [p for p in read if p in PROSE] == PROSE

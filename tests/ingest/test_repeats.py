@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from audio_edition.ingest import read_article
 from audio_edition.ingest.candidates import Candidate
-from audio_edition.ingest.repeats import drop_repeats
-from audio_edition.text.sentences import sentence_spans
+from tests.tagged import drop_repeats, sentence_spans
 
 PAGES = Path(__file__).parent / "pages"
 

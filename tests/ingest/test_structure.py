@@ -207,23 +207,23 @@ def test_regression_standfirst_after_title_is_read_not_a_chapter() -> None:
     ],
 )
 def test_date_lines(line: str) -> None:
-    from audio_edition.ingest.structure import looks_like_dateline
+    from tests.tagged import looks_like_dateline
 
     assert looks_like_dateline(line)
 
 
 @pytest.mark.parametrize("line", ["March was the wettest month since 2026.", "The 2026 budget passed"])
 def test_sentences_with_dates_are_not_date_lines(line: str) -> None:
-    from audio_edition.ingest.structure import looks_like_dateline
+    from tests.tagged import looks_like_dateline
 
     assert not looks_like_dateline(line)
 
 
 def test_the_one_abbreviation_table_tells_structure_where_no_sentence_ends() -> None:
-    """A full stop after any abbreviation of `text/abbreviations.py` (`Det. Ruiz`, `U.S. Army`)
+    """A full stop after any abbreviation of `languages/abbreviations.py` (`Det. Ruiz`, `U.S. Army`)
     ends no sentence for the heading rules, as for the script's name finder."""
     from audio_edition.ingest.structure import _multiple_sentences
-    from audio_edition.text.abbreviations import ABBREVIATED, SAID
+    from audio_edition.languages.abbreviations import ABBREVIATED, SAID
 
     assert {"det", "supt", "u.s", "cllr", "dr"} <= ABBREVIATED
     for short in SAID:

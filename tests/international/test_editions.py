@@ -13,13 +13,12 @@ from typing import Any
 import pytest
 import responses
 
-from audio_edition.ingest.byline import looks_like_dateline
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
-from audio_edition.text.sentences import sentence_spans
 from audio_edition.voices import register_engine
 from audio_edition.voices.gtts_engine import GttsEngine
 from tests.conftest import ARTICLES
+from tests.tagged import looks_like_dateline, sentence_spans
 from tests.voices.fake_google import FakeGoogle
 
 # (sample, language, quotation marks it uses, boilerplate lines it must drop)
@@ -151,7 +150,7 @@ def test_the_narrator_credit_is_in_the_articles_language(tmp_path: Path) -> None
 )
 def test_a_german_speaker_is_found_after_a_compound_title(paragraph: str, speaker: str) -> None:
     from audio_edition.ingest import parse_article
-    from audio_edition.script import write_script
+    from audio_edition.pipeline import write_script
 
     article = parse_article(
         f"---\ntitle: Rat\nlanguage: de\n---\n\n{paragraph}\n", name="rat.md", fmt="markdown"

@@ -11,7 +11,7 @@ import pytest
 from audio_edition import pipeline
 from audio_edition.model import Article, Script, Segment
 from audio_edition.options import ALL_FORMATS, Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from tests.conftest import ARTICLES
 
 SLUG = "harbour-ferry-strike"

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from audio_edition.languages import language_for
 from audio_edition.model import Block, BlockKind
-from audio_edition.script.attribution import attribute_speakers
 from audio_edition.script.names import Name, clean_name, name_at, sentences, tokenize
 from audio_edition.script.quotations import Quotation, QuoteKind, QuoteSpan
-from audio_edition.script.words import reading_words, words_for
+from audio_edition.script.words import reading_words
+from tests.tagged import attribute_speakers
 
 _QUOTE = re.compile(r"“[^“”]*(?:”|$)")
 
@@ -272,7 +273,7 @@ def test_reference_article() -> None:
 
 def test_reference_article_end_to_end(reference_path: Path) -> None:
     from audio_edition.ingest import read_article
-    from audio_edition.script.quotations import find_quotations
+    from tests.tagged import find_quotations
 
     blocks = list(read_article(reference_path).blocks)
     found = find_quotations(blocks)
@@ -578,9 +579,10 @@ def test_article_in_its_declared_language_keeps_its_words() -> None:
         "Anna Weber."
     )
     blocks = [Block("paragraph", p) for p in text.split("\n\n")]
-    found = [Quotation((QuoteSpan(1, 0, blocks[1].text.index("“") + 1),), language="de")]
-    assert attribute_speakers(blocks, found, language="de") == ["Anna Weber"]
-    assert words_for("de") is reading_words("de", [b.text for b in blocks])
+    german = language_for("de")
+    found = [Quotation((QuoteSpan(1, 0, blocks[1].text.index("“") + 1),), language=german)]
+    assert attribute_speakers(blocks, found, language=german) == ["Anna Weber"]
+    assert german.words is reading_words(german, [b.text for b in blocks])
 
 
 # A long description between a name and its verb; verbs after the name (`comments X`); `has written`;

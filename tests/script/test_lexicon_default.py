@@ -9,7 +9,8 @@ import pytest
 
 from audio_edition.ingest import parse_article
 from audio_edition.options import Options
-from audio_edition.script import lexicon, write_script
+from audio_edition.pipeline import write_script
+from audio_edition.script import lexicon
 from audio_edition.script.lexicon import Entry, apply_lexicon, lexicon_for, load_lexicon, shipped_lexicon
 from audio_edition.voices.phonemes import mark
 

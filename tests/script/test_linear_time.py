@@ -12,8 +12,7 @@ from typing import Any
 from audio_edition.ingest.unreadable import without_unreadable_runs
 from audio_edition.model import Block
 from audio_edition.script.attribution import prepare
-from audio_edition.script.speech import speech_text
-from audio_edition.text.quotes import find_quotes
+from tests.tagged import find_quotes, speech_text
 
 BOUND_S = 2.0  # each took 17 s or more before
 

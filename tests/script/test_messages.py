@@ -9,11 +9,44 @@ import warnings
 
 import pytest
 
+from audio_edition.languages import language_for
 from audio_edition.model import Meta
-from audio_edition.script.messages import CatalogueFallback, catalogue, fallback_note, languages, message
-from audio_edition.script.opening import closing, credit_line, opening
+from audio_edition.script import opening as spoken
+from audio_edition.script.drafts import Draft
+from audio_edition.script.messages import CatalogueFallback
+from audio_edition.script.messages import fallback_note as _fallback_note
+from audio_edition.script.messages import message as _message
 
 NATIVE = ("en", "fr", "de", "es", "it", "pt")
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """Each language's own messages, as its module holds them."""
+    return {code: dict(language_for(code).messages) for code in NATIVE}
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(code for code in NATIVE if language_for(code).has_messages)
+
+
+def message(key: str, tag: str, **fields: str) -> str:
+    return _message(key, language_for(tag), **fields)
+
+
+def fallback_note(tag: str) -> str | None:
+    return _fallback_note(language_for(tag))
+
+
+def opening(meta: Meta, show: str, title_is_text: bool) -> list[Draft]:
+    return spoken.opening(meta, language_for(meta.language), show, title_is_text)
+
+
+def closing(meta: Meta, show: str) -> list[Draft]:
+    return spoken.closing(meta, language_for(meta.language), show)
+
+
+def credit_line(meta: Meta) -> str:
+    return spoken.credit_line(meta, language_for(meta.language))
 
 
 def _fields(template: str) -> set[str]:

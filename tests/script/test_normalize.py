@@ -9,9 +9,9 @@ import pytest
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from audio_edition.script.lexicon import apply_lexicon, load_lexicon
-from audio_edition.script.normalize import normalize
+from tests.tagged import normalize
 
 GOLDEN = [
     # money and magnitudes

@@ -10,8 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from audio_edition.script.normalize import LANGUAGES, normalize, rules_for
-from audio_edition.script.speech import speech_text
+from audio_edition.languages import language_for
+from audio_edition.script import normalize as normalizer
+from audio_edition.script.speech import speech_text as _speech_text
+
+LANGUAGES = ("fr", "de", "es", "it", "pt")
+
+
+def normalize(text: str, tag: str) -> str:
+    """The script stage's normaliser, in the language the registry finds for `tag`."""
+    return normalizer.normalize(text, language_for(tag))
+
+
+def speech_text(text: str, tag: str) -> str:
+    return _speech_text(text, language_for(tag))
+
 
 ROOT = Path(__file__).resolve().parents[2]
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -304,7 +317,7 @@ def test_figures_are_said_as_a_newsreader_of_the_language_says_them(
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_rule_of_a_language_has_golden_cases(lang: str) -> None:
-    assert [rule.__name__ for rule in rules_for(lang)] == list(GOLDEN[lang])
+    assert [rule.__name__ for rule in language_for(lang).normalization] == list(GOLDEN[lang])
 
 
 def test_the_language_key_is_the_primary_subtag() -> None:
@@ -325,13 +338,14 @@ def test_the_speech_text_of_a_french_line_is_french() -> None:
 def test_an_english_script_loads_no_babel_and_a_french_one_does() -> None:
     code = (
         "import json, sys\n"
+        "from audio_edition.languages import language_for\n"
         "from audio_edition.model import Meta\n"
         "from audio_edition.script.opening import credit_line\n"
         "from audio_edition.script.normalize import normalize\n"
-        "credit_line(Meta(title='T', byline='Jane Doe', date='2026-02-11'))\n"
-        "normalize('on 2026-02-11 at 9%')\n"
+        "credit_line(Meta(title='T', byline='Jane Doe', date='2026-02-11'), language_for('en'))\n"
+        "normalize('on 2026-02-11 at 9%', language_for('en'))\n"
         "english = 'babel' in sys.modules\n"
-        "credit_line(Meta(title='T', date='2026-02-11', language='fr'))\n"
+        "credit_line(Meta(title='T', date='2026-02-11', language='fr'), language_for('fr'))\n"
         "print(json.dumps([english, 'babel' in sys.modules]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)

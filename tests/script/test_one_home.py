@@ -4,6 +4,7 @@ its own libraries (num2words, pySBD) load when first used."""
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -13,13 +14,11 @@ import pytest
 
 from audio_edition.model import Meta
 from audio_edition.options import Options, Pauses
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from audio_edition.script.lexicon import Entry
 from audio_edition.script.names import sentences, tokenize
-from audio_edition.script.normalize import normalize
 from audio_edition.script.opening import credit_line
-from audio_edition.script.pieces import cut_pieces
-from audio_edition.script.speech import speech_text
+from tests.tagged import cut_pieces, normalize, speech_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "audio_edition" / "script"
@@ -33,9 +32,11 @@ face.__path__ = list(spec.submodule_search_locations)
 sys.modules["audio_edition"] = face
 import audio_edition.script
 before = sorted(sys.modules)
+from audio_edition.languages import language_for
 from audio_edition.script.normalize import normalize
 from audio_edition.text.sentences import sentence_spans
-normalize("the 1st at 9:30 am"); sentence_spans("One. Two.")
+english = language_for("en")
+normalize("the 1st at 9:30 am", english); sentence_spans("One. Two.", english)
 print(json.dumps([before, sorted(sys.modules)]))
 """
 
@@ -78,26 +79,32 @@ def test_the_speech_text_keeps_the_lexicon_mark_the_engines_read() -> None:
     assert parts(said) == [("Talks in ", False), ("kˈiːjɪw", True), (", on April 14, 2026.", False)]
 
 
-def test_one_date_rule_speaks_for_the_opening_and_the_normaliser(monkeypatch: pytest.MonkeyPatch) -> None:
-    from audio_edition.script import dates
+@pytest.mark.parametrize("tag", ["en", "fr", "de", "es", "it", "pt"])
+def test_one_date_rule_speaks_for_the_opening_and_the_normaliser(tag: str) -> None:
+    """The opening says a date as the language's normaliser says an ISO date in running text (before
+    its figures are spelled): one rule, `Language.day`."""
+    from audio_edition.languages import language_for
 
-    assert credit_line(Meta(title="T", date="2026-02-11T08:00:00Z")) == "February 11, 2026."
-    assert normalize("on 2026-02-11, then") == "on February 11, 2026, then"
-    monkeypatch.setattr(dates, "said_day", lambda day: "the day in question")
-    assert credit_line(Meta(title="T", date="2026-02-11T08:00:00Z")) == "the day in question."
-    assert normalize("on 2026-02-11, then") == "on the day in question, then"
-    assert credit_line(Meta(title="T", date="2026-02-30")) == "2026-02-30."  # no such day: as written
+    language = language_for(tag)
+    dates = next(rule for rule in language.normalization if rule.__name__ == "dates")
+    for iso in ("2026-02-11", "2026-03-01", "2025-12-31"):
+        said = language.day(dt.date.fromisoformat(iso))
+        assert credit_line(Meta(title="T", date=f"{iso}T08:00:00Z"), language) == f"{said}."
+        assert dates(f"on {iso}, then") == f"on {said}, then"
+    assert (
+        credit_line(Meta(title="T", date="2026-02-30"), language) == "2026-02-30."
+    )  # no such day: as written
 
 
 def test_every_abbreviation_the_table_says_is_said() -> None:
-    from audio_edition.text.abbreviations import SPOKEN
+    from audio_edition.languages.abbreviations import SPOKEN
 
     said = {short: normalize(f"with {short} Ruiz") for short in SPOKEN}
     assert said == {short: f"with {full} Ruiz" for short, full in SPOKEN.items()}
 
 
 def test_the_full_stop_of_a_tabled_abbreviation_ends_no_sentence() -> None:
-    from audio_edition.text.abbreviations import DOTTED_WORDS
+    from audio_edition.languages.abbreviations import DOTTED_WORDS
 
     counted = {
         w: len(sentences(tokenize(f"She met {w.capitalize()}. Ruiz at noon. He left."))) for w in DOTTED_WORDS
@@ -106,7 +113,7 @@ def test_the_full_stop_of_a_tabled_abbreviation_ends_no_sentence() -> None:
 
 
 def test_the_table_holds_the_title_abbreviations_the_name_finder_knew() -> None:
-    from audio_edition.text.abbreviations import DOTTED_WORDS, SAID
+    from audio_edition.languages.abbreviations import DOTTED_WORDS, SAID
 
     known = set("mr mrs ms dr prof st rev gen col capt lt sgt sen gov rep jr sr mt no vs".split())
     assert known <= DOTTED_WORDS

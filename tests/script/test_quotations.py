@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from audio_edition.model import Block
-from audio_edition.script.quotations import find_quotations
+from tests.tagged import find_quotations
 
 
 def quotations(*paragraphs: str, kinds: dict[int, str] | None = None) -> list[tuple[str, list[str]]]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from audio_edition.text.quotes import find_quotes, strip_quote_marks
+from audio_edition.text.quotes import strip_quote_marks
+from tests.tagged import find_quotes
 
 CASES = [
     ("Ukraine’s president threatened “severe” sanctions.", ["“severe”"]),

@@ -7,16 +7,14 @@ import dataclasses
 
 import pytest
 
+from audio_edition.languages import language_for
+from audio_edition.languages.tags import language_key
 from audio_edition.model import Article, Block, Meta
 from audio_edition.options import Options
-from audio_edition.script import write_script
-from audio_edition.script.attribution import attribute_speakers
-from audio_edition.script.pieces import Voiced, cut_pieces
-from audio_edition.script.quotations import find_quotations
+from audio_edition.pipeline import write_script
+from audio_edition.script.pieces import Voiced
 from audio_edition.script.settings import ScriptSettings
-from audio_edition.script.words import words_for
-from audio_edition.text.languages import language_key
-from audio_edition.text.quotes import find_quotes
+from tests.tagged import attribute_speakers, cut_pieces, find_quotations, find_quotes
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -185,8 +183,8 @@ def test_a_french_article_is_scripted_with_both_voices() -> None:
 
 
 def test_english_keeps_its_own_words_and_its_comma_after_a_quote() -> None:
-    assert words_for("en-GB") is words_for(None) is words_for("xx")
-    assert language_key("pt_BR") == "pt" and words_for("fr-FR").code == "fr"
+    assert language_for("en-GB").words is language_for(None).words is language_for("xx").words
+    assert language_key("pt_BR") == "pt" and language_for("fr-FR").words.code == "fr"
     text = "“We will wait for the court”, said Ruth Abebe."  # logical punctuation: as English read it
     assert [t for t, _, _ in _pieces("en", text)] == ["“We will wait for the court”", ", said Ruth Abebe."]
     assert [t for t, _, _ in _pieces("en", "“We will wait”, said Ruth Abebe.")] == [

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from audio_edition.ingest import parse_article, read_article
+from audio_edition.languages import language_for
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from audio_edition.script.opening import spoken_date
 from tests.conftest import ARTICLES, DATA
 
@@ -151,7 +152,7 @@ def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
     ],
 )
 def test_opening_says_the_date_without_clock_times_or_stamps(written: str, said: str) -> None:
-    assert spoken_date(written) == said
+    assert spoken_date(written, language_for("en")) == said
 
 
 def test_a_title_of_symbols_alone_is_not_spoken() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from audio_edition.script.lexicon import Entry
-from audio_edition.script.speech import speech_text
 from audio_edition.voices.phonemes import parts
+from tests.tagged import speech_text
 
 HOSTILE_TITLE = '<script>alert(1)</script> & "Quotes" <b>bold</b>'
 

@@ -6,7 +6,7 @@ import re
 
 from audio_edition.model import Script
 from audio_edition.script.speech_verbs import SPEECH_VERB_PATTERN as SPEECH_VERBS
-from audio_edition.text.quotes import find_quotes
+from tests.tagged import find_quotes
 
 _ATTRIBUTION = re.compile(rf"\b(he|she|they|[A-Z][a-z]+)\s+({SPEECH_VERBS})\b")
 _TITLE_CUE = re.compile(r"\b(called|titled|entitled|named|film|song|book|album|ballad|series|show)\W*$", re.I)

@@ -12,9 +12,9 @@ from audio_edition.errors import InputError
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.voices import EspeakEngine, espeak_engine
-from audio_edition.voices.cast import resolve_cast
 from tests.audio_checks import median_pitch
 from tests.conftest import ARTICLES
+from tests.tagged import resolve_cast
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 

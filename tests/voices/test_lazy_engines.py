@@ -62,7 +62,8 @@ def test_no_voices_module_imports_a_later_stage_even_inside_a_function() -> None
 
 
 def test_engine_choice_is_a_value(fake_engine: object) -> None:
-    from audio_edition.voices.auto import EngineChoice, choose_engine, engine_choice
+    from audio_edition.voices.auto import EngineChoice, choose_engine
+    from tests.tagged import engine_choice
 
     assert engine_choice(" Fake ") == EngineChoice("fake", "as asked", "")
     assert not engine_choice("fake").by_auto

@@ -12,13 +12,12 @@ from click.testing import CliRunner
 
 from audio_edition.cli import cli
 from audio_edition.errors import InputError
+from audio_edition.languages.tags import language_key
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
-from audio_edition.text.languages import language_key
 from audio_edition.voices import register_engine
-from audio_edition.voices.auto import engine_choice
-from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
+from tests.tagged import engine_choice, speaks
 
 FRENCH = """---
 title: Le marché couvert ouvre ses portes

@@ -22,8 +22,8 @@ from audio_edition.voices import (
     registry,
 )
 from audio_edition.voices.base import Engine, VoiceSpec
-from audio_edition.voices.cast import resolve_cast
 from tests.conftest import ARTICLES
+from tests.tagged import resolve_cast
 
 
 def test_builtin_engines_are_registered_and_satisfy_the_protocol() -> None:

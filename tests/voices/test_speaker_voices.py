@@ -14,10 +14,9 @@ from audio_edition import pipeline
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Meta, Script, Segment
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from audio_edition.voices import FakeEngine, register_engine
 from audio_edition.voices.base import VoiceSpec
-from audio_edition.voices.cast import resolve_cast
 from audio_edition.voices.speaker_voices import (
     assign_speaker_voices,
     choose_voices,
@@ -26,6 +25,7 @@ from audio_edition.voices.speaker_voices import (
     speaker_pool,
 )
 from tests.audio_checks import median_pitch
+from tests.tagged import resolve_cast
 
 DANA, OMAR = "Dana Whitfield", "Omar Haddad"
 ARTICLE = """Ferry Talks Resume

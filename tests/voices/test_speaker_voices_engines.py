@@ -12,15 +12,15 @@ from audio_edition import pipeline
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.pipeline import write_script
 from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.base import VoiceSpec
-from audio_edition.voices.cast import resolve_cast
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.phonemes import plain
-from audio_edition.voices.speaker_voices import assign_speaker_voices, speaker_pool
+from audio_edition.voices.speaker_voices import assign_speaker_voices
 from audio_edition.voices.synthesize import synthesize
 from tests.audio_checks import median_pitch
+from tests.tagged import resolve_cast, speaker_pool
 from tests.voices.fake_google import FakeGoogle
 from tests.voices.test_speaker_voices import ARTICLE, DANA, OMAR, with_speakers
 

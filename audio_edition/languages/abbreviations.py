@@ -1,4 +1,5 @@
-"""The project's one table of abbreviations, beside pySBD's own (which splits the sentences).
+"""The English abbreviations (every page may print them), beside pySBD's own table (which splits the
+sentences); each other language adds its own words in its module (`Language.dotted`).
 
 pySBD knows which full stops end no sentence when it cuts a paragraph; this table adds what the
 script needs besides: how each abbreviation is said (None: the engine reads it as written), and,
@@ -58,13 +59,3 @@ DOTTED_WORDS = frozenset(
 ABBREVIATED = frozenset(short.rstrip(".").lower() for short in SAID)
 """Every abbreviation in lower case without its last full stop (`dr`, `u.s`, `cllr`): a full stop
 after one of them ends no sentence."""
-
-DOTTED_BY_LANGUAGE: dict[str, frozenset[str]] = {
-    "fr": frozenset("mme mlle me pr dr st ste".split()),
-    "de": frozenset("hr fr dr prof str nr bzw".split()),
-    "es": frozenset("sr sra srta dr dra d dña prof lic".split()),
-    "it": frozenset("sig sigg dott prof avv ing on arch".split()),
-    "pt": frozenset("sr sra srta dr dra prof eng".split()),
-}
-"""Per language, the lower-case words besides `DOTTED_WORDS` whose full stop ends no sentence inside
-a run of names (`Sra. López`, `Dott. Rossi`); how they are said is the normaliser's business."""

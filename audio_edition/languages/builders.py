@@ -1,6 +1,6 @@
-"""The normalisation rules French, German, Spanish, Italian and Portuguese share, each made from one
+"""The normalisation rules the languages share (the rule builders), each made from one
 language's tables (`Tables`): money, magnitudes, percentages, units, abbreviations, ranges, web
-addresses, `&` and ISO dates. Figures are left as digits for `spoken_numbers.number_rule`."""
+addresses, `&` and ISO dates. Figures are left as digits for `numbers.number_rule`."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from audio_edition.script.dates import iso_dates
-from audio_edition.script.spoken_numbers import NUMBER, amount
+from audio_edition.languages.dates import SayDay, babel_day, iso_dates
+from audio_edition.languages.numbers import NUMBER, amount
 
 Rule = Callable[[str], str]
 
@@ -44,6 +44,8 @@ class Tables:
     and_: str = "and"
     minus: str = "minus"
     to: str = "to"
+    elides_of: bool = False  # `of` elided before a vowel: "d'euros"
+    day: SayDay | None = None  # how a day is said (default: Babel's long date in the language)
 
     def noun(self, noun: Noun, value: Decimal) -> str:
         """The singular or plural of `noun` after `value`, as the language chooses."""
@@ -52,8 +54,8 @@ class Tables:
 
     def linked(self, currency: str) -> str:
         """The currency after a magnitude noun: "d'euros", "de dollars", "di euro", "Euro"."""
-        if self.of == "de" and self.lang == "fr" and currency[:1].lower() in "aeiouyéh":
-            return f"d'{currency}"
+        if self.elides_of and currency[:1].lower() in "aeiouyéh":
+            return f"{self.of[0]}'{currency}"
         return f"{self.of} {currency}".strip()
 
 
@@ -202,8 +204,10 @@ def ampersand_rule(t: Tables) -> Rule:
 def iso_date_rule(t: Tables) -> Rule:
     """`2026-03-03` said as the language writes the day (`3 mars 2026`), its figures spelled later."""
 
+    say = t.day or babel_day(t.lang)
+
     def dates(text: str) -> str:
-        return iso_dates(text, t.lang)
+        return iso_dates(text, say)
 
     return dates
 
