@@ -1,5 +1,6 @@
 """The design as built: docs/ARCHITECTURE.md names every module of the package (and no module that
-is gone), and the stages import only downward: text -> ingest -> script -> voices -> audio -> publish."""
+is gone), and the stages import only downward: languages -> text -> ingest -> script -> voices -> audio
+-> publish."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "audio_edition"
 DOC = ROOT / "docs" / "ARCHITECTURE.md"
 # Each stage, and what it may never import (even inside a function).
-ORDER = ["text", "ingest", "script", "voices", "audio", "publish"]
+ORDER = ["languages", "text", "ingest", "script", "voices", "audio", "publish"]
 ON_TOP = [
     "pipeline",
     "batch",
@@ -69,3 +70,55 @@ def test_no_package_face_defines_more_than_lazy_lookups() -> None:
         functions = [n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
         classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
         assert classes == [] and set(functions) <= {"__getattr__", "__dir__"}, face
+
+
+# The languages sit below every stage: a language module may import the shared builders and tables
+# of `languages/` and `model`, nothing of a stage; and no module outside `languages/` names a
+# language module (one defining `LANGUAGE`): stages are handed the `Language` value.
+LANGUAGE_MODULES = sorted(
+    p.stem for p in (PACKAGE / "languages").glob("*.py") if "\nLANGUAGE = " in p.read_text(encoding="utf-8")
+)
+
+
+def test_the_built_in_languages_are_modules_of_their_own() -> None:
+    assert LANGUAGE_MODULES == ["de", "en", "es", "fr", "it", "pt"]
+
+
+def test_the_languages_import_no_stage() -> None:
+    allowed = {"languages", "model"}
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted((PACKAGE / "languages").glob("*.py"))
+        for name in _imports(path)
+        if name.split(".")[1] not in allowed
+    ]
+    assert offenders == []
+
+
+def test_no_module_outside_the_languages_imports_a_language_module() -> None:
+    named = {f"audio_edition.languages.{code}" for code in LANGUAGE_MODULES}
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.parent.name != "languages"
+        for name in _imports(path)
+        if name in named
+    ]
+    assert offenders == []
+
+
+def test_no_function_below_the_pipeline_takes_a_language_tag() -> None:
+    """A parameter named `language` or `lang` in a stage is a `Language` (or its code for a
+    library, named `code`), never a tag string: the tag is read once, by the registry. (The
+    languages' own builders name a library's code `lang`: they are where codes are spelled out.)"""
+    offenders = []
+    for stage in ORDER[1:]:
+        for path in sorted((PACKAGE / stage).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    continue
+                for arg in [*node.args.args, *node.args.kwonlyargs]:
+                    hint = ast.unparse(arg.annotation) if arg.annotation else ""
+                    if arg.arg in ("language", "lang") and "str" in hint:
+                        offenders.append(f"{path.relative_to(PACKAGE)}: {node.name}({arg.arg}: {hint})")
+    assert offenders == []

@@ -45,6 +45,7 @@ class Tables:
     minus: str = "minus"
     to: str = "to"
     elides_of: bool = False  # `of` elided before a vowel: "d'euros"
+    groups: str = ""  # what separates groups of three digits, when the language is not tabled in numbers.py
     day: SayDay | None = None  # how a day is said (default: Babel's long date in the language)
 
     def noun(self, noun: Noun, value: Decimal) -> str:
@@ -65,12 +66,13 @@ def word(short: str) -> str:
 
 
 def _alternatives(names: object) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))  # type: ignore[call-overload]
+    """`names` as a regular-expression alternation, longest first; one matching nothing when empty."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"  # type: ignore[call-overload]
 
 
 def money_rule(t: Tables) -> Rule:
     """`1,2 Md€` -> `1,2 milliard d'euros`, `€ 12,50` -> `12 euro e 50`, `R$ 3 bi` -> `3 bilhões de reais`."""
-    num, cur = NUMBER(t.lang), _alternatives(t.currencies)
+    num, cur = NUMBER(t.lang, t.groups), _alternatives(t.currencies)
     mag = _alternatives(t.magnitudes)
     after = re.compile(rf"(?<![\w.,])({num})(?:\s?({mag}))?\s?({cur})(?![\w$])")
     before = re.compile(rf"(?<![\w$])({cur})\s?({num})(?:\s?({mag})(?!\w))?")
@@ -98,7 +100,7 @@ def money_rule(t: Tables) -> Rule:
 def magnitude_rule(t: Tables) -> Rule:
     """A magnitude written short without a currency: `3,5 Mrd.` -> `3,5 Milliarden`, `50 mln` ->
     `50 milioni`."""
-    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang)})\s?({_alternatives(t.magnitudes)})(?!\w)")
+    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?({_alternatives(t.magnitudes)})(?!\w)")
 
     def magnitudes(text: str) -> str:
         return pattern.sub(
@@ -110,7 +112,7 @@ def magnitude_rule(t: Tables) -> Rule:
 
 def percent_rule(t: Tables) -> Rule:
     """`12 %` -> `12 pour cent` (normal, no-break or no space)."""
-    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang)})\s?%")
+    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?%")
 
     def percentages(text: str) -> str:
         return pattern.sub(lambda m: f"{m.group(1)} {t.percent}", text)
@@ -120,7 +122,7 @@ def percent_rule(t: Tables) -> Rule:
 
 def unit_rule(t: Tables) -> Rule:
     """`12 km` -> `12 kilomètres`, `1 kg` -> `1 kilo`, `31 °C` -> `31 degrés Celsius`."""
-    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang)})\s?({_alternatives(t.units)})(?=[\s.,;:!?)]|$)")
+    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?({_alternatives(t.units)})(?=[\s.,;:!?)]|$)")
 
     def units(text: str) -> str:
         return pattern.sub(lambda m: f"{m.group(1)} {t.noun(t.units[m.group(2)], amount(m.group(1)))}", text)

@@ -1,5 +1,6 @@
-"""Figures as French, German, Spanish, Italian and Portuguese write them (`1 234,5`, `1.234,5`) read
-and spelled in words by num2words (imported on first use), agreeing with the noun after them."""
+"""Figures as the languages that write a decimal comma write them (`1 234,5`, `1.234,5`) read and
+spelled in words by num2words (imported on first use), agreeing with the noun after them. The
+built-in languages' separators are tabled here; another language gives its own (`groups`, `comma`)."""
 
 from __future__ import annotations
 
@@ -21,9 +22,13 @@ GROUPS = {
 COMMA = {"fr": "virgule", "de": "Komma", "es": "coma", "it": "virgola", "pt": "vírgula"}
 
 
-def NUMBER(lang: str) -> str:  # noqa: N802 (a pattern, named as one)
-    """The pattern of a written number in `lang`: groups of three, then a decimal comma."""
-    groups = re.escape(GROUPS[lang])
+_DEFAULT_GROUPS = " \u00a0\u202f."
+
+
+def NUMBER(lang: str, groups: str | None = None) -> str:  # noqa: N802 (a pattern, named as one)
+    """The pattern of a written number in `lang`: groups of three (separated by one of `groups`, else
+    the language's tabled separators), then a decimal comma."""
+    groups = re.escape(groups or GROUPS.get(lang, _DEFAULT_GROUPS))
     return rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
 
 
@@ -40,14 +45,14 @@ def whole(number: int, lang: str, to: str = "cardinal") -> str:
     return str(num2words(number, lang=lang, to=to))
 
 
-def spell(written: str, lang: str) -> str:
+def spell(written: str, lang: str, comma: str | None = None) -> str:
     """A written number in words: `1,05` -> "un virgule zéro cinq", `1.234` (de) -> "eintausend…"."""
     integer, _, fraction = re.sub(r"[^\d,]", "", written).partition(",")
     said = whole(int(integer), lang)
     if fraction:
         zeros = len(fraction) - len(fraction.lstrip("0"))
         rest = fraction.lstrip("0")
-        said += f" {COMMA[lang]} " + " ".join(
+        said += f" {comma or COMMA[lang]} " + " ".join(
             [whole(0, lang)] * zeros + ([whole(int(rest), lang)] if rest else [])
         )
     return said
@@ -67,17 +72,22 @@ Agree = Callable[[str, str], str]
 
 
 def number_rule(
-    lang: str, agree: Agree, year: Callable[[str, str], bool] | None = None
+    lang: str,
+    agree: Agree,
+    year: Callable[[str, str], bool] | None = None,
+    *,
+    groups: str | None = None,
+    comma: str | None = None,
 ) -> Callable[[str], str]:
     """The rule that spells every number left standing alone (not in `A380`, `3D` or `1.5`), each
     made to agree with the word after it by `agree(words, next_word)`; `year(written, next_word)`
-    picks those said as years."""
-    pattern = re.compile(rf"(?<![\w.,])(?:{NUMBER(lang)})(?![\w]|[.,]\d)(?=(\s*)(\w*))")
+    picks those said as years; `groups` and `comma` for a language not tabled here."""
+    pattern = re.compile(rf"(?<![\w.,])(?:{NUMBER(lang, groups)})(?![\w]|[.,]\d)(?=(\s*)(\w*))")
 
     def say(match: re.Match[str]) -> str:
         written = match.group(0)
         as_year = year is not None and year(written, match.group(2))
-        said = whole(int(written), lang, to="year") if as_year else spell(written, lang)
+        said = whole(int(written), lang, to="year") if as_year else spell(written, lang, comma)
         return agree(said, match.group(2))
 
     def numbers(text: str) -> str:

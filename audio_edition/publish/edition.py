@@ -45,7 +45,7 @@ class Edition:
 def edition_of(episode: Episode, slug: str, show: str) -> Edition:
     """The edition facts of `episode` published as `slug` by `show`."""
     meta = episode.script.article.meta
-    written = written_datetime(meta.date or "", language=episode.script.language.code)
+    written = written_datetime(meta.date or "", code=episode.script.language.code)
     return Edition(
         slug=slug,
         show=show,
@@ -73,10 +73,10 @@ def narrator_credit(episode: Episode) -> str:
 
 
 def written_datetime(
-    written: str, default: dt.datetime | None = None, language: str = "en"
+    written: str, default: dt.datetime | None = None, code: str = "en"
 ) -> dt.datetime | None:
     """The date and time a dateline states (`March 3, 2026`, `2026-03-03T09:00+02:00`, `Updated
-    2:14 PM EST, February 3, 2026`; in another `language`, a code such as `fr`: `3 mars 2026`),
+    2:14 PM EST, February 3, 2026`; in another language, by its `code` such as `fr`: `3 mars 2026`),
     its UTC offset kept (none stated means UTC), parts it lacks taken from `default` (midnight today when None); None when
     no date with a year can be read. English and numeric forms are read by dateutil, other
     languages' month names by dateparser."""
@@ -85,8 +85,8 @@ def written_datetime(
         return None
     base = (default or dt.datetime.now(dt.UTC)).replace(hour=0, minute=0, second=0, microsecond=0)
     when = _by_dateutil(cleaned, base)
-    if when is None and not language.lower().startswith("en"):
-        when = _by_dateparser(cleaned, base, language)
+    if when is None and code != "en":
+        when = _by_dateparser(cleaned, base, code)
     if when is None:
         return None
     return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
@@ -104,12 +104,11 @@ def _by_dateutil(text: str, base: dt.datetime) -> dt.datetime | None:
         return None
 
 
-def _by_dateparser(text: str, base: dt.datetime, language: str) -> dt.datetime | None:
+def _by_dateparser(text: str, base: dt.datetime, code: str) -> dt.datetime | None:
     import dateparser  # 0.3 s to import: only for datelines dateutil cannot read
 
-    primary = language
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "RELATIVE_BASE": base.replace(tzinfo=None)}
     try:
-        return dateparser.parse(text, languages=[primary], settings=settings)  # type: ignore[arg-type]
+        return dateparser.parse(text, languages=[code], settings=settings)  # type: ignore[arg-type]
     except (ValueError, LookupError):  # a language dateparser does not know
         return None

@@ -180,12 +180,12 @@ def summary(chapters: list[Section], edition: Edition) -> str:
     return " ".join(s for s in sentences if s)
 
 
-def _nav(title: str, language: str, chapters: list[Section]) -> str:
+def _nav(title: str, tag: str, chapters: list[Section]) -> str:
     entries = "\n".join(
         f'        <li><a href="chapter{s.number}.xhtml">{escape(s.title)}</a></li>' for s in chapters
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{escape(language)}" lang="{escape(language)}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{escape(tag)}" lang="{escape(tag)}">
   <head><title>{escape(title)}</title></head>
   <body>
     <nav epub:type="toc" role="doc-toc" id="toc">
@@ -199,10 +199,10 @@ def _nav(title: str, language: str, chapters: list[Section]) -> str:
 """
 
 
-def _chapter(section: Section, language: str) -> str:
+def _chapter(section: Section, tag: str) -> str:
     body = "\n    ".join(part_html(part) for part in section.parts)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{escape(language)}" lang="{escape(language)}">
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="{escape(tag)}" lang="{escape(tag)}">
   <head>
     <title>{escape(section.title)}</title>
     <link rel="stylesheet" type="text/css" href="style.css"/>

@@ -215,7 +215,7 @@ def _published(episode: dict[str, Any]) -> dt.datetime:
     built = _built(episode)
     language = language_key(str(episode.get("language") or "en"))  # the tag its manifest holds
     stated = episode.get("published") or episode.get("date")  # an older manifest's date is as written
-    return written_datetime(str(stated or ""), default=built, language=language) or built
+    return written_datetime(str(stated or ""), default=built, code=language) or built
 
 
 def _built(episode: dict[str, Any]) -> dt.datetime:

@@ -51,11 +51,11 @@ def manifest(
     }
 
 
-def dates(meta: Meta, language: str = "en") -> dict[str, str | None]:
+def dates(meta: Meta, code: str = "en") -> dict[str, str | None]:
     """The article's date in the manifest: `date`, the day as ISO 8601 (`2026-03-03`) whatever form
     the dateline had; `published`, the ISO 8601 date and time with its offset when the dateline
     states a time (else null); `dateline`, the date as written (and spoken in the opening)."""
-    when = written_datetime(meta.date, language=language) if meta.date else None
+    when = written_datetime(meta.date, code=code) if meta.date else None
     timed = when is not None and re.search(r"\d:\d\d", meta.date or "") is not None
     return {
         "date": when.date().isoformat() if when else None,

@@ -139,9 +139,9 @@ class GttsEngine:
             return True, f"Google answered ({exc})"
         return True, "Google answered"
 
-    def _fetch(self, chunk: str, lang: str, tld: str, since: int) -> bytes:
+    def _fetch(self, chunk: str, code: str, tld: str, since: int) -> bytes:
         def attempt() -> bytes:
-            return self._request(chunk, lang, tld, self.timeout)
+            return self._request(chunk, code, tld, self.timeout)
 
         def count_retry(_: str) -> None:
             with self._count:
@@ -159,10 +159,10 @@ class GttsEngine:
             advice = failure.advice if failure is not None else GttsFailure.advice
             raise GttsGaveUp(f"gTTS gave up after {tries}: {reason}. {advice}", failure) from exc
 
-    def _request(self, chunk: str, lang: str, tld: str, timeout: tuple[float, float]) -> bytes:
+    def _request(self, chunk: str, code: str, tld: str, timeout: tuple[float, float]) -> bytes:
         from gtts import gTTS, gTTSError
 
-        tts = gTTS(chunk, lang=lang, tld=tld, lang_check=False, timeout=timeout)
+        tts = gTTS(chunk, lang=code, tld=tld, lang_check=False, timeout=timeout)  # Google's code
         with self._count:
             self.requests_sent += 1
         try:
@@ -183,5 +183,6 @@ def _split(voice: str) -> tuple[str, str]:
     return lang or "en", tld or ACCENTS.get(_base(lang or "en"), ("com", "com"))[0]
 
 
-def _base(language: str) -> str:
-    return language_key(language)
+def _base(code: str) -> str:
+    """The primary subtag of the language code of a gTTS voice (`fr-CA@ca` speaks `fr`)."""
+    return language_key(code)

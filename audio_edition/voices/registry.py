@@ -11,6 +11,8 @@ engines nor `audio-edition voices`.
 
 from __future__ import annotations
 
+from audio_edition.languages.language import Language
+
 from collections.abc import Callable
 from importlib import metadata
 from typing import Any
@@ -154,10 +156,10 @@ class _UnusableEngine:
     def voices(self) -> list[str]:
         return []
 
-    def default_voices(self, language: str) -> dict[str, str]:
+    def default_voices(self, language: Language) -> dict[str, str]:
         raise self._error()
 
-    def check_voice(self, voice: str, language: str) -> None:
+    def check_voice(self, voice: str, language: Language) -> None:
         raise self._error()
 
     def cache_settings(self, voice: str) -> dict[str, Any]:

@@ -40,7 +40,7 @@ EST = dt.timezone(dt.timedelta(hours=-5))
 def test_datelines_are_read_once_in_their_language(
     written: str, language: str, expected: dt.datetime | None
 ) -> None:
-    assert written_datetime(written, language=language) == expected
+    assert written_datetime(written, code=language) == expected
 
 
 def test_the_identifier_is_stable_and_differs_between_slugs() -> None:
