@@ -84,7 +84,7 @@ def stage_times(article: Article, opts: Options, cache: Path) -> dict[str, float
     times: dict[str, float] = {}
     began = time.perf_counter()
     script = write_script(article, opts)
-    cast = resolve_cast(opts, "en")
+    cast = resolve_cast(opts, script.language)
     times["script"] = time.perf_counter() - began
     clips: list[Clip] = []
     times["synthesize (model load included)"] = timed(

@@ -117,8 +117,11 @@ def measure(engine: Engine, voice: str, takes: int, decoder: object) -> Row:
     )
 
 
-def voices_to_measure(engine: Engine, language: str, ratios: list[float]) -> list[str]:
+def voices_to_measure(engine: Engine, tag: str, ratios: list[float]) -> list[str]:
     """The narrator, then the speaker pool, then any ad hoc Piper ratios."""
+    from audio_edition.languages import language_for
+
+    language = language_for(tag)
     cast = engine.default_voices(language)
     pool = (
         engine.speaker_pool(language, cast["quote"]) if isinstance(engine, SpeakerPool) else [cast["quote"]]

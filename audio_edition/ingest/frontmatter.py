@@ -12,7 +12,7 @@ import yaml
 
 from audio_edition.errors import InputError
 from audio_edition.ingest.decode import clean_text
-from audio_edition.languages.tags import language_key
+from audio_edition.languages.tags import is_language_tag, language_key
 
 MAX_BLOCK = 64 * 1024  # characters of front matter
 MAX_FIELD = 1_000  # characters of one field, once read
@@ -71,8 +71,9 @@ def _fields(data: dict[Any, Any], name: str) -> dict[str, str]:
             if alias in lowered and lowered[alias] not in (None, ""):
                 out[field] = _checked(_as_text(lowered[alias]), alias, name)
                 break
-    if "language" in out:
-        out["language"] = language_key(out["language"])
+    if "language" in out:  # a tag as written (`pt-BR`); anything else by its first word, lowercased
+        tag = out["language"].strip().replace("_", "-")
+        out["language"] = tag if is_language_tag(tag) else language_key(tag)
     return out
 
 

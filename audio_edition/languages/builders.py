@@ -122,7 +122,9 @@ def percent_rule(t: Tables) -> Rule:
 
 def unit_rule(t: Tables) -> Rule:
     """`12 km` -> `12 kilomètres`, `1 kg` -> `1 kilo`, `31 °C` -> `31 degrés Celsius`."""
-    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?({_alternatives(t.units)})(?=[\s.,;:!?)]|$)")
+    pattern = re.compile(
+        rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?({_alternatives(t.units)})(?=[\s.,;:!?)]|$)"
+    )
 
     def units(text: str) -> str:
         return pattern.sub(lambda m: f"{m.group(1)} {t.noun(t.units[m.group(2)], amount(m.group(1)))}", text)

@@ -77,9 +77,9 @@ def written_datetime(
 ) -> dt.datetime | None:
     """The date and time a dateline states (`March 3, 2026`, `2026-03-03T09:00+02:00`, `Updated
     2:14 PM EST, February 3, 2026`; in another language, by its `code` such as `fr`: `3 mars 2026`),
-    its UTC offset kept (none stated means UTC), parts it lacks taken from `default` (midnight today when None); None when
-    no date with a year can be read. English and numeric forms are read by dateutil, other
-    languages' month names by dateparser."""
+    its UTC offset kept (none stated means UTC), parts it lacks taken from `default` (midnight
+    today when None); None when no date with a year can be read. English and numeric forms are
+    read by dateutil, other languages' month names by dateparser."""
     cleaned = _DATELINE_WORD.sub("", written).strip()
     if not _YEAR.search(cleaned):
         return None

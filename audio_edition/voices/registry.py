@@ -11,13 +11,12 @@ engines nor `audio-edition voices`.
 
 from __future__ import annotations
 
-from audio_edition.languages.language import Language
-
 from collections.abc import Callable
 from importlib import metadata
 from typing import Any
 
 from audio_edition.errors import AudioEditionError, EngineError, InputError
+from audio_edition.languages.language import Language
 from audio_edition.model import Clip
 from audio_edition.voices.base import Engine
 

@@ -12,6 +12,7 @@ from audio_edition import pipeline
 from audio_edition.model import Article, Script, Segment
 from audio_edition.options import ALL_FORMATS, Options
 from audio_edition.pipeline import write_script
+from audio_edition.script.writer import write_script as _stage_write_script
 from tests.conftest import ARTICLES
 
 SLUG = "harbour-ferry-strike"
@@ -33,8 +34,10 @@ def with_speakers(script: Script) -> Script:
     return dataclasses.replace(script, segments=tuple(named(s) for s in script.segments))
 
 
-def attributed_script(article: Article, options: Options | None = None) -> Script:
+def attributed_script(article: Article, options: Options | None = None, **language: Any) -> Script:
     """`write_script`, then the speakers set by hand."""
+    if language:  # called by the pipeline, with the language it resolved
+        return with_speakers(_stage_write_script(article, options, **language))
     return with_speakers(write_script(article, options))
 
 
@@ -48,7 +51,7 @@ def attributed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The article built with --formats all through the real pipeline, its quotations attributed."""
     out = tmp_path_factory.mktemp("speakers")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "write_script", attributed_script)
+        patch.setattr(pipeline.writer, "write_script", attributed_script)
         pipeline.produce(
             ARTICLES / f"{SLUG}.txt",
             Options(engine="fake", out_dir=out, use_cache=False, formats=ALL_FORMATS),

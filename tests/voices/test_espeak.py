@@ -14,7 +14,7 @@ from audio_edition.pipeline import produce
 from audio_edition.voices import EspeakEngine, espeak_engine
 from tests.audio_checks import median_pitch
 from tests.conftest import ARTICLES
-from tests.tagged import resolve_cast
+from tests.tagged import lang, resolve_cast
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 
@@ -42,9 +42,9 @@ def test_speaks_with_variants_that_differ() -> None:
 def test_languages_and_unknown_voices() -> None:
     engine = EspeakEngine()
     assert {"en", "en-gb", "fr", "de"} <= set(engine.voices())
-    assert engine.default_voices("fr") == {"narrator": "fr+m1", "quote": "fr+m3"}
+    assert engine.default_voices(lang("fr")) == {"narrator": "fr+m1", "quote": "fr+m3"}
     with pytest.raises(InputError, match="no voice 'klingon'"):
-        engine.check_voice("klingon", "en")
+        engine.check_voice("klingon", lang("en"))
 
 
 @needs_espeak

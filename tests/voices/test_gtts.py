@@ -20,6 +20,7 @@ from audio_edition.voices.auto import choose_engine
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.phonemes import plain
 from tests.conftest import ARTICLES
+from tests.tagged import lang
 from tests.voices.conftest import FAST
 from tests.voices.fake_google import FakeGoogle, seconds_for
 
@@ -186,10 +187,10 @@ def test_auto_falls_back_to_piper_offline(gtts: GttsEngine) -> None:
 
 def test_default_voices_and_checks() -> None:
     engine = get_engine("gtts")
-    assert engine.default_voices("en") == {"narrator": "en@com", "quote": "en@co.uk"}
-    assert engine.default_voices("fr") == {"narrator": "fr@fr", "quote": "fr@ca"}
-    engine.check_voice("de@de", "de")
+    assert engine.default_voices(lang("en")) == {"narrator": "en@com", "quote": "en@co.uk"}
+    assert engine.default_voices(lang("fr")) == {"narrator": "fr@fr", "quote": "fr@ca"}
+    engine.check_voice("de@de", lang("de"))
     with pytest.raises(Exception, match="does not speak 'xx'"):
-        engine.check_voice("xx@com", "xx")
+        engine.check_voice("xx@com", lang("xx"))
     with pytest.raises(Exception, match="not a Google domain"):
-        engine.check_voice("en@evil.example/x", "en")
+        engine.check_voice("en@evil.example/x", lang("en"))

@@ -11,6 +11,7 @@ from audio_edition.errors import InputError
 from audio_edition.model import Clip
 from audio_edition.voices import get_engine
 from tests.audio_checks import median_pitch, rms_db
+from tests.tagged import lang
 
 SENTENCE = "The harbour ferries will run again on Monday morning, the operator said."
 
@@ -40,7 +41,7 @@ def test_default_quote_voice_is_audibly_another_voice_at_the_same_pace(piper) ->
         takes = [piper.synthesize(SENTENCE, voice) for _ in range(3)]
         return Clip(np.concatenate([t.samples for t in takes]), takes[0].sample_rate)
 
-    cast = piper.default_voices("en")
+    cast = piper.default_voices(lang("en"))
     plain, quote, deep = spoken(cast["narrator"]), spoken(cast["quote"]), spoken("joe+deep")
     p_plain = median_pitch(plain.samples, plain.sample_rate)
     p_quote = median_pitch(quote.samples, quote.sample_rate)
@@ -54,7 +55,7 @@ def test_every_listed_voice_is_accepted(piper) -> None:  # type: ignore[no-untyp
     listed = piper.voices()
     assert "joe" in listed and "joe+bright" in listed
     for voice in listed:
-        piper.check_voice(voice, "en")
+        piper.check_voice(voice, lang("en"))
 
 
 @pytest.mark.parametrize(
@@ -69,16 +70,16 @@ def test_every_listed_voice_is_accepted(piper) -> None:  # type: ignore[no-untyp
 )
 def test_unusable_voices_are_refused(piper, voice: str, language: str, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match=message):
-        piper.check_voice(voice, language)
+        piper.check_voice(voice, lang(language))
 
 
 def test_a_model_without_its_config_is_refused(piper, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     model = tmp_path / "voice.onnx"
     model.write_bytes(b"onnx")
     with pytest.raises(InputError, match="no voice.onnx.json config"):
-        piper.check_voice(str(model), "en")
+        piper.check_voice(str(model), lang("en"))
 
 
 def test_other_languages_need_a_named_voice(piper) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InputError, match="bundled Piper voice speaks English"):
-        piper.default_voices("fr")
+        piper.default_voices(lang("fr"))

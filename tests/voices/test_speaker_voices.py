@@ -14,7 +14,7 @@ from audio_edition import pipeline
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Meta, Script, Segment
 from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.script.writer import write_script as stage_write_script
 from audio_edition.voices import FakeEngine, register_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.speaker_voices import (
@@ -25,7 +25,7 @@ from audio_edition.voices.speaker_voices import (
     speaker_pool,
 )
 from tests.audio_checks import median_pitch
-from tests.tagged import resolve_cast
+from tests.tagged import lang, resolve_cast
 
 DANA, OMAR = "Dana Whitfield", "Omar Haddad"
 ARTICLE = """Ferry Talks Resume
@@ -60,7 +60,7 @@ def script_of(*parts: tuple[str, str | None]) -> Script:
         )  # fmt: skip
         for i, (kind, speaker) in enumerate(parts)
     )
-    return Script(Article(Meta("T", title_from="heading"), ()), segments, (Chapter("T", 0),))
+    return Script(Article(Meta("T", title_from="heading"), ()), segments, (Chapter("T", 0),), lang("en"))
 
 
 def voices_of(script: Script, cast: dict[str, VoiceSpec], name: str | None) -> set[VoiceSpec]:
@@ -78,14 +78,14 @@ def with_speakers(write: Callable[..., Script]) -> Callable[..., Script]:
             text = article.blocks[seg.block].text if 0 <= seg.block < len(article.blocks) else ""
             who = DANA if "Whitfield" in text else OMAR if "Haddad" in text else None
             segments.append(dataclasses.replace(seg, speaker=who if seg.role == "quote" else None))
-        return Script(script.article, tuple(segments), script.chapters)
+        return Script(script.article, tuple(segments), script.chapters, script.language)
 
     return writer
 
 
 @pytest.fixture
 def speakers_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline, "write_script", with_speakers(write_script))
+    monkeypatch.setattr(pipeline.writer, "write_script", with_speakers(stage_write_script))
 
 
 def build(tmp_path: Path, **kw: Any) -> pipeline.Built:

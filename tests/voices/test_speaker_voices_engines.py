@@ -12,7 +12,7 @@ from audio_edition import pipeline
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment
 from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.script.writer import write_script as stage_write_script
 from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.chunking import chunk_text
@@ -20,7 +20,7 @@ from audio_edition.voices.phonemes import plain
 from audio_edition.voices.speaker_voices import assign_speaker_voices
 from audio_edition.voices.synthesize import synthesize
 from tests.audio_checks import median_pitch
-from tests.tagged import resolve_cast, speaker_pool
+from tests.tagged import lang, resolve_cast, speaker_pool
 from tests.voices.fake_google import FakeGoogle
 from tests.voices.test_speaker_voices import ARTICLE, DANA, OMAR, with_speakers
 
@@ -40,7 +40,10 @@ def exchange(language: str = "en") -> Script:
         Segment(i, "quote", text, text, "quote", 400, i, 0, name) for i, (name, text) in enumerate(turns)
     )
     return Script(
-        Article(Meta("T", language=language, title_from="heading"), ()), segments, (Chapter("T", 0),)
+        Article(Meta("T", language=language, title_from="heading"), ()),
+        segments,
+        (Chapter("T", 0),),
+        lang(language),
     )
 
 
@@ -84,7 +87,7 @@ def test_piper_pool_is_every_speaker_variant_and_a_named_model_brings_its_own(tm
 def test_gtts_speakers_are_asked_for_in_their_own_accents(
     tmp_path: Path, gtts: GttsEngine, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(pipeline, "write_script", with_speakers(write_script))
+    monkeypatch.setattr(pipeline.writer, "write_script", with_speakers(stage_write_script))
     options = Options(
         engine="gtts", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", speaker_voices=True
     )
@@ -101,7 +104,7 @@ def test_gtts_speakers_are_asked_for_in_their_own_accents(
 def test_gtts_pool_per_language() -> None:
     engine = get_engine("gtts")
     # the quote voice, then every accent (the step removes the repeat)
-    assert engine.speaker_pool("en", "en@co.uk") == [  # type: ignore[attr-defined]
+    assert engine.speaker_pool(lang("en"), "en@co.uk") == [  # type: ignore[attr-defined]
         "en@co.uk", "en@co.uk", "en@com.au", "en@co.in", "en@ie", "en@co.za", "en@ca"
     ]  # fmt: skip
     french = resolve_cast(Options(engine="gtts"), "fr")
