@@ -44,7 +44,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     """Build an audio edition (MP3, manifest, QA report) for each ARTICLE (.txt, .md, .html or URL)."""
     from audio_edition.ingest import read_article
-    from audio_edition.pipeline import produce_article, resolve_engine, slugs_for
+    from audio_edition.pipeline import article_language, produce_article, resolve_engine, slugs_for
     from audio_edition.publish.staging import check_output_folder
     from audio_edition.report import build_summary
     from audio_edition.voices.auto import require_google
@@ -59,7 +59,7 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
     require_google(options.engine, options.fallback)
     told = ""
     for article, slug in read:
-        resolved, chose = resolve_engine(options, article.meta.language)
+        resolved, chose = resolve_engine(options, article_language(options, article))
         if chose and chose != told and not quiet:
             click.echo(chose, err=True)
             told = chose

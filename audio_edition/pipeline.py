@@ -111,9 +111,16 @@ def refuse_clashes(articles: Sequence[str | Path], names: Sequence[str], remedy:
         first[name] = article
 
 
-def resolve_engine(options: Options, language: Language) -> tuple[Options, str]:
-    """Options with `auto` replaced by the engine it chose for an article in `language`, and the
-    reason (empty when not auto)."""
+def article_language(options: Options, article: Article) -> Language:
+    """The language `article` is built in: `--lang`, else the tag it states (English when none),
+    found once here and handed down to every stage."""
+    return language_for(options.language or article.meta.language)
+
+
+def resolve_engine(options: Options, language: Language | None = None) -> tuple[Options, str]:
+    """Options with `auto` replaced by the engine it chose for an article in `language` (`--lang`'s
+    or English's when None), and the reason (empty when not auto)."""
+    language = language or language_for(options.language)
     choice = engine_choice(options.engine, language, options.narrator)
     return dataclasses.replace(options, engine=choice.engine), choice.sentence
 
@@ -143,7 +150,7 @@ def produce_article(article: Article, slug: str, options: Options, progress: Pro
     re-encoding); a changed one re-synthesises only the segments whose speech changed.
     """
     check_media(options)
-    language = language_for(options.language or article.meta.language)  # the one reading of its tag
+    language = article_language(options, article)
     opts, chose = resolve_engine(options, language)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))

@@ -69,7 +69,7 @@ def attribute_speakers(
     return speakers
 
 
-def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], lang: Words = ENGLISH) -> Doc:
+def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], words: Words = ENGLISH) -> Doc:
     """Token streams with one token per quotation span, the article's cast, and its narrated speakers."""
     spans: list[list[tuple[int, int, int]]] = [[] for _ in blocks]
     for qi, quotation in enumerate(quotations):
@@ -77,13 +77,13 @@ def prepare(blocks: Sequence[Block], quotations: Sequence[Quotation], lang: Word
             spans[span.block].append((span.start, span.end, qi))
     tokens = [block_tokens(block.text, sorted(spans[b])) for b, block in enumerate(blocks)]
     doc = Doc(
-        blocks, quotations, tokens, cast_of(tokens, [b.kind == "heading" for b in blocks], lang), lang=lang
+        blocks, quotations, tokens, cast_of(tokens, [b.kind == "heading" for b in blocks], words), words=words
     )
     doc.quote_at = {(t.quote, t.start): i for stream in tokens for i, t in enumerate(stream) if t.quote >= 0}
-    doc.sentence_bounds = [sentences(stream, lang) for stream in tokens]
+    doc.sentence_bounds = [sentences(stream, words) for stream in tokens]
     doc.groups = groups(doc)
     for b, stream in enumerate(tokens):
-        for lo, hi in sentences(stream, lang):
+        for lo, hi in sentences(stream, words):
             for clause in clauses(doc, b, lo, hi):
                 who = resolve(doc, clause) if clause.subject.name or clause.subject.organisation else None
                 if who is not None:
@@ -180,7 +180,7 @@ def attribution_line(doc: Doc, quotation: Quotation) -> str | None:
     tokens = tokenize(body)
     if not tokens or not all(t.word or t.text == "." for t in tokens):
         return None
-    name = clean_name(run_words(tokens, 0, len(tokens)), doc.lang)
+    name = clean_name(run_words(tokens, 0, len(tokens)), doc.words)
     return None if name is None else doc.cast.full_name(name) or name.text
 
 
@@ -203,22 +203,22 @@ _REACH = 8
 
 def clauses(doc: Doc, block: int, lo: int, hi: int) -> list[Clause]:
     """The speech clauses of one sentence (tokens lo..hi of a block)."""
-    tokens, lang = doc.tokens[block], doc.lang
+    tokens, words = doc.tokens[block], doc.words
     out = []
     for v in range(lo, hi):
         word = tokens[v].word.lower()
         subject: Subject | None = None
-        perfect = word in lang.perfects and v > lo and tokens[v - 1].word.lower() in lang.have
-        if word in lang.verbs or perfect:
-            subject = subject_before(tokens, v, lo, lang)
-            if subject is None and opens_clause(tokens, v, lo, lang):
-                subject = subject_after(tokens, v + 1, hi, lang)  # “…,” said Ruth Abebe
-        elif lang.inverted and "-" in word:
-            subject = inverted_subject(tokens, v, hi, lang)  # « … », dit-il / a-t-elle ajouté
+        perfect = word in words.perfects and v > lo and tokens[v - 1].word.lower() in words.have
+        if word in words.verbs or perfect:
+            subject = subject_before(tokens, v, lo, words)
+            if subject is None and opens_clause(tokens, v, lo, words):
+                subject = subject_after(tokens, v + 1, hi, words)  # “…,” said Ruth Abebe
+        elif words.inverted and "-" in word:
+            subject = inverted_subject(tokens, v, hi, words)  # « … », dit-il / a-t-elle ajouté
         else:
-            after = according(tokens, v, hi, lang)
+            after = according(tokens, v, hi, words)
             if after is not None:
-                subject = subject_after(tokens, after, hi, lang)
+                subject = subject_after(tokens, after, hi, words)
         if subject is not None:
             out.append(Clause((block, v), subject))
     return out
@@ -279,7 +279,7 @@ def apposition_of(doc: Doc, b: int, who: str | None, quote: int) -> range:
     for (block, at), person in doc.cast.people:
         if block != b or person != who or not lo <= at < hi:
             continue
-        found = name_at(tokens, at, doc.lang)
+        found = name_at(tokens, at, doc.words)
         end = found[2] if found else at + 1
         if end < hi and tokens[end].text == ",":
             stop = next((k for k in range(end + 1, hi) if tokens[k].text == ","), hi)

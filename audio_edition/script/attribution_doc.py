@@ -35,6 +35,6 @@ class Doc:
     events: list[tuple[Pos, str]] = field(default_factory=list)  # people named as saying something
     quote_at: dict[tuple[int, int], int] = field(default_factory=dict)  # (quotation, start) -> token
     sentence_bounds: list[list[tuple[int, int]]] = field(default_factory=list)  # per block
-    lang: Words = ENGLISH
+    words: Words = ENGLISH
     bodies: set[str] = field(default_factory=set)  # the organisations that spoke
     groups: list[tuple[Pos, str]] = field(default_factory=list)  # groups named after `group`

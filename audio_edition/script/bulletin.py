@@ -51,30 +51,32 @@ def bulletin_script(
     settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     if not articles:
         raise ValueError("a bulletin needs at least one article")
-    lang = bulletin_language(articles, find)
-    said = lang.day(day)
-    title = message("bulletin_title", lang, date=said)
+    language = bulletin_language(articles, find)
+    said = language.day(day)
+    title = message("bulletin_title", language, date=said)
     lexicon = lexicon_for(settings.lexicon, settings.default_lexicon)
     out = _Builder(settings, lexicon)
     headlines = [_sentence(a.meta.title) for a in articles]
-    blocks = [Block("paragraph", " ".join([message("bulletin_headlines", lang), *headlines]))]
-    out.chapter(message("bulletin_headlines_chapter", lang))
+    blocks = [Block("paragraph", " ".join([message("bulletin_headlines", language), *headlines]))]
+    out.chapter(message("bulletin_headlines_chapter", language))
     if settings.opening:
         key = "bulletin_opening_show" if settings.show else "bulletin_opening"
-        out.add("intro", message(key, lang, show=settings.show, date=said), lang, -1, Pause.TITLE)
-    out.add("narration", message("bulletin_headlines", lang), lang, 0, Pause.SENTENCE)
+        out.add("intro", message(key, language, show=settings.show, date=said), language, -1, Pause.TITLE)
+    out.add("narration", message("bulletin_headlines", language), language, 0, Pause.SENTENCE)
     for headline, article in zip(headlines, articles, strict=True):
         out.add("narration", headline, find(article.meta.language), 0, Pause.SENTENCE)
     out.end(Pause.SECTION)
     unspoken = dataclasses.replace(settings, opening=False)
     for article in articles:
-        language = find(article.meta.language)
-        read = shorten(article, language, sentences, settings.min_quote_words) if sentences else article
+        article_language = find(article.meta.language)
+        read = (
+            shorten(article, article_language, sentences, settings.min_quote_words) if sentences else article
+        )
         offset = len(blocks) + 1
         blocks += [Block("heading", article.meta.title), *read.blocks]
         top = out.chapter(article.meta.title)
-        out.add("heading", article.meta.title, language, offset - 1, Pause.HEADING)
-        for seg in write_script(read, unspoken, language=language).segments:
+        out.add("heading", article.meta.title, article_language, offset - 1, Pause.HEADING)
+        for seg in write_script(read, unspoken, language=article_language).segments:
             if seg.role == "title":  # the article's own title: said above, as its heading
                 continue
             if seg.role == "heading":
@@ -84,22 +86,25 @@ def bulletin_script(
         out.end(Pause.SECTION)
     if settings.opening:
         key = "bulletin_closing_show" if settings.show else "bulletin_closing"
-        said_closing = f"{message(key, lang, show=settings.show, date=said)} {message('disclosure', lang)}"
-        out.add("outro", said_closing, lang, -1, Pause.END)
+        said_closing = (
+            f"{message(key, language, show=settings.show, date=said)} {message('disclosure', language)}"
+        )
+        out.add("outro", said_closing, language, -1, Pause.END)
     out.end(Pause.END)
-    meta = Meta(title=title, date=when or day.isoformat(), language=lang.tag, title_from="front-matter")
+    meta = Meta(title=title, date=when or day.isoformat(), language=language.tag, title_from="front-matter")
     dropped = tuple(d for a in articles for d in a.dropped)
     article = Article(meta=meta, blocks=tuple(blocks), dropped=dropped)
-    return Script(article=article, segments=tuple(out.segments), chapters=tuple(out.chapters), language=lang)
+    return Script(
+        article=article, segments=tuple(out.segments), chapters=tuple(out.chapters), language=language
+    )
 
 
 def shorten(article: Article, language: Language, sentences: int, min_words: int = 4) -> Article:
     """The article cut to its first `sentences` sentences of prose and the sentences its first
     spoken quotation stands in (with the attribution line after it), in reading order; a heading
     is kept when something under it is."""
-    lang = language
     prose = {
-        b: sentence_spans(block.text, lang)
+        b: sentence_spans(block.text, language)
         for b, block in enumerate(article.blocks)
         if block.kind in ("paragraph", "blockquote")
     }
@@ -107,7 +112,7 @@ def shorten(article: Article, language: Language, sentences: int, min_words: int
     first = [(b, span) for b, spans in prose.items() for span in spans][:sentences]
     for b, span in first:
         kept.setdefault(b, set()).add(span)
-    quotations = find_quotations(article.blocks, min_words=min_words, language=lang)
+    quotations = find_quotations(article.blocks, min_words=min_words, language=language)
     quotation = next((q for q in quotations if q.kind == "speech"), None)
     for part in quotation.spans if quotation else ():
         for start, end in prose.get(part.block, []):

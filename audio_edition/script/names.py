@@ -76,7 +76,7 @@ def _acronym(word: str) -> bool:
     return len(bare(word)) > 1 and bare(word).isupper()
 
 
-def _joins(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> bool:
+def _joins(tokens: Sequence[Token], j: int, words: Words = ENGLISH) -> bool:
     """Token `j` can sit inside a name run (a name word, a particle, or the dot of `Dr.` or `J.`)."""
     word = tokens[j].word
     if word:
@@ -84,17 +84,17 @@ def _joins(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> bool:
     if tokens[j].text != "." or j == 0:
         return False
     before = tokens[j - 1].word
-    return before[:1].isupper() and (len(before) == 1 or before.lower() in lang.dotted)
+    return before[:1].isupper() and (len(before) == 1 or before.lower() in words.dotted)
 
 
-def name_run(tokens: Sequence[Token], i: int, lang: Words = ENGLISH) -> tuple[int, int] | None:
+def name_run(tokens: Sequence[Token], i: int, words: Words = ENGLISH) -> tuple[int, int] | None:
     """The token range [lo, hi) of the run of name words around token `i`, if `i` is a name word."""
     if not capitalised(tokens[i].word):
         return None
     lo, hi = i, i + 1
-    while lo > 0 and _joins(tokens, lo - 1, lang) and not is_possessive(tokens[lo - 1].text):
+    while lo > 0 and _joins(tokens, lo - 1, words) and not is_possessive(tokens[lo - 1].text):
         lo -= 1
-    while hi < len(tokens) and _joins(tokens, hi, lang) and not is_possessive(tokens[hi - 1].text):
+    while hi < len(tokens) and _joins(tokens, hi, words) and not is_possessive(tokens[hi - 1].text):
         hi += 1
     while tokens[lo].word in PARTICLES or tokens[lo].text == ".":
         lo += 1
@@ -114,50 +114,50 @@ def run_words(tokens: Sequence[Token], lo: int, hi: int) -> list[str]:
     return words
 
 
-def clean_name(words: Sequence[str], lang: Words = ENGLISH) -> Name | None:
-    """The person's name in a run of capitalised words, leaving out titles, honorifics and function words.
+def clean_name(written: Sequence[str], words: Words = ENGLISH) -> Name | None:
+    """The person's name in a run of capitalised written, leaving out titles, honorifics and function written.
 
     Honorifics (`Dr.`, `Mrs`) are left out of the name but remembered as gender; a title (`US President`)
     is remembered as the role. Returns None for organisations, bare titles and runs after `The`.
     """
     cut, gender, role, honorific, determiner = -1, None, None, False, False
-    for k, word in enumerate(words[:-1]):
+    for k, word in enumerate(written[:-1]):
         key = bare(word).lower()
-        if key in lang.honorifics or key in lang.titles or key in lang.stopwords or _acronym(word):
-            cut, gender, honorific = k, lang.honorifics.get(key), key in lang.honorifics
-            role = key if key in lang.titles else None
-            determiner = key in lang.determiners
-    name = list(words[cut + 1 :])
+        if key in words.honorifics or key in words.titles or key in words.stopwords or _acronym(word):
+            cut, gender, honorific = k, words.honorifics.get(key), key in words.honorifics
+            role = key if key in words.titles else None
+            determiner = key in words.determiners
+    name = list(written[cut + 1 :])
     name[-1] = name[-1][:-2] if is_possessive(name[-1]) else name[-1]
     keys = [w.lower() for w in name]
-    if determiner or not name or any(k in lang.org_words for k in keys):
+    if determiner or not name or any(k in words.org_words for k in keys):
         return None
-    if len(name) == 1 and (keys[0] in lang.titles or keys[0] in lang.stopwords or _acronym(name[0])):
+    if len(name) == 1 and (keys[0] in words.titles or keys[0] in words.stopwords or _acronym(name[0])):
         return None
     if sum(k not in PARTICLES for k in keys) > 4:
         return None
     return Name(tuple(name), gender, role, honorific)
 
 
-def name_at(tokens: Sequence[Token], i: int, lang: Words = ENGLISH) -> tuple[Name | None, int, int] | None:
+def name_at(tokens: Sequence[Token], i: int, words: Words = ENGLISH) -> tuple[Name | None, int, int] | None:
     """The cleaned name of the run around token `i` with the run's bounds, if `i` is a name word."""
-    run = name_run(tokens, i, lang)
+    run = name_run(tokens, i, words)
     if run is None:
         return None
     lo, hi = run
-    name = clean_name(run_words(tokens, lo, hi), lang)
-    after_the = lo > 0 and tokens[lo - 1].word.lower() in lang.determiners
+    name = clean_name(run_words(tokens, lo, hi), words)
+    after_the = lo > 0 and tokens[lo - 1].word.lower() in words.determiners
     if name is not None and after_the and name.role is None and not name.honorific:
         name = None  # "the Kremlin", "the Guardian"
     return name, lo, hi
 
 
-def sentences(tokens: Sequence[Token], lang: Words = ENGLISH) -> list[tuple[int, int]]:
+def sentences(tokens: Sequence[Token], words: Words = ENGLISH) -> list[tuple[int, int]]:
     """Token ranges [lo, hi) of the sentences of a block's running text."""
     out: list[tuple[int, int]] = []
     lo = 0
     for i in range(len(tokens)):
-        if _ends_sentence(tokens, i, lang):
+        if _ends_sentence(tokens, i, words):
             out.append((lo, i + 1))
             lo = i + 1
     if lo < len(tokens):
@@ -165,13 +165,13 @@ def sentences(tokens: Sequence[Token], lang: Words = ENGLISH) -> list[tuple[int,
     return out
 
 
-def _ends_sentence(tokens: Sequence[Token], i: int, lang: Words = ENGLISH) -> bool:
+def _ends_sentence(tokens: Sequence[Token], i: int, words: Words = ENGLISH) -> bool:
     """A full stop (not of `Dr.` or an initial) or a quotation ending in one, before a new sentence."""
     token = tokens[i]
     if token.quote >= 0:
         if not token.terminal:
             return False
-    elif token.text not in ".!?…" or (token.text == "." and _joins(tokens, i, lang)):
+    elif token.text not in ".!?…" or (token.text == "." and _joins(tokens, i, words)):
         return False
     if i + 1 == len(tokens):
         return True

@@ -71,17 +71,17 @@ def _key(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(bare(w).lower().replace("’", "'") for w in words)
 
 
-def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool], lang: Words = ENGLISH) -> Cast:
+def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool], words: Words = ENGLISH) -> Cast:
     """Every name in the running text of the blocks not skipped (headings), with roles and genders."""
     cast = Cast()
     found: list[tuple[Pos, Name, int, int, int]] = []  # where, name, run lo, run hi, sentence lo
     for b, tokens in enumerate(streams):
         if skip[b]:
             continue
-        for lo, hi in sentences(tokens, lang):
+        for lo, hi in sentences(tokens, words):
             i = lo
             while i < hi:
-                got = name_at(tokens, i, lang) if tokens[i].word else None
+                got = name_at(tokens, i, words) if tokens[i].word else None
                 if got is None:
                     i += 1
                     continue
@@ -96,59 +96,59 @@ def cast_of(streams: Sequence[Sequence[Token]], skip: Sequence[bool], lang: Word
             continue
         cast.people.append((where, who))
         tokens = streams[where[0]]
-        if _opens_sentence(tokens, sentence_lo, run_lo, lang):
+        if _opens_sentence(tokens, sentence_lo, run_lo, words):
             cast.subjects.add(where)
-        for role in (name.role, _role_before(tokens, run_lo, lang), _role_after(tokens, run_hi, lang)):
+        for role in (name.role, _role_before(tokens, run_lo, words), _role_after(tokens, run_hi, words)):
             if role is not None:
                 cast.roles.append((where, role, who))
-    cast.genders = _genders(cast, found, streams, lang)
+    cast.genders = _genders(cast, found, streams, words)
     return cast
 
 
-def _opens_sentence(tokens: Sequence[Token], sentence_lo: int, run_lo: int, lang: Words) -> bool:
+def _opens_sentence(tokens: Sequence[Token], sentence_lo: int, run_lo: int, words: Words) -> bool:
     """Only a few determiners, titles, capitalised words or punctuation stand before the name in its
     sentence (`Opposition councillor Hamish Doyle`), and its run does not open with a word such as
     `In` (`In New York, talks began`)."""
     first = tokens[run_lo].word.lower()
-    if first in lang.stopwords and first not in lang.determiners:
+    if first in words.stopwords and first not in words.determiners:
         return False
     before = tokens[sentence_lo:run_lo]
     return len(before) <= 4 and all(
         not t.word
-        or t.word.lower() in lang.determiners
-        or t.word.lower() in lang.titles
+        or t.word.lower() in words.determiners
+        or t.word.lower() in words.titles
         or t.word[0].isupper()
         for t in before
     )
 
 
-def _role_before(tokens: Sequence[Token], lo: int, lang: Words) -> str | None:
+def _role_before(tokens: Sequence[Token], lo: int, words: Words) -> str | None:
     """`the festival director, Ruth Abebe`: the role word just before the comma before a name."""
     if lo < 2 or tokens[lo - 1].text != ",":
         return None
     word = tokens[lo - 2].word.lower()
-    if word in lang.titles:
+    if word in words.titles:
         return word  # "Kremlin Spokesperson, Dmitry Peskov"
     for k in range(lo - 2, max(-1, lo - 6), -1):
-        if tokens[k].word.lower() in lang.definite:
+        if tokens[k].word.lower() in words.definite:
             return word or None
         if not tokens[k].word:
             break
     return None
 
 
-def _role_after(tokens: Sequence[Token], hi: int, lang: Words) -> str | None:
+def _role_after(tokens: Sequence[Token], hi: int, words: Words) -> str | None:
     """`Ruth Abebe, the festival director,`: the last word of a definite phrase after the name."""
-    if hi + 1 >= len(tokens) or tokens[hi].text != "," or tokens[hi + 1].word.lower() not in lang.definite:
+    if hi + 1 >= len(tokens) or tokens[hi].text != "," or tokens[hi + 1].word.lower() not in words.definite:
         return None
     k = hi + 2
-    while k < len(tokens) and tokens[k].word and tokens[k].word.lower() not in lang.role_stops:
+    while k < len(tokens) and tokens[k].word and tokens[k].word.lower() not in words.role_stops:
         k += 1
     return tokens[k - 1].word.lower() if k > hi + 2 else None
 
 
 def _genders(
-    cast: Cast, found: list[tuple[Pos, Name, int, int, int]], streams: Sequence[Sequence[Token]], lang: Words
+    cast: Cast, found: list[tuple[Pos, Name, int, int, int]], streams: Sequence[Sequence[Token]], words: Words
 ) -> dict[str, str | None]:
     """Each person's gender: an honorific, else a vote of the first gendered pronoun after each
     mention, in its sentence or the next, before anyone else is named."""
@@ -163,7 +163,7 @@ def _genders(
             continue
         if name.gender:
             honorific.setdefault(who, name.gender)
-        gender = _pronoun_after(streams[where[0]], run_hi, starts.get(where[0], set()), lang)
+        gender = _pronoun_after(streams[where[0]], run_hi, starts.get(where[0], set()), words)
         if gender:
             votes.setdefault(who, Counter())[gender] += 1
     people = {who for _, who in cast.people}
@@ -173,14 +173,14 @@ def _genders(
     }
 
 
-def _pronoun_after(tokens: Sequence[Token], hi: int, mentions: set[int], lang: Words) -> str | None:
+def _pronoun_after(tokens: Sequence[Token], hi: int, mentions: set[int], words: Words) -> str | None:
     """The first gendered pronoun after token `hi`, within two sentences, before another name."""
     ends = 0
     for k in range(hi, len(tokens)):
         if k in mentions:
             return None
         token = tokens[k]
-        gender = lang.gendered.get(token.word.lower())
+        gender = words.gendered.get(token.word.lower())
         if gender:
             return gender
         if token.text in ".!?" or (token.quote >= 0 and token.terminal):

@@ -38,42 +38,44 @@ class Patterns:
 @functools.cache
 def patterns(language: Language) -> Patterns:
     """The rules' patterns for `language` (English for a language without its own words)."""
-    lang = language.words
-    if lang.code == "en":
+    words = language.words
+    if words.code == "en":
         verbs = SPEECH_VERB_PATTERN
         cues = _TITLE_CUES
         inside = (
             rf"[,!?]\s+(he|she|they|[A-Z][\w’'-]+(\s+[A-Z][\w’'-]+){{0,2}})\s+(later\s+|then\s+)?({verbs})\b"
         )
     else:
-        verbs = verb_alternation(lang.verbs)
-        cues = _TITLE_CUES + "|" + verb_alternation(lang.title_cues)
+        verbs = verb_alternation(words.verbs)
+        cues = _TITLE_CUES + "|" + verb_alternation(words.title_cues)
         name = rf"[{_UPPER}][\w’'-]+"
-        subject = rf"(?:(?i:{verb_alternation(lang.pronouns)})|{name}(?:\s+{name}){{0,2}})"
-        aux = verb_alternation(lang.auxiliaries) or "(?!)"
-        inverted = verb_alternation(lang.inverted) or "(?!)"
+        subject = rf"(?:(?i:{verb_alternation(words.pronouns)})|{name}(?:\s+{name}){{0,2}})"
+        aux = verb_alternation(words.auxiliaries) or "(?!)"
+        inverted = verb_alternation(words.inverted) or "(?!)"
         inside = (
             rf"[,!?]\s+(?:{subject}\s+)?(?i:(?:(?:{aux})(?:-t-(?:{inverted}))?\s+)?(?:{verbs})"
             rf"(?:(?:-t)?-(?:{inverted}))?)\b"
         )
-    introducers = verbs if lang.code == "en" else verbs + "|" + verb_alternation(p[0] for p in lang.according)
+    introducers = (
+        verbs if words.code == "en" else verbs + "|" + verb_alternation(p[0] for p in words.according)
+    )
     return Patterns(
         verb=re.compile(rf"\b({verbs})\b", re.IGNORECASE),
         title_cue=re.compile(rf"\b({cues})\s*[,:]?\s*$", re.IGNORECASE),
         introduced=re.compile(rf"(\b({introducers})\b[^.!?]{{0,40}}|:)\s*$", re.IGNORECASE),
         attributed_after=re.compile(rf"^[\s,.!?—–-]*(\w+[’']?\w*\s+){{0,4}}?\b({verbs})\b", re.IGNORECASE),
         clause_inside=re.compile(inside),
-        incise=None if lang.code == "en" else _incise(lang, verbs),
+        incise=None if words.code == "en" else _incise(words, verbs),
     )
 
 
-def _incise(lang: Words, verbs: str) -> re.Pattern[str]:
+def _incise(words: Words, verbs: str) -> re.Pattern[str]:
     """The narrator's words inside a quotation: `, a-t-elle ajouté.`, `, dit-il,`, `, explique Marie
     Dupont.`, `– ha detto il sindaco –`; the match runs from the comma or dash to the next words."""
     name = rf"[{_UPPER}][\w’'-]+"
-    aux = verb_alternation(lang.auxiliaries) or "(?!)"
-    inverted = verb_alternation(lang.inverted) or "(?!)"
-    det = verb_alternation(lang.determiners)
+    aux = verb_alternation(words.auxiliaries) or "(?!)"
+    inverted = verb_alternation(words.inverted) or "(?!)"
+    det = verb_alternation(words.determiners)
     said = (
         rf"(?i:(?:{aux})-t-(?:{inverted})\s+(?:{verbs})|(?:{verbs})(?:-t)?-(?:{inverted}))"
         rf"|(?i:(?:(?:{aux})\s+)?(?:{verbs}))\s+(?:(?i:{det})\s+[\w’'-]+(?:\s+{name}){{0,3}}|{name}(?:\s+{name}){{0,2}})"

@@ -18,7 +18,7 @@ _CONNECTORS = frozenset("for of and the".split())
 def group_named(doc: Doc, role: str, at: Pos) -> str | None:
     """`the doctors said`: the last group named before `at` (`a group, Doctors for Open Camps,`), when
     the plural `role` (or `group` itself) is a word of that group's paragraph or the two before it."""
-    if not (role.endswith("s") or role in _GROUP_WORDS) or doc.lang is not ENGLISH:
+    if not (role.endswith("s") or role in _GROUP_WORDS) or doc.words is not ENGLISH:
         return None
     for where, name in reversed(doc.groups):
         if where < at:
@@ -62,9 +62,9 @@ def antecedent(doc: Doc, pronoun: str, at: Pos) -> str | None:
     person named further back is not who `he said` means when the paragraphs have moved on.
     """
     near = (at[0] - _PRONOUN_REACH, 0)
-    if pronoun in doc.lang.neuter:
+    if pronoun in doc.words.neuter:
         return organisation_before(doc, near, at)
-    want = doc.lang.pronouns[pronoun]
+    want = doc.words.pronouns[pronoun]
     mentions = [e for e in doc.events if near <= e[0] < at]
     mentions += [p for p in doc.cast.people if near <= p[0] < at and p[0] in doc.cast.subjects]
     for _, who in sorted(mentions)[::-1]:

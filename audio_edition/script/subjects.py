@@ -37,14 +37,14 @@ class Subject:
     described: bool = False  # a description standing for someone named before (`the 56-year-old`)
 
 
-def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
+def subject_before(tokens: Sequence[Token], v: int, lo: int, words: Words = ENGLISH) -> Subject | None:
     """The subject written before a speech verb (`Peskov later said`), or None if there is none."""
     j = v - 1
     while j >= lo:
         word = tokens[j].word.lower()
-        if word in lang.days and j > lo and tokens[j - 1].word.lower() == lang.day_preposition:
+        if word in words.days and j > lo and tokens[j - 1].word.lower() == words.day_preposition:
             j -= 2
-        elif word in lang.skipped or _adverb(tokens[j].word, lang):
+        elif word in words.skipped or _adverb(tokens[j].word, words):
             j -= 1
         else:
             break
@@ -52,45 +52,45 @@ def subject_before(tokens: Sequence[Token], v: int, lo: int, lang: Words = ENGLI
         return None
     word = tokens[j].word
     if not word:
-        return apposed(tokens, j, lo, lang) if tokens[j].text == "," else None
-    if _aged(tokens, j, lo, lang):
+        return apposed(tokens, j, lo, words) if tokens[j].text == "," else None
+    if _aged(tokens, j, lo, words):
         return Subject(described=True)
-    return _subject_word(tokens, j, lo, before=True, lang=lang)
+    return _subject_word(tokens, j, lo, before=True, words=words)
 
 
-def _aged(tokens: Sequence[Token], j: int, lo: int, lang: Words) -> bool:
+def _aged(tokens: Sequence[Token], j: int, lo: int, words: Words) -> bool:
     """Token `j` ends `the 56-year-old`, or `the 56-year-old striker`: an age for a person."""
     k = j - 1 if tokens[j].word.islower() and j > lo and _age(tokens, j - 1) and not _age(tokens, j) else j
     if not (k - 2 >= lo and tokens[k].text.lower() in ("year-old", "years-old") and _age(tokens, k - 2)):
         return False
-    return k - 3 >= lo and tokens[k - 3].word.lower() in lang.definite
+    return k - 3 >= lo and tokens[k - 3].word.lower() in words.definite
 
 
-def _adverb(word: str, lang: Words) -> bool:
+def _adverb(word: str, words: Words) -> bool:
     """`later`-like words the language marks by their ending (`ly`), written in lowercase."""
-    return bool(lang.adverb_ending) and word.lower().endswith(lang.adverb_ending) and word.islower()
+    return bool(words.adverb_ending) and word.lower().endswith(words.adverb_ending) and word.islower()
 
 
-def subject_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject | None:
+def subject_after(tokens: Sequence[Token], j: int, hi: int, words: Words = ENGLISH) -> Subject | None:
     """The subject written after a speech verb, from token `j` (`said Ruth Abebe`, `said the report`,
     `said trucker Luis Martinez`)."""
     if j >= hi or not (tokens[j].word or _age(tokens, j)):
         return None
-    described = _described_name(tokens, j, hi, lang)
-    return described or _subject_word(tokens, j, hi, before=False, lang=lang)
+    described = _described_name(tokens, j, hi, words)
+    return described or _subject_word(tokens, j, hi, before=False, words=words)
 
 
-def _described_name(tokens: Sequence[Token], j: int, hi: int, lang: Words) -> Subject | None:
+def _described_name(tokens: Sequence[Token], j: int, hi: int, words: Words) -> Subject | None:
     """`trucker Luis Martinez`, `longtime resident Ana Ruiz`: a name after a few lowercase words."""
     k = j
     while k < min(hi, j + 5) and (
-        (tokens[k].word.islower() and tokens[k].word not in lang.not_subjects and k < j + 3)
+        (tokens[k].word.islower() and tokens[k].word not in words.not_subjects and k < j + 3)
         or _age(tokens, k)
     ):
         k += 1
     if k == j or k >= hi or not capitalised(tokens[k].word):
         return None
-    found = name_at(tokens, k, lang)
+    found = name_at(tokens, k, words)
     return Subject(name=found[0]) if found and found[0] is not None and found[1] == k else None
 
 
@@ -104,103 +104,105 @@ def _age(tokens: Sequence[Token], k: int) -> bool:
     )
 
 
-def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, lang: Words) -> Subject | None:
+def _subject_word(tokens: Sequence[Token], j: int, limit: int, before: bool, words: Words) -> Subject | None:
     """The subject whose word nearest the verb is token `j`."""
     word = tokens[j].word
     low = word.lower()
-    if low in lang.pronouns or low in lang.neuter:
+    if low in words.pronouns or low in words.neuter:
         return Subject(pronoun=low)
-    if low in lang.unnamed:
+    if low in words.unnamed:
         return Subject()
-    determiners = lang.determiners
-    if low in lang.not_subjects - determiners or (before and (low in determiners or is_possessive(word))):
+    determiners = words.determiners
+    if low in words.not_subjects - determiners or (before and (low in determiners or is_possessive(word))):
         return None
     if capitalised(word) and low not in determiners:
-        body = organisation_at(tokens, j, lang)
+        body = organisation_at(tokens, j, words)
         if body is not None:
             return Subject(organisation=body)
-        found = name_at(tokens, j, lang)
+        found = name_at(tokens, j, words)
         name, _, hi = found if found else (None, j, j + 1)
         if not before and (name is None or is_possessive(tokens[hi - 1].text)):
             return (
-                noun_phrase_after(tokens, hi - 1, limit, lang)
+                noun_phrase_after(tokens, hi - 1, limit, words)
                 if name
-                else _apposition_after(tokens, hi, lang) or Subject()
+                else _apposition_after(tokens, hi, words) or Subject()
             )
         return Subject(name=name)
     if before:
-        return noun_phrase_before(tokens, j, limit, lang)
-    return noun_phrase_after(tokens, j, limit, lang)
+        return noun_phrase_before(tokens, j, limit, words)
+    return noun_phrase_after(tokens, j, limit, words)
 
 
-def apposed(tokens: Sequence[Token], comma: int, lo: int, lang: Words = ENGLISH) -> Subject | None:
+def apposed(tokens: Sequence[Token], comma: int, lo: int, words: Words = ENGLISH) -> Subject | None:
     """`Dmitry Peskov, the Kremlin spokesman, said` or `the director, Ruth Abebe, said`."""
     start = next((k for k in range(comma - 1, lo - 1, -1) if tokens[k].text == ","), None)
     if start is None or start + 1 >= comma:
         return None
     first = tokens[start + 1].word.lower()
-    if first in lang.determiners or first in lang.relatives:
-        return _subject_word(tokens, start - 1, lo, before=True, lang=lang) if start > lo else None
-    found = name_at(tokens, comma - 1, lang)
+    if first in words.determiners or first in words.relatives:
+        return _subject_word(tokens, start - 1, lo, before=True, words=words) if start > lo else None
+    found = name_at(tokens, comma - 1, words)
     if found and found[0] is not None and found[1] == start + 1:
         return Subject(name=found[0])
-    return _long_apposition(tokens, start, comma, lo, lang)
+    return _long_apposition(tokens, start, comma, lo, words)
 
 
 _APPOSITION = 24  # tokens an apposition between a name and its verb may take
 
 
-def _long_apposition(tokens: Sequence[Token], start: int, comma: int, lo: int, lang: Words) -> Subject | None:
+def _long_apposition(
+    tokens: Sequence[Token], start: int, comma: int, lo: int, words: Words
+) -> Subject | None:
     """`Jessica Doe, the firm's executive director of research, said` and `Howard Roe, a senior fellow
     at the Tax Policy Center, has written`: a name that stands alone before the comma opening a
     description (at the start of its clause: after a quotation, a comma or nothing), and no quotation
     or speech verb inside the description."""
     if start <= lo or comma - start > _APPOSITION:
         return None
-    if any(t.quote >= 0 or t.word.lower() in lang.verbs for t in tokens[start + 1 : comma]):
+    if any(t.quote >= 0 or t.word.lower() in words.verbs for t in tokens[start + 1 : comma]):
         return None
-    found = name_at(tokens, start - 1, lang)
+    found = name_at(tokens, start - 1, words)
     if not found or found[0] is None or found[2] != start:
         return None
     first = found[1]
-    while first > lo and tokens[first - 1].word.lower() in lang.titles:
+    while first > lo and tokens[first - 1].word.lower() in words.titles:
         first -= 1  # `Research director Ana Ruiz, ...`
     if first > lo and not (tokens[first - 1].quote >= 0 or tokens[first - 1].text in ",—–"):
         return None
     return Subject(name=found[0])
 
 
-def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int, lang: Words = ENGLISH) -> Subject:
+def noun_phrase_before(tokens: Sequence[Token], j: int, lo: int, words: Words = ENGLISH) -> Subject:
     """`the minister said`: a role when definite, else nobody in particular (`officials said`)."""
     for k in range(j - 1, max(lo, j - 4) - 1, -1):
         word = tokens[k].word.lower()
         if not word or is_possessive(tokens[k].word):
             break
-        if word in lang.determiners:
-            if word in lang.definite and tokens[j].word.lower() in lang.speaking_bodies:
+        if word in words.determiners:
+            if word in words.definite and tokens[j].word.lower() in words.speaking_bodies:
                 body = [word, *(t.text for t in tokens[k + 1 : j + 1] if t.word)]
                 return Subject(organisation=" ".join(body))
-            return Subject(role=tokens[j].word.lower() if word in lang.definite else None)
+            return Subject(role=tokens[j].word.lower() if word in words.definite else None)
     return Subject()
 
 
-def organisation_at(tokens: Sequence[Token], j: int, lang: Words = ENGLISH) -> str | None:
+def organisation_at(tokens: Sequence[Token], j: int, words: Words = ENGLISH) -> str | None:
     """`the Harbour Authority`, `Northfield Police Department`: a capitalised run around token `j`
     that ends in a word of a body that speaks (authority, ministry, council, police...), said as
     written with its `the`; None for a person's name or a place (`New York`)."""
-    run = name_run(tokens, j, lang)
+    run = name_run(tokens, j, words)
     if run is None:
         return None
     lo, hi = run
-    words = run_words(tokens, lo, hi)
-    if words and words[0].lower() in lang.determiners:
-        words, lo = words[1:], lo + 1
-    if len(words) == 1 and _initials(words[0]) and lo > 0 and tokens[lo - 1].word.lower() in lang.definite:
-        return f"{tokens[lo - 1].word.lower()} {words[0]}"  # the DEA, the FBI
-    if len(words) < 2 or bare(words[-1]).lower() not in lang.speaking_bodies:
+    parts = run_words(tokens, lo, hi)
+    if parts and parts[0].lower() in words.determiners:
+        parts, lo = parts[1:], lo + 1
+    if len(parts) == 1 and _initials(parts[0]) and lo > 0 and tokens[lo - 1].word.lower() in words.definite:
+        return f"{tokens[lo - 1].word.lower()} {parts[0]}"  # the DEA, the FBI
+    if len(parts) < 2 or bare(parts[-1]).lower() not in words.speaking_bodies:
         return None
-    the = lo > 0 and tokens[lo - 1].word.lower() in lang.definite
-    return (tokens[lo - 1].word.lower() + " " if the else "") + " ".join(words)
+    the = lo > 0 and tokens[lo - 1].word.lower() in words.definite
+    return (tokens[lo - 1].word.lower() + " " if the else "") + " ".join(parts)
 
 
 def _initials(word: str) -> bool:
@@ -208,73 +210,75 @@ def _initials(word: str) -> bool:
     return 3 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
-def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, lang: Words = ENGLISH) -> Subject:
+def noun_phrase_after(tokens: Sequence[Token], j: int, hi: int, words: Words = ENGLISH) -> Subject:
     """`said the report`, `said the festival director, Ruth Abebe`, `said Zelenskyy’s aide, Andriy Yermak`;
     in other languages also a title and a name (`sagte der Bürgermeister Hans Schmidt`)."""
-    definite = tokens[j].word.lower() in lang.definite
+    definite = tokens[j].word.lower() in words.definite
     if definite and j + 1 < hi and capitalised(tokens[j + 1].word):
-        body = organisation_at(tokens, j + 1, lang)
+        body = organisation_at(tokens, j + 1, words)
         if body is not None:
             return Subject(organisation=body)  # writes the Associated Press, according to the Port Authority
-    if not (definite or tokens[j].word.lower() in lang.determiners or is_possessive(tokens[j].word)):
+    if not (definite or tokens[j].word.lower() in words.determiners or is_possessive(tokens[j].word)):
         return Subject()
-    titled = _titled_name(tokens, j + 1, hi, lang) if lang is not ENGLISH else None
+    titled = _titled_name(tokens, j + 1, hi, words) if words is not ENGLISH else None
     if titled is not None:
         return titled
     k = j + 1
-    while k < hi and tokens[k].word and tokens[k].word.lower() not in lang.phrase_end:
+    while k < hi and tokens[k].word and tokens[k].word.lower() not in words.phrase_end:
         k += 1
     role = tokens[k - 1].word.lower() if definite and k > j + 1 else None
     comma = next(
         (c for c in range(k, min(hi, k + 8)) if tokens[c].text in ",.;:" or tokens[c].quote >= 0), hi
     )
-    named = _apposition_after(tokens, comma, lang)
-    if named is None and role is not None and role in lang.speaking_bodies and k == j + 2:
+    named = _apposition_after(tokens, comma, words)
+    if named is None and role is not None and role in words.speaking_bodies and k == j + 2:
         return Subject(organisation=f"{tokens[j].word.lower()} {tokens[j + 1].word}")  # said the ministry
     return named or Subject(role=role)
 
 
-def _titled_name(tokens: Sequence[Token], k: int, hi: int, lang: Words) -> Subject | None:
+def _titled_name(tokens: Sequence[Token], k: int, hi: int, words: Words) -> Subject | None:
     """`el alcalde Juan Pérez`, `der Bürgermeister Hans Schmidt`: a title, then the name it heads."""
     stop = min(hi, k + 3)
-    while k < stop and tokens[k].word.islower() and tokens[k].word not in lang.phrase_end | lang.not_subjects:
+    while (
+        k < stop and tokens[k].word.islower() and tokens[k].word not in words.phrase_end | words.not_subjects
+    ):
         k += 1  # lowercase words of the role (`le maire adjoint`)
     if k >= stop or not capitalised(tokens[k].word):
         return None
-    found = name_at(tokens, k, lang)
+    found = name_at(tokens, k, words)
     name, lo = (found[0], found[1]) if found else (None, k)
     if name is None or (lo < k and name.role is None):
         return None
     return Subject(name=name)
 
 
-def _apposition_after(tokens: Sequence[Token], k: int, lang: Words = ENGLISH) -> Subject | None:
+def _apposition_after(tokens: Sequence[Token], k: int, words: Words = ENGLISH) -> Subject | None:
     """A name after a comma at token `k`: `Kremlin Spokesperson, Dmitry Peskov`."""
     if k + 1 < len(tokens) and tokens[k].text == ",":
-        found = name_at(tokens, k + 1, lang)
+        found = name_at(tokens, k + 1, words)
         if found and found[0] is not None:
             return Subject(name=found[0])
     return None
 
 
-def opens_clause(tokens: Sequence[Token], v: int, lo: int, lang: Words) -> bool:
+def opens_clause(tokens: Sequence[Token], v: int, lo: int, words: Words) -> bool:
     """The verb (after any auxiliary: `», a déclaré`) opens its clause: it may take its subject after it."""
-    while v > lo and tokens[v - 1].word.lower() in lang.auxiliaries:
+    while v > lo and tokens[v - 1].word.lower() in words.auxiliaries:
         v -= 1
     return v == lo or tokens[v - 1].quote >= 0 or tokens[v - 1].text in ",:;—–"
 
 
-def according(tokens: Sequence[Token], v: int, hi: int, lang: Words) -> int | None:
+def according(tokens: Sequence[Token], v: int, hi: int, words: Words) -> int | None:
     """Where the subject starts when token `v` opens `according to` (`selon`, `laut`, `según`), else None."""
     word = tokens[v].word.lower()
-    for phrase in lang.according:
+    for phrase in words.according:
         if word != phrase[0] or v + len(phrase) > hi:
             continue
         if any(tokens[v + k].word.lower() != part for k, part in enumerate(phrase)):
             continue
-        if v > 0 and tokens[v - 1].word.lower() in lang.determiners:
+        if v > 0 and tokens[v - 1].word.lower() in words.determiners:
             continue  # `il secondo giorno`: a word, not an attribution
-        if word in lang.after_comma and not (
+        if word in words.after_comma and not (
             v > 0 and (tokens[v - 1].quote >= 0 or tokens[v - 1].text == ",")
         ):
             continue  # German `so` attributes only after a comma: `„…“, so Müller.`
@@ -282,14 +286,14 @@ def according(tokens: Sequence[Token], v: int, hi: int, lang: Words) -> int | No
     return None
 
 
-def inverted_subject(tokens: Sequence[Token], v: int, hi: int, lang: Words) -> Subject | None:
+def inverted_subject(tokens: Sequence[Token], v: int, hi: int, words: Words) -> Subject | None:
     """French inversion: `dit-il`, `estime-t-elle`, or `a-t-il` before its participle (`a-t-il déclaré`)."""
     parts = tokens[v].word.lower().split("-")
-    if parts[-1] not in lang.inverted or not (parts[-1] in lang.pronouns or parts[-1] in lang.unnamed):
+    if parts[-1] not in words.inverted or not (parts[-1] in words.pronouns or parts[-1] in words.unnamed):
         return None
     head = parts[0]
-    if head in lang.verbs or (
-        head in lang.auxiliaries and v + 1 < hi and tokens[v + 1].word.lower() in lang.verbs
+    if head in words.verbs or (
+        head in words.auxiliaries and v + 1 < hi and tokens[v + 1].word.lower() in words.verbs
     ):
-        return Subject(pronoun=parts[-1]) if parts[-1] in lang.pronouns else Subject()
+        return Subject(pronoun=parts[-1]) if parts[-1] in words.pronouns else Subject()
     return None

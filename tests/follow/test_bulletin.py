@@ -24,6 +24,7 @@ from tests.audio_checks import ffmpeg_chapters
 from tests.follow.conftest import follow, publish_rss, rss_item
 from tests.follow.news import CYCLE, FERRY, LIBRARY, ORCHARD
 from tests.follow.site import Site, page, rss
+from tests.tagged import lang
 
 SLUG = re.compile(r"^bulletin-(\d{4}-\d{2}-\d{2})(-\d+)?$")
 
@@ -244,14 +245,14 @@ def test_shorten_keeps_the_headings_of_what_it_keeps() -> None:
             Block("attribution", "— Jo Bloggs"),
         ),
     )
-    kept = shorten(article, 2)
+    kept = shorten(article, lang("en"), 2)
     assert [(b.kind, b.text) for b in kept.blocks] == [
         ("paragraph", "One. Two."),
         ("heading", "Said"),
         ("blockquote", "“Five words are said here.”"),
         ("attribution", "— Jo Bloggs"),
     ]
-    assert shorten(article, 50).blocks == article.blocks
+    assert shorten(article, lang("en"), 50).blocks == article.blocks
 
 
 def test_the_bulletin_speaks_its_articles_language_else_english() -> None:
@@ -261,7 +262,9 @@ def test_the_bulletin_speaks_its_articles_language_else_english() -> None:
         )
 
     day = dt.date(2026, 3, 4)
-    french = bulletin_script([article("La grève", "fr"), article("Le port", "fr-CA")], Options(), day)
+    french = bulletin_script(
+        [article("La grève", "fr"), article("Le port", "fr-CA")], Options(), day, find=lang
+    )
     assert french.article.meta.title == "Bulletin du 4 mars 2026" and french.article.meta.language == "fr"
     assert [s.text for s in french.segments[:2]] == [
         "Ici Audio Edition, le bulletin du 4 mars 2026.",
@@ -269,7 +272,9 @@ def test_the_bulletin_speaks_its_articles_language_else_english() -> None:
     ]
     assert french.chapters[0].title == "Les titres"
     assert french.segments[-1].text.endswith("Cette édition a été lue par une voix de synthèse.")
-    mixed = bulletin_script([article("La grève", "fr"), article("Der Hafen", "de")], Options(), day)
+    mixed = bulletin_script(
+        [article("La grève", "fr"), article("Der Hafen", "de")], Options(), day, find=lang
+    )
     assert mixed.article.meta.title == "Bulletin, March 4, 2026" and mixed.article.meta.language == "en"
-    quiet = bulletin_script([article("La grève", "fr")], Options(opening=False), day)
+    quiet = bulletin_script([article("La grève", "fr")], Options(opening=False), day, find=lang)
     assert [s.role for s in quiet.segments] == ["narration", "narration", "heading", "narration"]
