@@ -134,6 +134,9 @@
     async load() {
       const where = this.getAttribute("manifest") || "";
       let data;
+      if (document.readyState === "loading") {
+        await new Promise(done => document.addEventListener("DOMContentLoaded", done, { once: true }));
+      }
       if (where.startsWith("#")) {
         const inline = document.getElementById(where.slice(1));
         if (!inline) throw new Error(`there is no timeline ${where} on the page`);
