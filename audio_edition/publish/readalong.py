@@ -138,7 +138,11 @@ def _timed(timed: TimedSegment) -> dict[str, object]:
 def _word(word: object) -> dict[str, object]:
     """One timed word as the manifest writes it, from a mapping or an object with those fields."""
     get = word.get if isinstance(word, dict) else lambda k: getattr(word, k)
-    return {"text": str(get("text")), "start": round(float(get("start")), 3), "end": round(float(get("end")), 3)}
+    return {
+        "text": str(get("text")),
+        "start": round(float(get("start")), 3),
+        "end": round(float(get("end")), 3),
+    }
 
 
 def _section_html(section: Section, heading: Part | None, blocks: tuple = ()) -> str:
@@ -151,7 +155,11 @@ def _section_html(section: Section, heading: Part | None, blocks: tuple = ()) ->
     for k, p in enumerate(section.parts):
         text = part_html(dataclasses.replace(p, kind="h1") if p is heading else p)
         following = section.parts[k + 1] if k + 1 < len(section.parts) else None
-        if p.kind == "blockquote" and following is not None and following.sentences[0].segment.role == "attribution":
+        if (
+            p.kind == "blockquote"
+            and following is not None
+            and following.sentences[0].segment.role == "attribution"
+        ):
             text = text.replace('<span class="speaker" ', '<span class="speaker" hidden ')
         block = p.sentences[0].segment.block
         if p.kind == "p" and 0 <= block < len(blocks) and blocks[block].listed:

@@ -16,7 +16,9 @@ SCRIPT = """
   const sentences = timeline.segments;
   const links = [...document.querySelectorAll("nav a[data-start]")];
   let current = -1;
-  function say(voice) { if (announce.checked && speaking.textContent !== voice) speaking.textContent = voice; }
+  function say(voice) {
+    if (announce.checked && speaking.textContent !== voice) speaking.textContent = voice;
+  }
   player.addEventListener("segmentchange", event => {
     current = event.detail.index;
     if (current < 0) return;

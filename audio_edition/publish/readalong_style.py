@@ -8,7 +8,8 @@ STYLE = """
 :root { color-scheme: light dark; --mark: #ffe58a; --ink: #1a1a1a; --paper: #fffdf8; --focus: #1a5fb4;
   --link: #1a5fb4; --word: #f2c200; }
 @media (prefers-color-scheme: dark) {
-  :root { --mark: #5c4a00; --ink: #f2f2f2; --paper: #1b1b1b; --focus: #99c1f1; --link: #99c1f1; --word: #8f3f00; }
+  :root { --mark: #5c4a00; --ink: #f2f2f2; --paper: #1b1b1b; --focus: #99c1f1; --link: #99c1f1;
+    --word: #8f3f00; }
 }
 body { font: 1.15rem/1.6 Georgia, serif; color: var(--ink); background: var(--paper); margin: 0; }
 h1, h2 { line-height: 1.25; }

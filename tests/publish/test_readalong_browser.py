@@ -193,12 +193,15 @@ FOCUSED = """(() => {
   let e = document.activeElement;
   while (e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;
   const label = e.labels && e.labels[0];
-  const name = e.getAttribute('aria-label') || (label && (label.querySelector('.label') || label).textContent.trim())
-    || e.textContent.trim();
+  const name = e.getAttribute('aria-label')
+    || (label && (label.querySelector('.label') || label).textContent.trim()) || e.textContent.trim();
   const s = getComputedStyle(e);
-  return {tag: e.tagName, name, visible: e.matches(':focus-visible'), outline: [s.outlineStyle, s.outlineWidth]};
+  const outline = [s.outlineStyle, s.outlineWidth];
+  return {tag: e.tagName, name, visible: e.matches(':focus-visible'), outline};
 })()"""
-PLAYER_STOPS = ["Play", "Position", "Back 15 seconds", "Forward 15 seconds", "Speed", "Chapters", "Download MP3"]
+PLAYER_STOPS = [
+    "Play", "Position", "Back 15 seconds", "Forward 15 seconds", "Speed", "Chapters", "Download MP3"
+]  # fmt: skip
 
 
 def test_tab_reaches_every_control_in_order_with_focus_visible(
