@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
-from audio_edition.model import Episode, Segment, TimedSegment
+from audio_edition.model import Block, Episode, Segment, TimedSegment
 from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Part, Section, part_html, sections, sentence_id
 from audio_edition.publish.player import ELEMENT, player_script
@@ -135,9 +136,12 @@ def _timed(timed: TimedSegment) -> dict[str, object]:
     return entry
 
 
-def _word(word: object) -> dict[str, object]:
+def _word(word: Any) -> dict[str, object]:
     """One timed word as the manifest writes it, from a mapping or an object with those fields."""
-    get = word.get if isinstance(word, dict) else lambda k: getattr(word, k)
+
+    def get(key: str) -> Any:
+        return word[key] if isinstance(word, dict) else getattr(word, key)
+
     return {
         "text": str(get("text")),
         "start": round(float(get("start")), 3),
@@ -145,7 +149,7 @@ def _word(word: object) -> dict[str, object]:
     }
 
 
-def _section_html(section: Section, heading: Part | None, blocks: tuple = ()) -> str:
+def _section_html(section: Section, heading: Part | None, blocks: tuple[Block, ...] = ()) -> str:
     """A chapter as a region named by its title (kept hidden: its heading, if any, is in the text).
     Consecutive list items form a list; a quotation followed by its attribution line keeps its
     speaker label for screen readers only (the line names the speaker on screen)."""
