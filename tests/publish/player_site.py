@@ -56,6 +56,7 @@ def build_site(out: Path) -> dict[str, Any]:
     (out / "broken.html").write_text(
         page.replace(f'manifest="{FIRST}.json"', 'manifest="gone.json"'), encoding="utf-8"
     )
+    (out / "no-audio.html").write_text(page.replace(f'src="{FIRST}.mp3"', 'src="gone.mp3"'), encoding="utf-8")
     return {"out": out, FIRST: manifests[FIRST], SECOND: worded}
 
 

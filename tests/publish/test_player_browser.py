@@ -218,15 +218,20 @@ def test_with_word_timings_the_word_being_said_is_lit(
     assert target["start"] <= state(page)[1]["time"] < target["end"] + 1
 
 
-def test_a_player_whose_files_are_missing_says_so_in_one_line(browser: Any, site: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("page_name", "missing"), [("broken.html", "gone.json"), ("no-audio.html", "gone.mp3")]
+)
+def test_a_player_whose_files_are_missing_says_so_in_one_line(
+    browser: Any, site: dict[str, Any], page_name: str, missing: str
+) -> None:
     opened = browser.new_context(bypass_csp=True)
     page = opened.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(site["base"] + "broken.html")
+    page.goto(site["base"] + page_name)
     problem = player(page, 0).locator(".problem")
     problem.wait_for(state="visible")
-    assert problem.text_content() == "This audio cannot be played: gone.json could not be loaded."
+    assert problem.text_content() == f"This audio cannot be played: {missing} could not be loaded."
     assert problem.bounding_box()["height"] < 60  # one line
     assert player(page, 0).get_by_role("button", name="Play").count() == 0  # no dead controls
     page.wait_for_function(f"{PLAYERS}[1].readyState >= 1")  # the other still plays
