@@ -239,11 +239,15 @@
 
     update() {
       const u = this.ui, a = u.audio, t = a.currentTime, d = isFinite(a.duration) ? a.duration : 0;
-      u.play.setAttribute("aria-label", a.paused ? "Play" : "Pause");
-      u.play.innerHTML = a.paused ? ICON.play : ICON.pause;
+      if (this.shownPaused !== a.paused) {
+        this.shownPaused = a.paused;
+        u.play.setAttribute("aria-label", a.paused ? "Play" : "Pause");
+        u.play.innerHTML = a.paused ? ICON.play : ICON.pause;
+      }
       u.seek.max = String(d);
       if (!this.dragging) u.seek.value = String(t);
-      u.seek.setAttribute("aria-valuetext", `${spoken(t)} of ${spoken(d)}`);
+      const said = `${spoken(t)} of ${spoken(d)}`;  // changed once a second, not every frame
+      if (u.seek.getAttribute("aria-valuetext") !== said) u.seek.setAttribute("aria-valuetext", said);
       u.pos.textContent = clock(t);
       u.dur.textContent = d ? clock(d) : "-:--";
       this.showSentence(indexAt(this.segments, t));
