@@ -294,3 +294,20 @@ def test_the_transcript_follows_without_motion_when_asked(
     assert set(page.evaluate("window.scrolls")) == {behaviour}
     assert page.evaluate("window.scrollY") == 0  # the page itself stays where the reader left it
     opened.close()
+
+
+def test_in_a_320_pixel_column_nothing_runs_off_the_screen(browser: Any, site: dict[str, Any]) -> None:
+    opened = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 700})
+    page = opened.new_page()
+    page.goto(site["base"] + "news.html")
+    page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1 && p.shadowRoot.querySelector('.s'))")
+    for n in (0, 1):
+        player(page, n).get_by_role("button", name="Transcript").click()
+    player(page, 0).get_by_role("button", name="Chapters").click()
+    menu = player(page, 0).get_by_role("menu").bounding_box()
+    assert menu is not None and menu["x"] >= 0 and menu["x"] + menu["width"] <= 320
+    assert page.evaluate("document.documentElement.scrollWidth") == 320
+    for n in (0, 1):  # every control of the bar inside the column
+        boxes = player(page, n).locator(".bar button, .bar select, .bar a, .bar input").all()
+        assert all(0 <= b["x"] and b["x"] + b["width"] <= 320 for b in (x.bounding_box() for x in boxes))
+    opened.close()
