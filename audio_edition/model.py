@@ -33,6 +33,7 @@ class Block:
 
     kind: BlockKind
     text: str
+    listed: bool = False  # an item of a list (pages show it as one; speech reads it as a paragraph)
 
 
 class DropReason(StrEnum):

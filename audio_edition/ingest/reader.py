@@ -137,7 +137,7 @@ def parse_article(
     )
     meta = clean_meta(meta)  # fields cleaned as body text is: no control reaches a file
     dropped = found.dropped + dropped + _superseded_meta_lines(found, fields)
-    blocks, unreadable = without_unreadable_runs([Block(b.kind, b.text) for b in found.blocks])
+    blocks, unreadable = without_unreadable_runs([Block(b.kind, b.text, b.listed) for b in found.blocks])
     if not blocks:
         raise InputError(f"{name} has no article text to read: only runs of characters that are not words")
     return Article(meta=meta, blocks=tuple(blocks), dropped=tuple(dropped + unreadable))

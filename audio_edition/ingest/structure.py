@@ -74,7 +74,8 @@ def find_structure(
             continue
         nxt = kept[k + 1] if k + 1 < len(kept) else None
         prev_kind = found.blocks[-1].kind if found.blocks else None
-        found.blocks.append(Block(_kind(cand, nxt, prev_kind, explicit_headings), cand.text))
+        kind = _kind(cand, nxt, prev_kind, explicit_headings)
+        found.blocks.append(Block(kind, cand.text, listed=kind == "paragraph" and cand.hint == "list-item"))
     return found
 
 

@@ -78,7 +78,7 @@ def without_unreadable_runs(blocks: list[Block]) -> tuple[list[Block], list[Drop
         if looks_like_code(text):
             dropped.append(Dropped(text, DropReason.CODE))
         elif any(ch.isalnum() for ch in text):
-            kept.append(Block(block.kind, text))
+            kept.append(Block(block.kind, text, block.listed))
         elif text.strip():
             dropped.append(Dropped(text.strip(), DropReason.NO_WORDS))
     return kept, dropped

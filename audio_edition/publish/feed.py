@@ -1,5 +1,6 @@
 """An RSS 2.0 podcast feed for the episodes in a folder, with Apple's itunes and the Podcasting 2.0
-namespaces. Built from the manifests of the whole episodes in a folder (a set whose files do not
+namespaces, and each item's chapters also as Podlove Simple Chapters and time stamps in its
+description (`feed_chapters.py`). Built from the manifests of the whole episodes in a folder (a set whose files do not
 match its manifest is left out); the same folder gives the same bytes."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from audio_edition.errors import InputError
 from audio_edition.languages.tags import language_key
 from audio_edition.options import SHOW_NAME
 from audio_edition.publish.edition import edition_uuid, written_datetime
+from audio_edition.publish.feed_chapters import PSC, add_psc_chapters, described_chapters
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA
 from audio_edition.publish.outputs import checked_manifest, set_names
 from audio_edition.publish.staging import Staging
@@ -115,7 +117,7 @@ def write_feed(out_dir: Path, show: Show, warn: Callable[[str], None] | None = N
 def feed_xml(episodes: list[dict[str, Any]], show: Show) -> bytes:
     """The feed document for `episodes` (manifests with `slug`, `bytes` (the MP3's size) and
     `formats` (names of the formats built) added)."""
-    for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("atom", ATOM)):
+    for prefix, uri in (("itunes", ITUNES), ("podcast", PODCAST), ("atom", ATOM), ("psc", PSC)):
         ET.register_namespace(prefix, uri)
     base = show.base_url.rstrip("/")
     rss = ET.Element("rss", {"version": "2.0"})
@@ -141,7 +143,8 @@ def feed_xml(episodes: list[dict[str, Any]], show: Show) -> bytes:
         _text(image, "url", show.image)
         _text(image, "title", show.title)
         _text(image, "link", base + "/")
-    feed_url = re.sub(r"^https?://", "", f"{base}/feed.xml")
+    # the spec's seed: the feed URL without its scheme and trailing slashes
+    feed_url = re.sub(r"^https?://", "", f"{base}/feed.xml").rstrip("/")
     _text(channel, f"{{{PODCAST}}}guid", str(uuid.uuid5(PODCAST_GUID_NAMESPACE, feed_url)))
     for episode in items:
         _item(channel, episode, base, show)
@@ -153,7 +156,8 @@ def _item(channel: ET.Element, episode: dict[str, Any], base: str, show: Show) -
     slug = episode["slug"]
     item = ET.SubElement(channel, "item")
     _text(item, "title", episode["title"])
-    _text(item, "description", episode.get("description") or episode["title"])
+    chapters = episode.get("chapters") or []
+    _text(item, "description", described_chapters(episode.get("description") or episode["title"], chapters))
     _text(item, "pubDate", email.utils.format_datetime(_published(episode)))
     guid = ET.SubElement(item, "guid", {"isPermaLink": "false"})
     guid.text = str(edition_uuid(slug))
@@ -171,6 +175,7 @@ def _item(channel: ET.Element, episode: dict[str, Any], base: str, show: Show) -
         if name in episode["formats"]:
             url = f"{base}/{BY_NAME[name].file_name(slug)}"
             ET.SubElement(item, f"{{{PODCAST}}}{tag}", {"url": url, "type": kind})
+    add_psc_chapters(item, chapters)
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -57,6 +57,12 @@ def _html(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     path.write_text(readalong_page(episode, edition), encoding="utf-8")
 
 
+def _player(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
+    from audio_edition.publish.player import write_player
+
+    write_player(path, episode, edition, mp3)
+
+
 def _epub(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
     from audio_edition.publish.epub import write_epub
 
@@ -76,6 +82,7 @@ FORMATS: tuple[Format, ...] = (
     Format("epub", ".epub", _epub),
     Format("daisy", ".daisy", _daisy, folder=True),
     Format("html", ".html", _html),
+    Format("player", ".player.js", _player),
 )
 BY_NAME = {f.name: f for f in FORMATS}
 FORMAT_NAMES = tuple(f.name for f in FORMATS)

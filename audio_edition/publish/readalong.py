@@ -1,18 +1,24 @@
-"""The read-along page: one accessible HTML file with the player, the text highlighted as it is
-spoken, chapter links and keyboard control. No external requests; the MP3 sits beside it.
+"""The read-along page: one accessible HTML file built on the embeddable player (`player.py`, its
+script inlined and pointed at the page's own text), the text highlighted as it is spoken (by word
+where the timeline times words), chapter links and keyboard control. No external requests; the MP3
+sits beside it.
 
 For assistive technology: one `h1` (the title) and an `h2` per chapter in `main`, the chapters also a
 navigation landmark of links, and a polite live region naming each new voice (the narrator, or a
-quotation and its speaker), which a toggle button turns off."""
+quotation and its speaker), which a checkbox turns off. The show, the byline and each attribution
+appear once: the masthead and the footer's byline only when the text does not say them already, a
+quotation's speaker label only when no attribution line follows it; list items are a list."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
-from audio_edition.model import Episode, Segment
+from audio_edition.model import Block, Episode, Segment, TimedSegment
 from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Part, Section, part_html, sections, sentence_id
+from audio_edition.publish.player import ELEMENT, player_script
 from audio_edition.publish.readalong_script import SCRIPT
 from audio_edition.publish.readalong_style import STYLE
 from audio_edition.publish.speakers import quoted_by
@@ -22,7 +28,7 @@ __all__ = ["readalong_page", "voice_announcement"]
 
 _JSON_IN_HTML = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 _KEYS = (
-    "Keys when the text or the player has focus: <kbd>k</kbd> play or pause (space too, in the text), "
+    "Keys when the text has focus: <kbd>k</kbd> play or pause (space too), "
     "<kbd>j</kbd>/<kbd>l</kbd> previous or next sentence, <kbd>[</kbd>/<kbd>]</kbd> previous or next "
     "chapter. Select a sentence to play from it."
 )
@@ -34,16 +40,7 @@ def readalong_page(episode: Episode, edition: Edition) -> str:
     title = meta.title or edition.slug
     chapters = sections(episode)
     heading = _title_part(chapters, title)
-    sentences = [
-        {
-            "id": sentence_id(t),
-            "start": round(t.start, 3),
-            "end": round(t.end, 3),
-            "chapter": t.segment.chapter,
-            "voice": voice_announcement(t.segment),
-        }
-        for t in episode.timeline
-    ]
+    sentences = [_timed(t) for t in episode.timeline]
     chapter_times = [{"title": c.title, "start": c.start, "end": c.end} for c in episode.chapters]
     links = "\n".join(
         f'<li><a href="#chapter{s.number}" data-start="{s.start}">{escape(s.title)}</a></li>'
@@ -51,17 +48,20 @@ def readalong_page(episode: Episode, edition: Edition) -> str:
     )
     # one h1: the title heading, or the opening line saying the title, or (neither spoken) the title alone
     body = "" if heading else f"<h1>{escape(title)}</h1>\n"
-    body += "\n".join(_section_html(s, heading) for s in chapters)
-    show = f'<p class="masthead">{escape(edition.show)}</p>\n' if edition.show else ""
+    blocks = episode.script.article.blocks
+    body += "\n".join(_section_html(s, heading, blocks) for s in chapters)
+    spoken = " ".join(t.segment.text for t in episode.timeline)
+    show = f'<p class="masthead">{escape(edition.show)}</p>\n' if edition.show not in spoken else ""
     credit = (meta.byline or "").strip().rstrip(".")
     if credit and not credit.lower().startswith("by "):
         credit = f"By {credit}"
-    byline = f"{escape(credit)}. " if credit else ""
+    byline = f"{escape(credit)}. " if credit and (meta.byline or "").strip() not in spoken else ""
     # the page's own words are English: marked so in an article in another language (WCAG 3.1.2)
     ui = "" if episode.script.language.code == "en" else ' lang="en"'
     first_voice = escape(voice_announcement(episode.timeline[0].segment)) if episode.timeline else ""
     # as Django's json_script: no <, > or & in the element, so nothing in it can end or open a tag
-    data = json.dumps({"sentences": sentences, "chapters": chapter_times}, ensure_ascii=False)
+    timeline = {"title": title, "segments": sentences, "chapters": chapter_times}
+    data = json.dumps(timeline, ensure_ascii=False)
     data = data.translate(_JSON_IN_HTML)
     return f"""<!DOCTYPE html>
 <html lang="{escape(meta.language)}">
@@ -71,22 +71,23 @@ def readalong_page(episode: Episode, edition: Edition) -> str:
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; media-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>{escape(title)} (audio edition)</title>
 <style>{STYLE}</style>
+<script>{player_script()}</script>
 </head>
 <body>
-<a class="skip" href="#text"{ui}>Skip to the article text</a>
 <header>
-{show}<audio id="player" controls preload="metadata" src="{escape(edition.slug)}.mp3" aria-label="Audio edition of {escape(title)}"></audio>
-<p class="voice"{ui}><button type="button" id="announce" aria-pressed="true">Announce speakers</button>
-<span id="speaking" aria-live="polite" aria-atomic="true">{first_voice}</span></p>
-<nav aria-label="Chapters"><ol>
-{links}
-</ol></nav>
-<p class="keys" id="keys"{ui}>{_KEYS}</p>
+<a class="skip" href="#text"{ui}>Skip to the article text</a>
+{show}<{ELEMENT} id="player" src="{escape(edition.slug)}.mp3" manifest="#timeline" text="text" label="{escape(title)}"{ui}></{ELEMENT}>
+<p class="voice"{ui}><label><input type="checkbox" id="announce" checked> Tell screen readers who is speaking</label>
+<span class="now">Now: <span id="speaking" aria-live="polite" aria-atomic="true">{first_voice}</span></span></p>
 </header>
 <main id="text" tabindex="-1" aria-describedby="keys">
 {body}
 </main>
-<footer><p{ui}>{byline}{escape(edition.narrator)}. Text and audio are synchronised sentence by sentence.</p></footer>
+<nav aria-label="Chapters"><p{ui}>Chapters</p><ol>
+{links}
+</ol></nav>
+<footer><p class="keys" id="keys"{ui}>{_KEYS}</p>
+<p{ui}>{byline}{escape(edition.narrator)}. Text and audio are synchronised sentence by sentence.</p></footer>
 <script type="application/json" id="timeline">{data}</script>
 <script>{SCRIPT}</script>
 </body>
@@ -118,12 +119,62 @@ def _title_part(chapters: list[Section], title: str) -> Part | None:
     return written or next(said, None)
 
 
-def _section_html(section: Section, heading: Part | None) -> str:
-    """A chapter as a region named by its title (kept hidden: its heading, if any, is in the text)."""
+def _timed(timed: TimedSegment) -> dict[str, object]:
+    """A sentence as the page's timeline holds it: its id, times, chapter, the voice the live region
+    names, and its words with their times when the episode has them (`words`: text, start, end)."""
+    entry: dict[str, object] = {
+        "id": sentence_id(timed),
+        "start": round(timed.start, 3),
+        "end": round(timed.end, 3),
+        "chapter": timed.segment.chapter,
+        "voice": voice_announcement(timed.segment),
+    }
+    words = getattr(timed, "words", None) or getattr(timed.segment, "words", None)
+    if words:
+        entry["words"] = [_word(w) for w in words]
+    return entry
+
+
+def _word(word: Any) -> dict[str, object]:
+    """One timed word as the manifest writes it, from a mapping or an object with those fields."""
+
+    def get(key: str) -> Any:
+        return word[key] if isinstance(word, dict) else getattr(word, key)
+
+    return {
+        "text": str(get("text")),
+        "start": round(float(get("start")), 3),
+        "end": round(float(get("end")), 3),
+    }
+
+
+def _section_html(section: Section, heading: Part | None, blocks: tuple[Block, ...] = ()) -> str:
+    """A chapter as a region named by its title (kept hidden: its heading, if any, is in the text).
+    Consecutive list items form a list; a quotation followed by its attribution line keeps its
+    speaker label for screen readers only (the line names the speaker on screen)."""
     label = f"chapter{section.number}-name"
-    parts = "\n".join(
-        part_html(dataclasses.replace(p, kind="h1") if p is heading else p) for p in section.parts
-    )
+    html: list[str] = []
+    items: list[str] = []
+    for k, p in enumerate(section.parts):
+        text = part_html(dataclasses.replace(p, kind="h1") if p is heading else p)
+        following = section.parts[k + 1] if k + 1 < len(section.parts) else None
+        if (
+            p.kind == "blockquote"
+            and following is not None
+            and following.sentences[0].segment.role == "attribution"
+        ):
+            text = text.replace('<span class="speaker" ', '<span class="speaker" hidden ')
+        block = p.sentences[0].segment.block
+        if p.kind == "p" and 0 <= block < len(blocks) and blocks[block].listed:
+            items.append("<li>" + text.removeprefix("<p>").removesuffix("</p>") + "</li>")
+            continue
+        if items:
+            html.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        html.append(text)
+    if items:
+        html.append("<ul>" + "".join(items) + "</ul>")
+    parts = "\n".join(html)
     return (
         f'<section id="chapter{section.number}" aria-labelledby="{label}">'
         f'<span id="{label}" hidden>{escape(section.title)}</span>\n{parts}\n</section>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,3 +31,12 @@ def everything(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "manifest": json.loads((out / f"{slug}.json").read_text(encoding="utf-8")),
         "duration": decode_audio(out / f"{slug}.mp3").duration,
     }
+
+
+@pytest.fixture(scope="module")
+def built_player(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`harbour-ferry-strike` built with --formats player; its `S.player.js`."""
+    out = tmp_path_factory.mktemp("player")
+    options = Options(engine="fake", out_dir=out, use_cache=False, formats=("player",))
+    produce(ARTICLES / "harbour-ferry-strike.txt", options)
+    return out / "harbour-ferry-strike.player.js"

@@ -30,7 +30,18 @@ from tests.conftest import ARTICLES, write
 SLUG = "harbour-ferry-strike"
 ARTICLE = ARTICLES / f"{SLUG}.txt"
 STAMP = "stamp-of-the-article-and-options"
-SUFFIXES = (".mp3", ".json", ".qa.json", ".vtt", ".srt", ".chapters.json", ".epub", ".daisy", ".html")
+SUFFIXES = (
+    ".mp3",
+    ".json",
+    ".qa.json",
+    ".vtt",
+    ".srt",
+    ".chapters.json",
+    ".epub",
+    ".daisy",
+    ".html",
+    ".player.js",
+)
 
 
 def owned_names(slug: str) -> set[str]:

@@ -43,7 +43,7 @@ Une quarantaine de commerçants ont repris leurs étals.
 # Seek into the first quotation (else the last sentence), so the highlight and the live region are
 # checked too, and wait until the page shows it.
 PLAY_A_QUOTATION = """(() => {
-  const sentences = JSON.parse(document.getElementById('timeline').textContent).sentences;
+  const sentences = JSON.parse(document.getElementById('timeline').textContent).segments;
   const spoken = document.querySelector('main .quote') ?? document.getElementById(sentences.at(-1).id);
   const sentence = sentences.find(s => s.id === spoken.id);
   document.getElementById('player').currentTime = (sentence.start + sentence.end) / 2;
@@ -165,5 +165,6 @@ def test_the_pages_own_words_are_marked_english_in_another_language(page_of: Cal
     assert root.get("lang") == "fr"
     marked = [e for e in root.iter() if e.get("lang") == "en"]
     english = {e.get("class") or e.getparent().tag for e in marked}
-    assert english == {"skip", "voice", "keys", "footer"}  # not the article's text, titles or names
+    # the skip link, the player (in the header), its voice switch, the keys, the chapters' label, the footer
+    assert english == {"skip", "header", "voice", "keys", "nav", "footer"}  # not the article's text or names
     assert all(e.get("lang") is None for e in root.find(".//main").iter())
