@@ -18,6 +18,7 @@ from audio_edition.publish.formats import MANIFEST, MP3
 from audio_edition.script.bulletin import bulletin_script
 from audio_edition.script.messages import CatalogueFallback
 from audio_edition.script.settings import ScriptSettings
+from audio_edition.stage_settings import settings_from
 
 PREFIX = "bulletin-"
 
@@ -53,7 +54,7 @@ def produce_bulletin(
         warnings.simplefilter("ignore", CatalogueFallback)
         script = bulletin_script(
             articles,
-            ScriptSettings.from_options(options),
+            settings_from(ScriptSettings, options),
             now.date(),
             sentences=sentences,
             when=now.isoformat(timespec="seconds"),

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from audio_edition.collaborators import Collaborators
 from audio_edition.model import Article, Script
 from audio_edition.options import Options
-from audio_edition.script import write_script
+from audio_edition.script.settings import ScriptSettings
+from audio_edition.stage_settings import settings_from
 
 __all__ = ["preview_script"]
 
@@ -18,14 +20,16 @@ __all__ = ["preview_script"]
 ROLE_ENGINE = "fake"
 
 
-def preview_script(article: Article, options: Options) -> Script:
+def preview_script(article: Article, options: Options, collaborators: Collaborators | None = None) -> Script:
     """The script `build` writes for `article` with `options` (`--lang`, show, opening, quote
-    words, lexicon; with `speaker_voices`, recurring speakers on roles of their own)."""
+    words, lexicon; with `speaker_voices`, recurring speakers on roles of their own), by the
+    collaborators' script writer as the pipeline's."""
     if options.language:
         article = dataclasses.replace(
             article, meta=dataclasses.replace(article.meta, language=options.language)
         )
-    script = write_script(article, options)
+    write = (collaborators or Collaborators()).write_script
+    script = write(article, settings_from(ScriptSettings, options))
     if not options.speaker_voices:
         return script
     from audio_edition.voices.cast import CastSettings, resolve_cast

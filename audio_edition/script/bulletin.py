@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from audio_edition.model import Article, Block, Chapter, Meta, Role, Script, Segment
-from audio_edition.options import Options
 from audio_edition.script.dates import said_day
 from audio_edition.script.drafts import Pause
 from audio_edition.script.lexicon import Entry, lexicon_for
@@ -38,7 +37,7 @@ def bulletin_title(day: dt.date, language: str) -> str:
 
 def bulletin_script(
     articles: Sequence[Article],
-    settings: ScriptSettings | Options,
+    settings: ScriptSettings,
     day: dt.date,
     *,
     sentences: int | None = None,
@@ -48,7 +47,6 @@ def bulletin_script(
     "Headlines" chapter, then a chapter per article with its subheadings nested under it; with
     `sentences`, each article's first that many sentences and its first quotation. The show's
     introduction and the closing are left out when `settings.opening` is off."""
-    settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     if not articles:
         raise ValueError("a bulletin needs at least one article")
     lang = bulletin_language(articles)

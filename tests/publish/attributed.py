@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 
 from audio_edition import pipeline
+from audio_edition.collaborators import Collaborators
 from audio_edition.model import Article, Script, Segment
-from audio_edition.options import ALL_FORMATS, Options
+from audio_edition.options import Options
+from audio_edition.publish.formats import FORMAT_NAMES
 from audio_edition.script import write_script
+from audio_edition.script.settings import ScriptSettings
 from tests.conftest import ARTICLES
 
 SLUG = "harbour-ferry-strike"
@@ -33,9 +36,13 @@ def with_speakers(script: Script) -> Script:
     return dataclasses.replace(script, segments=tuple(named(s) for s in script.segments))
 
 
-def attributed_script(article: Article, options: Options | None = None) -> Script:
+def attributed_script(article: Article, settings: ScriptSettings | None = None) -> Script:
     """`write_script`, then the speakers set by hand."""
-    return with_speakers(write_script(article, options))
+    return with_speakers(write_script(article, settings))
+
+
+# The pipeline's collaborators with that script writer.
+ATTRIBUTED = Collaborators(write_script=attributed_script)
 
 
 def expected_speaker(segment: dict[str, Any]) -> str | None:
@@ -47,11 +54,10 @@ def expected_speaker(segment: dict[str, Any]) -> str | None:
 def attributed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The article built with --formats all through the real pipeline, its quotations attributed."""
     out = tmp_path_factory.mktemp("speakers")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "write_script", attributed_script)
-        pipeline.produce(
-            ARTICLES / f"{SLUG}.txt",
-            Options(engine="fake", out_dir=out, use_cache=False, formats=ALL_FORMATS),
-        )
+    pipeline.produce(
+        ARTICLES / f"{SLUG}.txt",
+        Options(engine="fake", out_dir=out, use_cache=False, formats=FORMAT_NAMES),
+        collaborators=ATTRIBUTED,
+    )
     manifest = json.loads((out / f"{SLUG}.json").read_text(encoding="utf-8"))
     return {"out": out, "slug": SLUG, "manifest": manifest, "segments": manifest["segments"]}

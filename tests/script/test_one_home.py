@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from audio_edition.defaults import Pauses
 from audio_edition.model import Meta
-from audio_edition.options import Options, Pauses
 from audio_edition.script import write_script
 from audio_edition.script.lexicon import Entry
 from audio_edition.script.names import sentences, tokenize
 from audio_edition.script.normalize import normalize
 from audio_edition.script.opening import credit_line
 from audio_edition.script.pieces import cut_pieces
+from audio_edition.script.settings import ScriptSettings
 from audio_edition.script.speech import speech_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,8 +137,8 @@ def test_a_script_still_pauses_by_structure() -> None:
     from audio_edition.ingest import parse_article
 
     article = parse_article("Title Here\n\nFirst paragraph. Second sentence.\n\nLast paragraph.\n")
-    segments = write_script(article, Options(show="Radio")).segments
-    pauses = Options().pauses
+    segments = write_script(article, ScriptSettings(show="Radio")).segments
+    pauses = Pauses()
     assert [(s.role, s.pause_after_ms) for s in segments] == [
         ("intro", pauses.sentence),
         ("title", pauses.title),
