@@ -22,7 +22,7 @@ if _typing.TYPE_CHECKING:
     from audio_edition.model import Article, Block, Chapter, Clip, Episode, Meta, Script, Segment
     from audio_edition.options import Options, Pauses
     from audio_edition.pipeline import Built, produce, produce_article
-    from audio_edition.stage_settings import write_script
+    from audio_edition.preview import write_script
     from audio_edition.voices import Engine, get_engine, register_engine
 
     __version__: str
@@ -41,7 +41,7 @@ _HOMES = {
     "audio_edition.model": ("Article", "Block", "Chapter", "Clip", "Episode", "Meta", "Script", "Segment"),
     "audio_edition.options": ("Options", "Pauses"),
     "audio_edition.pipeline": ("Built", "produce", "produce_article"),
-    "audio_edition.stage_settings": ("write_script",),
+    "audio_edition.preview": ("write_script",),
     "audio_edition.voices": ("Engine", "get_engine", "register_engine"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from audio_edition.collaborators import Collaborators
 from audio_edition.errors import AudioEditionError, InputError, one_line
 from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
@@ -34,6 +35,7 @@ Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
 Job = tuple[Path, str, str]  # an article's file, its slug and its fingerprint (`fingerprint.py`)
 Reader = Callable[[Path], Article]  # how a job's file becomes an article (a module-level function)
+Work = tuple[Reader, Collaborators | None]  # how every job is read, and built
 
 
 @dataclass(frozen=True)
@@ -110,13 +112,19 @@ def slugs(paths: list[Path], directory: Path) -> list[str]:
 
 
 def build_one(
-    path: Path, slug: str, options: Options, read: Reader = read_article, stamp: str | None = None
+    path: Path,
+    slug: str,
+    options: Options,
+    read: Reader = read_article,
+    stamp: str | None = None,
+    crew: Collaborators | None = None,
 ) -> ArticleResult:
     """Build one article (read from `path` by `read`; its fingerprint `stamp` recorded in its
-    manifest); any error (but an interrupt) becomes a failed result."""
+    manifest; the pipeline's collaborators `crew`); any error (but an interrupt) becomes a failed
+    result."""
     started = time.perf_counter()
     try:
-        built = produce_article(read(path), slug, options, fingerprint=stamp)
+        built = produce_article(read(path), slug, options, fingerprint=stamp, collaborators=crew)
     except AudioEditionError as exc:
         return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=str(exc))
     except Exception as exc:  # any other failure is this article's alone: the others are built
@@ -132,6 +140,7 @@ def run_batch(
     scheduler: str | None = None,
     processes: int | None = None,
     progress: BatchProgress | None = None,
+    collaborators: Collaborators | None = None,
 ) -> BatchReport:
     """Build every article under `directory` into `options.out_dir`; up-to-date ones are skipped.
 
@@ -153,7 +162,9 @@ def run_batch(
             report.results.append(ArticleResult(path, slug, "skipped"))
         else:
             todo.append((path, slug, stamp))
-    results = build_jobs(todo, options, workers=workers, scheduler=scheduler, processes=processes)
+    results = build_jobs(
+        todo, options, workers=workers, scheduler=scheduler, processes=processes, collaborators=collaborators
+    )
     with contextlib.closing(results):  # an interrupt here, too, stops the processes
         for result in results:
             report.results.append(result)
@@ -214,21 +225,24 @@ def build_jobs(
     scheduler: str | None = None,
     processes: int | None = None,
     read: Reader = read_article,
+    collaborators: Collaborators | None = None,
 ) -> Generator[ArticleResult, None, None]:
-    """The jobs' results as they finish, from wherever they run (as `run_batch` runs them); close
-    the generator to stop them."""
+    """The jobs' results as they finish, from wherever they run (as `run_batch` runs them), each
+    built with the pipeline's `collaborators` (pickled to the processes that run them); close the
+    generator to stop them."""
     if not todo:
         return _nothing()
+    work = (read, collaborators)
     if scheduler or workers:
-        return _on_dask(todo, options, scheduler, workers or 1, read)
+        return _on_dask(todo, options, scheduler, workers or 1, work)
     cores = os.cpu_count() or 1
     # Each process already synthesises on every core it is given (threads), so fewer, wider
     # processes win: on 2 cores one process beat two by 25 % (scripts/bench_batch.py).
     count = max(1, min(processes or cores // 2, len(todo)))
     if count == 1:
-        return (build_one(path, slug, options, read, stamp) for path, slug, stamp in todo)
+        return (build_one(path, slug, options, read, stamp, collaborators) for path, slug, stamp in todo)
     jobs = options.jobs or max(1, cores // count)
-    return _in_processes(todo, dataclasses.replace(options, jobs=jobs), count, read)
+    return _in_processes(todo, dataclasses.replace(options, jobs=jobs), count, work)
 
 
 def _nothing() -> Generator[ArticleResult, None, None]:
@@ -236,7 +250,7 @@ def _nothing() -> Generator[ArticleResult, None, None]:
 
 
 def _in_processes(
-    todo: list[Job], options: Options, count: int, read: Reader
+    todo: list[Job], options: Options, count: int, work: Work
 ) -> Generator[ArticleResult, None, None]:
     """Run the jobs with `options` on `count` local processes (of `options.jobs` synthesis threads each).
 
@@ -248,7 +262,10 @@ def _in_processes(
     finished: set[str] = set()
     try:
         with _spared_ctrl_c():  # the processes start during the first submits
-            futures = [pool.submit(build_one, path, slug, options, read, stamp) for path, slug, stamp in todo]
+            futures = [
+                pool.submit(build_one, path, slug, options, work[0], stamp, work[1])
+                for path, slug, stamp in todo
+            ]
         for future in as_completed(futures):
             result = future.result()
             finished.add(result.slug)
@@ -304,7 +321,7 @@ def _spared_ctrl_c() -> Iterator[None]:
 
 
 def _on_dask(
-    todo: list[Job], options: Options, scheduler: str | None, workers: int, read: Reader
+    todo: list[Job], options: Options, scheduler: str | None, workers: int, work: Work
 ) -> Generator[ArticleResult, None, None]:
     """Run the article jobs on a Dask cluster (at `scheduler`, else a local one of `workers` processes).
 
@@ -337,7 +354,7 @@ def _on_dask(
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         futures = [
-            client.submit(build_one, path, slug, options, read, stamp, pure=False)
+            client.submit(build_one, path, slug, options, work[0], stamp, work[1], pure=False)
             for path, slug, stamp in todo
         ]
         for future in dask_completed(futures):

@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from audio_edition.model import Article, Script
-from audio_edition.options import Options
+from audio_edition.options import Options, settings_from
 from audio_edition.pipeline import Built, produce_script
 from audio_edition.publish.formats import MANIFEST, MP3
 from audio_edition.script.bulletin import bulletin_script
 from audio_edition.script.messages import CatalogueFallback
 from audio_edition.script.settings import ScriptSettings
-from audio_edition.stage_settings import settings_from
 
 PREFIX = "bulletin-"
 

@@ -121,6 +121,7 @@ def batch(
         scheduler=scheduler,
         processes=processes,
         progress=None if quiet else _batch_progress(),
+        collaborators=_collaborators(),
     )
     if not quiet:
         click.echo(report.table())
@@ -354,13 +355,14 @@ class _progress:
 
 
 def _collaborators() -> Any:
-    """The collaborators `main` was handed (None: the stages' own steps)."""
+    """The collaborators `main` was handed (None: the stages' own steps), for `build`, `batch`
+    and `script`."""
     return click.get_current_context().find_root().obj
 
 
 def main(collaborators: Collaborators | None = None) -> None:
     """Console-script entry point. SIGTERM is handled like Ctrl-C: temporary files are removed.
-    `collaborators` (a test harness's) reach the pipeline of `build` and `script`."""
+    `collaborators` (a test harness's) reach the pipeline of `build`, `batch` and `script`."""
     signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="audio-edition", obj=collaborators)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from audio_edition.defaults import (
     BITRATE,
@@ -25,6 +27,7 @@ __all__ = [
     "Pauses",
     "format_size",
     "parse_size",
+    "settings_from",
 ]
 
 # The cache's default bound: about 350 audio minutes at the measured 5.8 MB a minute (Piper).
@@ -105,3 +108,14 @@ class Options:
 
 
 _PATH_FIELDS = ("cache_dir", "out_dir", "intro_music", "outro_music", "sting", "cover", "lexicon")
+
+
+_Settings = TypeVar("_Settings")
+
+
+def settings_from(cls: type[_Settings], options: Options, **derived: Any) -> _Settings:
+    """A stage's settings (`cls`) from a build's options, made on top (`stage_settings.py`; the
+    stages never see Options): each field of `cls` named as an option takes that option's value;
+    the others come from `derived`."""
+    names = {f.name for f in dataclasses.fields(cls)} - derived.keys()  # type: ignore[arg-type]
+    return cls(**{name: getattr(options, name) for name in names}, **derived)

@@ -9,11 +9,11 @@ import dataclasses
 
 from audio_edition.collaborators import Collaborators
 from audio_edition.model import Article, Script
-from audio_edition.options import Options
+from audio_edition.options import Options, settings_from
+from audio_edition.script import writer
 from audio_edition.script.settings import ScriptSettings
-from audio_edition.stage_settings import settings_from
 
-__all__ = ["preview_script"]
+__all__ = ["preview_script", "write_script"]
 
 # Speaker roles (`speaker:NAME`) depend only on who is quoted, not on the engine: the fake engine's
 # cast names them without loading a voice.
@@ -37,3 +37,9 @@ def preview_script(article: Article, options: Options, collaborators: Collaborat
 
     cast = resolve_cast(CastSettings(ROLE_ENGINE, None, None, True), article.meta.language)
     return assign_speaker_voices(script, cast)[0]
+
+
+def write_script(article: Article, options: Options | None = None) -> Script:
+    """The script stage's `write_script` as the library's users call it (`audio_edition.write_script`):
+    with a build's Options (None: the defaults), whose script settings it is given."""
+    return writer.write_script(article, settings_from(ScriptSettings, options or Options()))
