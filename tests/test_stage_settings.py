@@ -209,3 +209,14 @@ def test_a_longer_structural_pause_is_not_answered_with_a_stale_quality_report(
     silence = next(c for c in qa["checks"] if c["name"] == "silence")
     assert "(allowed 5.50 s)" in silence["detail"]
     assert not built.reused
+
+
+def test_the_formats_made_by_default_are_rows_of_the_formats_table() -> None:
+    """Which formats are made by default is `defaults.DEFAULT_FORMATS`; each is a format of the one
+    table, in its order, and what `--formats` gives for the default the command line shows."""
+    from audio_edition.defaults import DEFAULT_FORMATS
+    from audio_edition.publish.formats import FORMAT_NAMES, parse_formats
+
+    assert set(DEFAULT_FORMATS) <= set(FORMAT_NAMES)
+    assert parse_formats(",".join(("mp3", *DEFAULT_FORMATS))) == DEFAULT_FORMATS
+    assert Options().formats == PublishSettings().formats == DEFAULT_FORMATS
