@@ -206,17 +206,13 @@ def test_build_speaks_each_recurring_speaker_in_their_own_voice(
             assert median_pitch(part, audio.sample_rate) == pytest.approx(hz, rel=0.05)
 
 
-def test_without_the_flag_nothing_changes(
-    tmp_path: Path, fake_engine: FakeEngine
-) -> None:
+def test_without_the_flag_nothing_changes(tmp_path: Path, fake_engine: FakeEngine) -> None:
     built = build(tmp_path)
     assert {t.segment.voice for t in built.episode.timeline} == {"narrator", "quote"}
     assert {voice for _, voice in fake_engine.calls} == {"narrator", "quote"}
 
 
-def test_segment_cache_follows_the_voices(
-    tmp_path: Path, fake_engine: FakeEngine
-) -> None:
+def test_segment_cache_follows_the_voices(tmp_path: Path, fake_engine: FakeEngine) -> None:
     first = build(tmp_path, speaker_voices=True)
     calls = len(fake_engine.calls)
     again = build(tmp_path, speaker_voices=True)
@@ -236,9 +232,7 @@ class Broken(FakeEngine):
         raise EngineError("broken on purpose")
 
 
-def test_fallback_engine_gets_its_own_speaker_voices(
-    tmp_path: Path, fake_engine: FakeEngine
-) -> None:
+def test_fallback_engine_gets_its_own_speaker_voices(tmp_path: Path, fake_engine: FakeEngine) -> None:
     register_engine("broken", Broken)
     built = build(tmp_path, speaker_voices=True, engine="broken", fallback="fake")
     assert {voice for _, voice in fake_engine.calls} == {"narrator", "quote", "low"}
