@@ -21,7 +21,8 @@ if _typing.TYPE_CHECKING:
     from audio_edition.ingest import parse_article, read_article
     from audio_edition.model import Article, Block, Chapter, Clip, Episode, Meta, Script, Segment
     from audio_edition.options import Options, Pauses
-    from audio_edition.pipeline import Built, produce, produce_article, write_script
+    from audio_edition.pipeline import Built, produce, produce_article
+    from audio_edition.preview import write_script
     from audio_edition.voices import Engine, get_engine, register_engine
 
     __version__: str
@@ -39,7 +40,8 @@ _HOMES = {
     "audio_edition.ingest": ("parse_article", "read_article"),
     "audio_edition.model": ("Article", "Block", "Chapter", "Clip", "Episode", "Meta", "Script", "Segment"),
     "audio_edition.options": ("Options", "Pauses"),
-    "audio_edition.pipeline": ("Built", "produce", "produce_article", "write_script"),
+    "audio_edition.pipeline": ("Built", "produce", "produce_article"),
+    "audio_edition.preview": ("write_script",),
     "audio_edition.voices": ("Engine", "get_engine", "register_engine"),
 }
 _HOME_OF = {name: module for module, names in _HOMES.items() for name in names}
@@ -74,15 +76,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """A public name, imported from its home module on first use and kept; `__version__` is read
-    from the installed package's metadata ("0.0.0" in a source tree that is not installed)."""
+    """A public name, imported from its home module on first use and kept; `__version__` is
+    `version.version()`."""
     if name == "__version__":
-        from importlib import metadata
+        from audio_edition.version import version
 
-        try:
-            value: object = metadata.version("audio-edition")
-        except metadata.PackageNotFoundError:  # a source tree that is not installed
-            value = "0.0.0"
+        value: object = version()
     elif name in _HOME_OF:
         value = getattr(_importlib.import_module(_HOME_OF[name]), name)
     else:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from audio_edition.collaborators import Collaborators
 from audio_edition.errors import AudioEditionError, InputError, one_line
 from audio_edition.fingerprint import fingerprint
 from audio_edition.ingest import SUFFIXES, read_article
@@ -32,8 +33,9 @@ from audio_edition.scheduler_address import check_scheduler
 
 Status = Literal["built", "skipped", "failed"]
 BatchProgress = Callable[[int, int, str], None]
-Job = tuple[Path, str, Options]
+Job = tuple[Path, str, str]  # an article's file, its slug and its fingerprint (`fingerprint.py`)
 Reader = Callable[[Path], Article]  # how a job's file becomes an article (a module-level function)
+Work = tuple[Reader, Collaborators | None]  # how every job is read, and built
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,20 @@ def slugs(paths: list[Path], directory: Path) -> list[str]:
     return names
 
 
-def build_one(path: Path, slug: str, options: Options, read: Reader = read_article) -> ArticleResult:
-    """Build one article (read from `path` by `read`); any error (but an interrupt) becomes a failed
+def build_one(
+    path: Path,
+    slug: str,
+    options: Options,
+    read: Reader = read_article,
+    stamp: str | None = None,
+    crew: Collaborators | None = None,
+) -> ArticleResult:
+    """Build one article (read from `path` by `read`; its fingerprint `stamp` recorded in its
+    manifest; the pipeline's collaborators `crew`); any error (but an interrupt) becomes a failed
     result."""
     started = time.perf_counter()
     try:
-        built = produce_article(read(path), slug, options)
+        built = produce_article(read(path), slug, options, fingerprint=stamp, collaborators=crew)
     except AudioEditionError as exc:
         return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=str(exc))
     except Exception as exc:  # any other failure is this article's alone: the others are built
@@ -130,6 +140,7 @@ def run_batch(
     scheduler: str | None = None,
     processes: int | None = None,
     progress: BatchProgress | None = None,
+    collaborators: Collaborators | None = None,
 ) -> BatchReport:
     """Build every article under `directory` into `options.out_dir`; up-to-date ones are skipped.
 
@@ -150,8 +161,10 @@ def run_batch(
         if up_to_date(options.out_dir, slug, stamp, options.formats):
             report.results.append(ArticleResult(path, slug, "skipped"))
         else:
-            todo.append((path, slug, dataclasses.replace(options, fingerprint=stamp)))
-    results = build_jobs(todo, options, workers=workers, scheduler=scheduler, processes=processes)
+            todo.append((path, slug, stamp))
+    results = build_jobs(
+        todo, options, workers=workers, scheduler=scheduler, processes=processes, collaborators=collaborators
+    )
     with contextlib.closing(results):  # an interrupt here, too, stops the processes
         for result in results:
             report.results.append(result)
@@ -212,20 +225,24 @@ def build_jobs(
     scheduler: str | None = None,
     processes: int | None = None,
     read: Reader = read_article,
+    collaborators: Collaborators | None = None,
 ) -> Generator[ArticleResult, None, None]:
-    """The jobs' results as they finish, from wherever they run (as `run_batch` runs them); close
-    the generator to stop them."""
+    """The jobs' results as they finish, from wherever they run (as `run_batch` runs them), each
+    built with the pipeline's `collaborators` (pickled to the processes that run them); close the
+    generator to stop them."""
     if not todo:
         return _nothing()
+    work = (read, collaborators)
     if scheduler or workers:
-        return _on_dask(todo, scheduler, workers or 1, read)
+        return _on_dask(todo, options, scheduler, workers or 1, work)
     cores = os.cpu_count() or 1
     # Each process already synthesises on every core it is given (threads), so fewer, wider
     # processes win: on 2 cores one process beat two by 25 % (scripts/bench_batch.py).
     count = max(1, min(processes or cores // 2, len(todo)))
     if count == 1:
-        return (build_one(path, slug, opts, read) for path, slug, opts in todo)
-    return _in_processes(todo, count, options.jobs or max(1, cores // count), read)
+        return (build_one(path, slug, options, read, stamp, collaborators) for path, slug, stamp in todo)
+    jobs = options.jobs or max(1, cores // count)
+    return _in_processes(todo, dataclasses.replace(options, jobs=jobs), count, work)
 
 
 def _nothing() -> Generator[ArticleResult, None, None]:
@@ -233,9 +250,9 @@ def _nothing() -> Generator[ArticleResult, None, None]:
 
 
 def _in_processes(
-    todo: list[Job], count: int, jobs: int, read: Reader
+    todo: list[Job], options: Options, count: int, work: Work
 ) -> Generator[ArticleResult, None, None]:
-    """Run the jobs on `count` local processes of `jobs` synthesis threads each.
+    """Run the jobs with `options` on `count` local processes (of `options.jobs` synthesis threads each).
 
     If the caller stops early (an interrupt), jobs not yet begun are cancelled and the processes
     terminated at once: what they were building is lost (a half-committed set is removed, their
@@ -246,8 +263,8 @@ def _in_processes(
     try:
         with _spared_ctrl_c():  # the processes start during the first submits
             futures = [
-                pool.submit(build_one, path, slug, dataclasses.replace(opts, jobs=jobs), read)
-                for path, slug, opts in todo
+                pool.submit(build_one, path, slug, options, work[0], stamp, work[1])
+                for path, slug, stamp in todo
             ]
         for future in as_completed(futures):
             result = future.result()
@@ -255,25 +272,25 @@ def _in_processes(
             yield result
     except BrokenProcessPool:
         _terminate(pool)
-        _discard_unfinished(todo, finished)
+        _discard_unfinished(todo, options.out_dir, finished)
         raise AudioEditionError(
             "a batch process died while building (killed, or out of memory): articles finished "
             "before it are complete; run the same command again (--processes 1 uses less memory)"
         ) from None
     except BaseException:
         _terminate(pool)
-        _discard_unfinished(todo, finished)
+        _discard_unfinished(todo, options.out_dir, finished)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _discard_unfinished(todo: list[Job], finished: set[str]) -> None:
+def _discard_unfinished(todo: list[Job], out_dir: Path, finished: set[str]) -> None:
     """After stopping the processes: an article they were committing may have some new files in
     place without its manifest; remove such half-written sets, so each article is whole or absent."""
-    for _path, slug, opts in todo:
+    for _path, slug, _stamp in todo:
         if slug not in finished:
-            discard_unverified(opts.out_dir, slug)
+            discard_unverified(out_dir, slug)
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -304,7 +321,7 @@ def _spared_ctrl_c() -> Iterator[None]:
 
 
 def _on_dask(
-    todo: list[Job], scheduler: str | None, workers: int, read: Reader
+    todo: list[Job], options: Options, scheduler: str | None, workers: int, work: Work
 ) -> Generator[ArticleResult, None, None]:
     """Run the article jobs on a Dask cluster (at `scheduler`, else a local one of `workers` processes).
 
@@ -336,7 +353,10 @@ def _on_dask(
                 client = Client(cluster)
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-        futures = [client.submit(build_one, path, slug, opts, read, pure=False) for path, slug, opts in todo]
+        futures = [
+            client.submit(build_one, path, slug, options, work[0], stamp, work[1], pure=False)
+            for path, slug, stamp in todo
+        ]
         for future in dask_completed(futures):
             result = future.result()
             finished.add(result.slug)
@@ -354,5 +374,5 @@ def _on_dask(
         if cluster is not None:
             cluster.close()
             if stopped:  # its workers are gone: no set is still being committed
-                _discard_unfinished(todo, finished)
+                _discard_unfinished(todo, options.out_dir, finished)
         dask_log.setLevel(level)

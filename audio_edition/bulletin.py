@@ -13,7 +13,7 @@ from pathlib import Path
 
 from audio_edition.languages import language_for
 from audio_edition.model import Article, Script
-from audio_edition.options import Options
+from audio_edition.options import Options, settings_from
 from audio_edition.pipeline import Built, produce_script
 from audio_edition.publish.formats import MANIFEST, MP3
 from audio_edition.script.bulletin import bulletin_script
@@ -54,7 +54,7 @@ def produce_bulletin(
         warnings.simplefilter("ignore", CatalogueFallback)
         script = bulletin_script(
             articles,
-            ScriptSettings.from_options(options),
+            settings_from(ScriptSettings, options),
             now.date(),
             find=language_for,
             sentences=sentences,

@@ -6,7 +6,7 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +24,9 @@ from audio_edition.cli_options import (
     shown_size,
 )
 from audio_edition.options import SHOW_NAME, Options
+
+if TYPE_CHECKING:
+    from audio_edition.collaborators import Collaborators
 
 # The library is imported inside each command, so `--help` and the light commands (`script`,
 # `voices`) start without loading the audio stack.
@@ -64,7 +67,7 @@ def build(articles: tuple[str, ...], quiet: bool, **settings: Any) -> None:
             click.echo(chose, err=True)
             told = chose
         with _progress(quiet, article.meta.title) as progress:
-            built = produce_article(article, slug, resolved, progress)
+            built = produce_article(article, slug, resolved, progress, collaborators=_collaborators())
         for note in built.notes:
             click.echo(note, err=True)
         if not quiet:
@@ -118,6 +121,7 @@ def batch(
         scheduler=scheduler,
         processes=processes,
         progress=None if quiet else _batch_progress(),
+        collaborators=_collaborators(),
     )
     if not quiet:
         click.echo(report.table())
@@ -212,7 +216,7 @@ def script(article: str, as_json: bool, **settings: Any) -> None:
 
     options = script_options_from(settings)
     read = read_article(article_argument(article), allow_private=options.allow_private_hosts)
-    written = preview_script(read, options)
+    written = preview_script(read, options, _collaborators())
     if as_json:
         click.echo(json.dumps(script_as_dict(written), ensure_ascii=False, indent=2))
     else:
@@ -351,10 +355,17 @@ class _progress:
             self.bar.__exit__(None, None, None)
 
 
-def main() -> None:
-    """Console-script entry point. SIGTERM is handled like Ctrl-C: temporary files are removed."""
+def _collaborators() -> Any:
+    """The collaborators `main` was handed (None: the stages' own steps), for `build`, `batch`
+    and `script`."""
+    return click.get_current_context().find_root().obj
+
+
+def main(collaborators: Collaborators | None = None) -> None:
+    """Console-script entry point. SIGTERM is handled like Ctrl-C: temporary files are removed.
+    `collaborators` (a test harness's) reach the pipeline of `build`, `batch` and `script`."""
     signal.signal(signal.SIGTERM, terminate)
-    cli(prog_name="audio-edition")
+    cli(prog_name="audio-edition", obj=collaborators)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ from typing import Any
 import click
 
 from audio_edition.follow.settings import FollowSettings
-from audio_edition.options import ALL_FORMATS, BITRATES, Options, format_size, parse_formats, parse_size
+from audio_edition.options import BITRATES, Options, format_size, parse_size
+from audio_edition.publish.formats import FORMAT_NAMES, parse_formats
 
 
 def shown_size(size: int) -> str:
@@ -136,7 +137,7 @@ _BUILD_OPTIONS = [
         "--formats",
         default=",".join(("mp3", *DEFAULTS.formats)),
         show_default=True,
-        help=f"Files beside the MP3 and manifest: {', '.join(ALL_FORMATS)}, or all.",
+        help=f"Files beside the MP3 and manifest: {', '.join(FORMAT_NAMES)}, or all.",
     ),
     click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
     ALLOW_PRIVATE_HOSTS,

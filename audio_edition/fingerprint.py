@@ -43,7 +43,6 @@ def fingerprint(path: Path, options: Options) -> str:
     neutral = dataclasses.replace(
         options,
         out_dir=Path("."),
-        fingerprint=None,
         jobs=None,
         cache_dir=None,
         use_cache=True,
@@ -52,6 +51,7 @@ def fingerprint(path: Path, options: Options) -> str:
         allow_private_hosts=False,
     )
     settings = dataclasses.asdict(neutral)
+    settings["fingerprint"] = None  # once an option: kept, so the stamps of sets built then still match
     for name in MEDIA:  # a file counts by its content, not its path
         given = getattr(options, name)
         settings[name] = None if given is None else shared_digest(given)

@@ -7,46 +7,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from audio_edition.publish.formats import DEFAULT_NAMES, FORMAT_NAMES
+from audio_edition.defaults import (
+    BITRATE,
+    DEFAULT_FORMATS,
+    LOUDNESS,
+    MIN_QUOTE_WORDS,
+    OUT_DIR,
+    SAMPLE_RATE,
+    SHOW_NAME,
+    SPEED,
+    Pauses,
+)
 
+__all__ = [
+    "BITRATES",
+    "DEFAULT_CACHE_MAX_SIZE",
+    "SHOW_NAME",
+    "Options",
+    "Pauses",
+    "format_size",
+    "parse_size",
+    "settings_from",
+]
 
-@dataclass(frozen=True)
-class Pauses:
-    """Silence after a segment, in milliseconds, chosen by structure (longer = bigger break)."""
-
-    clause: int = 150
-    sentence: int = 400
-    paragraph: int = 750
-    title: int = 1000
-    heading: int = 700
-    section: int = 1300
-    lead_in: int = 300
-    tail: int = 1000
-
-
-DEFAULT_FORMATS = DEFAULT_NAMES
-ALL_FORMATS = FORMAT_NAMES
-# The show's name: spoken in the opening and closing, the MP3's artist and album, the feed's title
-# and author unless told otherwise.
-SHOW_NAME = "Audio Edition"
 # The cache's default bound: about 350 audio minutes at the measured 5.8 MB a minute (Piper).
 DEFAULT_CACHE_MAX_SIZE = 2_000_000_000
 
 # The MP3 bitrates a build offers (`audio.loudness` has the encoder's measured loss at each).
 BITRATES = ("64k", "80k", "96k", "112k", "128k", "160k", "192k")
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    """`--formats` as a tuple in table order: `all`, or a comma list of the formats in
-    `publish.formats` (mp3 and json are always made, and allowed). Raises ValueError naming an
-    unknown format."""
-    names = [n.strip().lower() for n in text.split(",") if n.strip()]
-    if "all" in names:
-        return ALL_FORMATS
-    unknown = [n for n in names if n not in ALL_FORMATS and n not in ("mp3", "json")]
-    if unknown:
-        raise ValueError(f"unknown format '{unknown[0]}': choose from mp3, {', '.join(ALL_FORMATS)} or all")
-    return tuple(n for n in ALL_FORMATS if n in names)
 
 
 _UNITS = {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3, "t": 1000**4}
@@ -78,7 +66,8 @@ def format_size(size: int) -> str:
 
 @dataclass(frozen=True)
 class Options:
-    """Settings for one build; every stage reads what it needs from here."""
+    """Everything one build can be told, as the command line and the library's users give it. No
+    stage reads it: the pipeline derives each stage's settings from it (`stage_settings.py`)."""
 
     engine: str = "auto"
     narrator: str | None = None
@@ -91,11 +80,11 @@ class Options:
     cache_max_size: int = (
         DEFAULT_CACHE_MAX_SIZE  # bytes; the least recently used entries go first; 0: no bound
     )
-    out_dir: Path = Path("output")
-    min_quote_words: int = 4
-    bitrate: str = "96k"
-    sample_rate: int = 44100
-    loudness: float = -16.0
+    out_dir: Path = OUT_DIR
+    min_quote_words: int = MIN_QUOTE_WORDS
+    bitrate: str = BITRATE
+    sample_rate: int = SAMPLE_RATE
+    loudness: float = LOUDNESS
     pauses: Pauses = field(default_factory=Pauses)
     show: str = SHOW_NAME
     opening: bool = True
@@ -103,12 +92,11 @@ class Options:
     outro_music: Path | None = None
     sting: Path | None = None
     cover: Path | None = None
-    speed: float = 1.0
+    speed: float = SPEED
     formats: tuple[str, ...] = DEFAULT_FORMATS
     lexicon: Path | None = None
     default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
-    fingerprint: str | None = None  # of the article and options, recorded for incremental batches
     allow_private_hosts: bool = False  # fetch from loopback, private and link-local addresses too
 
     def __post_init__(self) -> None:
@@ -126,7 +114,8 @@ _Settings = TypeVar("_Settings")
 
 
 def settings_from(cls: type[_Settings], options: Options, **derived: Any) -> _Settings:
-    """A stage's settings from a build's options: each field of `cls` named as an option takes that
-    option's value; the others come from `derived`."""
+    """A stage's settings (`cls`) from a build's options, made on top (`stage_settings.py`; the
+    stages never see Options): each field of `cls` named as an option takes that option's value;
+    the others come from `derived`."""
     names = {f.name for f in dataclasses.fields(cls)} - derived.keys()  # type: ignore[arg-type]
     return cls(**{name: getattr(options, name) for name in names}, **derived)

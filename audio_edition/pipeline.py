@@ -3,12 +3,14 @@
 
 The audio stage is reached through its face (`audio_edition.audio`), whose names import their
 modules when first used: reusing a stored episode loads neither scipy, soxr nor pyloudnorm;
-making one loads them with `master`.
+making one loads them with `master`. The steps a caller may pause or replace (the script writer,
+mastering, publishing, the decoder) are its `Collaborators`, handed in.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import warnings
 from collections.abc import Sequence
@@ -18,26 +20,24 @@ from urllib.parse import urlparse
 
 from audio_edition import audio
 from audio_edition.audio.episode_store import Mastered, episode_key
-from audio_edition.audio.ffmpeg import decode_audio_bytes, ffmpeg_exe
+from audio_edition.audio.ffmpeg import ffmpeg_exe
 from audio_edition.audio.settings import MasteringSettings, mastering_settings
 from audio_edition.audio.timeline import episode_from
 from audio_edition.build_cache import BuildCache
+from audio_edition.collaborators import Collaborators
 from audio_edition.errors import EngineError, InputError, QualityError
 from audio_edition.ingest import read_article
 from audio_edition.ingest.fetch import is_url
 from audio_edition.languages import language_for
 from audio_edition.languages.language import Language
-from audio_edition.languages.registry import INSTALLED, Languages
 from audio_edition.model import Article, Clip, Episode, Script
 from audio_edition.options import Options
-from audio_edition.publish import publish, slugify
+from audio_edition.publish import slugify
 from audio_edition.publish.id3 import read_cover
-from audio_edition.publish.settings import PublishSettings
-from audio_edition.script import writer
 from audio_edition.script.messages import CatalogueFallback, fallback_note
-from audio_edition.script.settings import ScriptSettings
+from audio_edition.stage_settings import StageSettings
 from audio_edition.store import default_cache_dir
-from audio_edition.voices import get_engine, use_decoder
+from audio_edition.voices import get_engine
 from audio_edition.voices.auto import engine_choice
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import Cast, CastSettings, resolve_cast
@@ -60,27 +60,6 @@ class Built:
         return (
             f"Built({str(mp3) if mp3 else '-'!r}, {len(self.files)} files, "
             f"{self.episode.duration:.1f} s, reused={self.reused})"
-        )
-
-
-@dataclass(frozen=True)
-class StageSettings:
-    """What each stage reads of one build's Options, derived once: the script writer's, the
-    cast's, the audio stage's (master, deliver, check; the episode key) and the publisher's."""
-
-    script: ScriptSettings
-    cast: CastSettings
-    mastering: MasteringSettings
-    publishing: PublishSettings
-
-    @classmethod
-    def from_options(cls, options: Options) -> StageSettings:
-        """Each stage's settings of a build (`auto` already replaced by the chosen engine)."""
-        return cls(
-            ScriptSettings.from_options(options),
-            CastSettings.from_options(options),
-            MasteringSettings.from_options(options),
-            PublishSettings.from_options(options),
         )
 
 
@@ -125,52 +104,57 @@ def resolve_engine(options: Options, language: Language | None = None) -> tuple[
     return dataclasses.replace(options, engine=choice.engine), choice.sentence
 
 
-def write_script(
-    article: Article, settings: ScriptSettings | Options | None = None, *, languages: Languages = INSTALLED
-) -> Script:
-    """The script stage's `write_script` with the article's language found as a build finds it
-    (in `languages`): the entry for a caller that has an article and wants its script."""
-    return writer.write_script(article, settings, language=languages.find(article.meta.language))
-
-
 def open_cache(options: Options) -> BuildCache | None:
     """The build cache (segments and episodes) the options ask for, or None with --no-cache."""
     return BuildCache(options.cache_dir or default_cache_dir()) if options.use_cache else None
 
 
-def master(script: Script, clips: list[Clip], settings: MasteringSettings | Options, engine: str) -> Episode:
-    """`audio.master`, called through this module so a test harness can pause a build here."""
-    return audio.master(script, clips, settings, engine)
-
-
-def produce_article(article: Article, slug: str, options: Options, progress: Progress | None = None) -> Built:
-    """Turn an already-read article into published files (MP3 and manifest).
+def produce_article(
+    article: Article,
+    slug: str,
+    options: Options,
+    progress: Progress | None = None,
+    *,
+    fingerprint: str | None = None,
+    collaborators: Collaborators | None = None,
+) -> Built:
+    """Turn an already-read article into published files (MP3 and manifest); its `fingerprint`
+    (a batch's) is recorded in the manifest; `collaborators` default to the stages' own steps.
 
     With the cache on, an unchanged article reuses its mastered audio (no engine call, no
     re-encoding); a changed one re-synthesises only the segments whose speech changed.
     """
+    crew = collaborators or Collaborators()
     check_media(options)
     language = article_language(options, article)
     opts, chose = resolve_engine(options, language)
     if opts.language:
         article = dataclasses.replace(article, meta=dataclasses.replace(article.meta, language=opts.language))
-    stages = StageSettings.from_options(opts)
+    stages = StageSettings.from_options(opts, fingerprint)
     with warnings.catch_warnings():  # told once, as a note of the build, not as a Python warning
         warnings.simplefilter("ignore", CatalogueFallback)
-        script = writer.write_script(article, stages.script, language=language)
+        script = crew.write_script(article, stages.script, language=language)
     fallback = fallback_note(script.language) if stages.script.opening else None
     notes = [n for n in (chose, fallback) if n]
-    return _produce(script, slug, opts, stages, notes, progress)
+    return _produce(script, slug, opts, stages, notes, progress, crew)
 
 
-def produce_script(script: Script, slug: str, options: Options, progress: Progress | None = None) -> Built:
+def produce_script(
+    script: Script,
+    slug: str,
+    options: Options,
+    progress: Progress | None = None,
+    *,
+    collaborators: Collaborators | None = None,
+) -> Built:
     """Turn a script written elsewhere (a bulletin's) into published files as `produce_article`
     does once it has written its own: the engine chosen for the script's language, then a stored
     episode or synthesis, mastering, delivery and the quality check, then publish."""
     check_media(options)
     opts, chose = resolve_engine(options, script.language)
     stages = StageSettings.from_options(opts)
-    return _produce(script, slug, opts, stages, [chose] if chose else [], progress)
+    crew = collaborators or Collaborators()
+    return _produce(script, slug, opts, stages, [chose] if chose else [], progress, crew)
 
 
 def _produce(
@@ -180,6 +164,7 @@ def _produce(
     stages: StageSettings,
     notes: list[str],
     progress: Progress | None,
+    crew: Collaborators,
 ) -> Built:
     """Cast `script`, reuse its stored episode (or make and store one), and publish it as `slug`."""
     cache = open_cache(opts)
@@ -195,10 +180,10 @@ def _produce(
         mp3, qa = reused.mp3, reused.qa
     else:
         stats = SynthesisStats(segments=len(script.segments))
-        episode, mp3, qa = _make(script, cast, opts, stages, (cache, key), stats, notes, progress)
+        episode, mp3, qa = _make(script, cast, opts, stages, (cache, key), stats, notes, progress, crew)
     if cache is not None:
         notes.extend(cache.notes())
-    files = tuple(publish(episode, slug, stages.publishing, mp3, qa))
+    files = tuple(crew.publish(episode, slug, stages.publishing, mp3, qa))
     if cache is not None and opts.cache_max_size:
         cache.prune(opts.cache_max_size)  # after the build, so its own entries are the newest
     return Built(episode, files, stats, tuple(notes), reused is not None)
@@ -213,15 +198,16 @@ def _make(
     stats: SynthesisStats,
     notes: list[str],
     progress: Progress | None,
+    crew: Collaborators,
 ) -> tuple[Episode, bytes, dict[str, object]]:
     """Speak, master, deliver and check the episode, and store it under `store` (the cache and
     the cast's episode key): (episode, untagged MP3, QA report). QualityError when the check
     fails: nothing is stored or written."""
     cache, key = store
-    clips, spoken_by = _speak(script, cast, opts, stages.cast, cache, stats, notes, progress)
+    clips, spoken_by = _speak(script, cast, opts, stages.cast, cache, stats, notes, progress, crew)
     clipped = audio.engine_clipping(clips)
     mastering = stages.mastering
-    episode = master(script, clips, mastering, engine=spoken_by["narrator"].engine)  # consumes clips
+    episode = crew.master(script, clips, mastering, spoken_by["narrator"].engine)  # consumes clips
     delivered = audio.deliver(episode, mastering)
     episode, mp3 = credited(delivered.episode, spoken_by), delivered.mp3
     report = audio.check_episode(episode, clipped, mastering, (delivered.loudness, delivered.true_peak))
@@ -269,13 +255,15 @@ def _speak(
     stats: SynthesisStats,
     notes: list[str],
     progress: Progress | None,
+    crew: Collaborators,
 ) -> tuple[list[Clip], Cast]:
     """Synthesise with the cast; on failure, the whole episode with --fallback if asked (`opts`
-    gives the jobs and the fallback engine)."""
-    use_decoder(decode_audio_bytes)  # engines that receive compressed audio (gTTS) decode with it
+    gives the jobs and the fallback engine). Engines that receive compressed audio (gTTS) decode
+    it with the collaborators' decoder."""
     segments = cache.segments if cache is not None else None
+    speak = functools.partial(synthesize, cache=segments, jobs=opts.jobs, stats=stats, decoder=crew.decoder)
     try:
-        return synthesize(script, cast, progress, cache=segments, jobs=opts.jobs, stats=stats), cast
+        return speak(script, cast, progress), cast
     except EngineError as exc:
         if not opts.fallback or opts.fallback == opts.engine:
             raise
@@ -286,12 +274,23 @@ def _speak(
     cast = resolve_cast(fallback, script.language)
     if fallback.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
-    return synthesize(script, cast, progress, cache=segments, jobs=opts.jobs, stats=stats), cast
+    return speak(script, cast, progress), cast
 
 
-def produce(path: str | Path, options: Options | None = None, progress: Progress | None = None) -> Built:
+def produce(
+    path: str | Path,
+    options: Options | None = None,
+    progress: Progress | None = None,
+    *,
+    fingerprint: str | None = None,
+    collaborators: Collaborators | None = None,
+) -> Built:
     """Read the article at `path` (a str or Path, or a URL) and build its audio edition into
-    `options.out_dir`, named as `build` names it."""
+    `options.out_dir`, named as `build` names it (`fingerprint` and `collaborators` as for
+    `produce_article`)."""
     opts = options or Options()
     source: str | Path = path if is_url(str(path)) else Path(path)
-    return produce_article(read_article(source), slug_for(source), opts, progress)
+    article, slug = read_article(source), slug_for(source)
+    return produce_article(
+        article, slug, opts, progress, fingerprint=fingerprint, collaborators=collaborators
+    )

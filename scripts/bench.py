@@ -37,7 +37,9 @@ from audio_edition.audio.mp3 import encode_mp3
 from audio_edition.ingest import read_article
 from audio_edition.model import Article, Clip
 from audio_edition.options import Options
-from audio_edition.pipeline import produce_article, write_script
+from audio_edition.pipeline import produce_article
+from audio_edition.preview import write_script
+from audio_edition.stage_settings import StageSettings
 from audio_edition.voices import PiperEngine, register_engine
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import resolve_cast
@@ -83,8 +85,9 @@ def stage_times(article: Article, opts: Options, cache: Path) -> dict[str, float
     register_engine("piper", PiperEngine, replace=True)
     times: dict[str, float] = {}
     began = time.perf_counter()
-    script = write_script(article, opts)
-    cast = resolve_cast(opts, script.language)
+    stages = StageSettings.from_options(opts)
+    script = write_script(article, stages.script)
+    cast = resolve_cast(stages.cast, script.language)
     times["script"] = time.perf_counter() - began
     clips: list[Clip] = []
     times["synthesize (model load included)"] = timed(
@@ -92,7 +95,7 @@ def stage_times(article: Article, opts: Options, cache: Path) -> dict[str, float
     )
     episode: list[Any] = []
     times["master (level, stitch, compress, loudness)"] = timed(
-        lambda: episode.append(master(script, clips, opts, engine="piper"))
+        lambda: episode.append(master(script, clips, stages.mastering, engine="piper"))
     )
     times["encode MP3 (measured while encoding)"] = timed(
         lambda: encode_measured(episode[0].audio, opts.bitrate, opts.sample_rate)

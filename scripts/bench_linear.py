@@ -16,8 +16,7 @@ from collections.abc import Callable
 
 from audio_edition.errors import AudioEditionError
 from audio_edition.ingest import parse_article
-from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 
 
 def _repeat(unit: str) -> Callable[[int], str]:
@@ -56,7 +55,7 @@ def time_script(text: str) -> tuple[float, str]:
     error when it is refused)."""
     started = time.perf_counter()
     try:
-        write_script(parse_article(text, name="bench.txt", fmt="text"), Options())
+        write_script(parse_article(text, name="bench.txt", fmt="text"))
     except AudioEditionError as exc:
         return time.perf_counter() - started, f"refused: {exc}"
     return time.perf_counter() - started, ""

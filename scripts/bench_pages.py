@@ -78,12 +78,11 @@ def run_in_process(key: str, page: Path) -> PageResult:
     """The script of one page, read in this process (no per-page time)."""
     from audio_edition.errors import AudioEditionError
     from audio_edition.ingest import read_article
-    from audio_edition.options import Options
-    from audio_edition.pipeline import write_script
+    from audio_edition.preview import write_script
     from audio_edition.report import script_as_dict
 
     try:
-        script = script_as_dict(write_script(read_article(page), Options()))
+        script = script_as_dict(write_script(read_article(page)))
     except AudioEditionError as exc:
         return PageResult(key, error=str(exc))
     return PageResult(key, spoken_body(script), script["segments"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audio_edition.ingest import read_article
 from audio_edition.model import Segment
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,8 +12,9 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from audio_edition.audio.ffmpeg import decode_audio
-from audio_edition.options import ALL_FORMATS, Options
+from audio_edition.options import Options
 from audio_edition.pipeline import produce
+from audio_edition.publish.formats import FORMAT_NAMES
 from tests.audio_checks import median_pitch
 from tests.conftest import ARTICLES
 
@@ -25,7 +26,7 @@ def reference_build(tmp_path_factory: pytest.TempPathFactory) -> dict[str, objec
     if not REFERENCE.exists():
         pytest.skip("../shared/articles is not present beside this checkout")
     out = tmp_path_factory.mktemp("reference")
-    built = produce(REFERENCE, Options(out_dir=out, engine="piper", use_cache=False, formats=ALL_FORMATS))
+    built = produce(REFERENCE, Options(out_dir=out, engine="piper", use_cache=False, formats=FORMAT_NAMES))
     mp3 = out / "peace-talks-istanbul.mp3"
     return {
         "mp3": mp3,

@@ -1,6 +1,7 @@
-"""Per-stage settings: each stage's settings are derived from Options with the values it reads,
-change only when an option it reads changes, make the episode key, and give the same result as
-the whole Options."""
+"""Per-stage settings: each stage's settings are derived from Options (at the top, in
+`stage_settings.py`) with the values it reads, change only when an option it reads changes, make
+the episode key, and have the defaults of a build; the article's fingerprint is given beside the
+options."""
 
 from __future__ import annotations
 
@@ -12,10 +13,14 @@ from typing import Any
 import pytest
 
 from audio_edition.audio.episode_store import episode_key
-from audio_edition.audio.settings import mastering_settings
+from audio_edition.audio.settings import MasteringSettings, mastering_settings
 from audio_edition.ingest import parse_article
 from audio_edition.options import Options, Pauses
-from audio_edition.pipeline import produce
+from audio_edition.pipeline import produce, produce_article
+from audio_edition.publish.settings import PublishSettings
+from audio_edition.script.settings import ScriptSettings
+from audio_edition.stage_settings import StageSettings
+from audio_edition.voices.cast import CastSettings
 from audio_edition.voices.fake import FakeEngine
 from tests.conftest import write
 
@@ -27,10 +32,8 @@ ARTICLE = (
 SEGMENT_KEYS = ["a" * 64, "b" * 64]
 
 
-def _stages(options: Options) -> Any:
-    from audio_edition.pipeline import StageSettings
-
-    return StageSettings.from_options(options)
+def _stages(options: Options, fingerprint: str | None = None) -> StageSettings:
+    return StageSettings.from_options(options, fingerprint)
 
 
 def test_each_stage_takes_the_values_it_reads_from_options(tmp_path: Path) -> None:
@@ -53,9 +56,8 @@ def test_each_stage_takes_the_values_it_reads_from_options(tmp_path: Path) -> No
         out_dir=tmp_path / "out",
         formats=("vtt", "epub"),
         cover=tmp_path / "cover.png",
-        fingerprint="f" * 64,
     )
-    stages = _stages(opts)
+    stages = _stages(opts, fingerprint="f" * 64)
     script = stages.script
     assert (script.show, script.opening, script.min_quote_words) == ("Night Desk", False, 6)
     assert (script.pauses, script.lexicon, script.default_lexicon) == (
@@ -90,7 +92,6 @@ CHANGES: list[tuple[dict[str, Any], set[str]]] = [
     ({"formats": ("epub",)}, {"publishing"}),
     ({"out_dir": Path("elsewhere")}, {"publishing"}),
     ({"cover": Path("cover.png")}, {"publishing"}),
-    ({"fingerprint": "0" * 64}, {"publishing"}),
     ({"show": "Night Desk"}, {"script", "publishing"}),
     ({"opening": False}, {"script"}),
     ({"min_quote_words": 7}, {"script"}),
@@ -124,21 +125,37 @@ def test_only_the_stages_that_read_an_option_see_it_change(change: dict[str, Any
     assert (key_before != key_after) == ("mastering" in changed)
 
 
-def test_the_episode_key_is_made_from_exactly_the_mastering_settings() -> None:
-    from audio_edition.audio.settings import MasteringSettings
+def test_the_fingerprint_is_given_beside_the_options_and_only_the_publisher_reads_it() -> None:
+    assert "fingerprint" not in {f.name for f in dataclasses.fields(Options)}
+    plain, stamped = _stages(Options()), _stages(Options(), fingerprint="0" * 64)
+    assert stamped.publishing.fingerprint == "0" * 64 and plain.publishing.fingerprint is None
+    assert dataclasses.replace(stamped, publishing=plain.publishing) == plain
 
-    settings = MasteringSettings.from_options(Options())
+
+def test_the_episode_key_is_made_from_exactly_the_mastering_settings() -> None:
+    settings = _stages(Options()).mastering
     made = mastering_settings(settings, [400])
     named = {f.name for f in dataclasses.fields(MasteringSettings)}
     assert set(made) == named | {"revision", "pauses"}
-    assert mastering_settings(Options(), [400]) == made  # Options give the same key
+    assert mastering_settings(MasteringSettings(), [400]) == made  # its defaults are a build's
 
 
-def test_a_stage_called_with_its_settings_gives_what_options_give(
+def test_each_stage_has_the_defaults_of_a_build() -> None:
+    """A stage's settings made with no argument are those a default build derives: one home each."""
+    assert _stages(Options(engine="fake")) == StageSettings(
+        ScriptSettings(), CastSettings("fake"), MasteringSettings(), PublishSettings()
+    )
+
+
+def test_the_stages_called_with_their_own_settings_make_what_a_build_makes(
     tmp_path: Path, fake_engine: FakeEngine
 ) -> None:
+    """Each stage given its settings (made from the options at the top) speaks, masters and
+    publishes what the pipeline does for the same options: the same script, audio, MP3 and files."""
+    import audio_edition
     from audio_edition import audio
-    from audio_edition.pipeline import write_script
+    from audio_edition.pipeline import credited
+    from audio_edition.preview import write_script
     from audio_edition.publish import publish
     from audio_edition.voices.synthesize import synthesize
     from tests.tagged import resolve_cast
@@ -146,27 +163,23 @@ def test_a_stage_called_with_its_settings_gives_what_options_give(
     opts = Options(engine="fake", show="Night Desk", min_quote_words=3, loudness=-18.0, formats=("vtt",))
     stages = _stages(opts)
     article = parse_article(ARTICLE, name="harbour.txt")
-    script = write_script(article, opts)
-    assert write_script(article, stages.script) == script
+    script = write_script(article, stages.script)
+    assert audio_edition.write_script(article, opts) == script  # the library's face takes Options
     assert "Night Desk" in script.segments[0].text
-    cast = resolve_cast(opts, "en")
-    assert resolve_cast(stages.cast, "en") == cast
-    results = []
-    for given in (opts, stages.mastering):
-        episode = audio.master(script, synthesize(script, cast), given, engine="fake")
-        delivered = audio.deliver(episode, given)
-        report = audio.check_episode(delivered.episode, [False] * len(script.segments), given)
-        results.append((delivered, report.as_dict()))
-    (first, qa_first), (second, qa_second) = results
-    assert (first.episode.audio.samples == second.episode.audio.samples).all()
-    assert first.mp3 == second.mp3 and qa_first == qa_second
+    cast = resolve_cast(stages.cast, "en")
+    clips = synthesize(script, cast)
+    clipped = audio.engine_clipping(clips)
+    delivered = audio.deliver(audio.master(script, clips, stages.mastering, "fake"), stages.mastering)
+    measured = (delivered.loudness, delivered.true_peak)
+    qa = audio.check_episode(delivered.episode, clipped, stages.mastering, measured).as_dict()
+    made, parts = credited(delivered.episode, cast), tmp_path / "parts"
+    publish(made, "harbour", dataclasses.replace(stages.publishing, out_dir=parts), delivered.mp3, qa)
     whole = tmp_path / "whole"
-    publish(first.episode, "harbour", dataclasses.replace(opts, out_dir=whole), first.mp3)
-    parts = tmp_path / "parts"
-    publish(first.episode, "harbour", dataclasses.replace(stages.publishing, out_dir=parts), first.mp3)
+    built = produce_article(article, "harbour", dataclasses.replace(opts, out_dir=whole, use_cache=False))
+    assert (built.episode.audio.samples == made.audio.samples).all()
     assert sorted(p.name for p in whole.iterdir()) == sorted(p.name for p in parts.iterdir())
-    for path in whole.iterdir():
-        assert path.read_bytes() == (parts / path.name).read_bytes(), path.name
+    for name in ("harbour.mp3", "harbour.vtt", "harbour.qa.json"):
+        assert (whole / name).read_bytes() == (parts / name).read_bytes(), name
 
 
 def test_an_option_mastering_does_not_read_keeps_the_stored_episode(
@@ -196,3 +209,14 @@ def test_a_longer_structural_pause_is_not_answered_with_a_stale_quality_report(
     silence = next(c for c in qa["checks"] if c["name"] == "silence")
     assert "(allowed 5.50 s)" in silence["detail"]
     assert not built.reused
+
+
+def test_the_formats_made_by_default_are_rows_of_the_formats_table() -> None:
+    """Which formats are made by default is `defaults.DEFAULT_FORMATS`; each is a format of the one
+    table, in its order, and what `--formats` gives for the default the command line shows."""
+    from audio_edition.defaults import DEFAULT_FORMATS
+    from audio_edition.publish.formats import FORMAT_NAMES, parse_formats
+
+    assert set(DEFAULT_FORMATS) <= set(FORMAT_NAMES)
+    assert parse_formats(",".join(("mp3", *DEFAULT_FORMATS))) == DEFAULT_FORMATS
+    assert Options().formats == PublishSettings().formats == DEFAULT_FORMATS

@@ -14,7 +14,6 @@ from audio_edition.audio.quality import TRUE_PEAK_LIMIT_DB
 from audio_edition.audio.settings import MasteringSettings
 from audio_edition.audio.shape import quantize
 from audio_edition.model import Clip, Episode
-from audio_edition.options import Options
 
 LOUDNESS_AIM = 0.5  # re-encode when the MP3 is further than this from the target (LU)
 ATTEMPTS = 3
@@ -30,11 +29,9 @@ class Delivered:
     true_peak: float
 
 
-def deliver(episode: Episode, settings: MasteringSettings | Options) -> Delivered:
+def deliver(episode: Episode, settings: MasteringSettings) -> Delivered:
     """Encode; if the decoded MP3 misses the loudness target or exceeds the true-peak limit,
-    correct the gain and the limiter's ceiling and encode again (at most three encodes).
-    `settings` may also be a build's whole `Options` (its mastering settings are taken from it)."""
-    settings = MasteringSettings.of(settings)
+    correct the gain and the limiter's ceiling and encode again (at most three encodes)."""
     audio = episode.audio
     ceiling = PEAK_CEILING_DB
     for attempt in range(1, ATTEMPTS + 1):

@@ -24,7 +24,6 @@ from audio_edition.audio.stitch import stitch
 from audio_edition.audio.tempo import change_tempo
 from audio_edition.audio.timeline import episode_from
 from audio_edition.model import Clip, Episode, Script
-from audio_edition.options import Options
 
 __all__ = ["master", "mastering_rate"]
 
@@ -33,16 +32,14 @@ _CLIP_LEVEL_DB = -20.0
 # audio/settings.py: cached episodes are then made again.
 
 
-def master(script: Script, clips: list[Clip], settings: MasteringSettings | Options, engine: str) -> Episode:
+def master(script: Script, clips: list[Clip], settings: MasteringSettings, engine: str) -> Episode:
     """Place every clip on one timeline with its structural pause, add music if asked, and bring
     the whole to target loudness. The audio is at `mastering_rate` (the delivery rate with music).
 
     Consumes `clips`: each is replaced by its shaped form, then released as it is laid on the
     timeline, and the timeline is compressed and levelled where it lies, so at no point do the
-    engine's clips and the episode all sit in memory together. `settings` may also be a build's
-    whole `Options` (its mastering settings are taken from it).
+    engine's clips and the episode all sit in memory together.
     """
-    settings = MasteringSettings.of(settings)
     music = settings.intro_music or settings.outro_music or settings.sting
     rate = settings.sample_rate if music else mastering_rate(clips, settings.sample_rate)
     _shape_all(clips, rate)

@@ -11,7 +11,6 @@ import numpy as np
 from audio_edition.audio.meter import measure
 from audio_edition.audio.settings import MasteringSettings
 from audio_edition.model import Clip, Episode, segment_label
-from audio_edition.options import Options
 from audio_edition.text.syllables import syllables
 from audio_edition.voices.phonemes import plain
 
@@ -74,17 +73,15 @@ class QualityReport:
 def check_episode(
     episode: Episode,
     clipped: Sequence[bool],
-    settings: MasteringSettings | Options,
+    settings: MasteringSettings,
     measured: tuple[float, float] | None = None,
 ) -> QualityReport:
     """Run every check on the finished audio; `clipped` says, per segment, whether the engine's
     raw clip came clipped (see `engine_clipping`).
 
     `measured` is (loudness, true peak) of the decoded MP3 when known: what the listener gets,
-    after the encoder; otherwise both are measured on the episode's audio. `settings` may also be
-    a build's whole `Options` (its mastering settings are taken from it).
+    after the encoder; otherwise both are measured on the episode's audio.
     """
-    settings = MasteringSettings.of(settings)
     audio = episode.audio
     loudness, peak = measured if measured is not None else measure(audio)
     longest, at = longest_silence(audio)

@@ -196,7 +196,7 @@ def _build(
         if up_to_date(out_dir, record.slug, stamp, options.formats):
             _done(record, ArticleResult(path, record.slug, "skipped"), report)
         else:
-            todo.append((path, record.slug, dataclasses.replace(options, fingerprint=stamp)))
+            todo.append((path, record.slug, stamp))
     if todo and clock.over():
         report.later += len(todo)
         return

@@ -35,13 +35,9 @@ class Fetched:
 @cache
 def user_agent() -> str:
     """The User-Agent every request sends: the tool, its version, what it does."""
-    from importlib.metadata import PackageNotFoundError, version
+    from audio_edition.version import version
 
-    try:
-        number = version("audio-edition")
-    except PackageNotFoundError:
-        number = "unknown"
-    return f"audio-edition/{number} (+article to podcast)"
+    return f"audio-edition/{version()} (+article to podcast)"
 
 
 def is_url(text: str) -> bool:

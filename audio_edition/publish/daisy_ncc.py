@@ -46,9 +46,9 @@ class Book:
 
 def generator() -> str:
     """The program that made the book, with its version (ncc:generator)."""
-    import audio_edition
+    from audio_edition.version import version
 
-    return f"audio-edition {audio_edition.__version__}"
+    return f"audio-edition {version()}"
 
 
 def write_ncc(path: Path, book: Book) -> None:

@@ -4,7 +4,7 @@ set replaces the old one whole, and what this build did not write is removed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from audio_edition.model import Episode
 from audio_edition.publish.edition import edition_of
@@ -15,16 +15,15 @@ from audio_edition.publish.outputs import describe, stale_names
 from audio_edition.publish.settings import PublishSettings
 from audio_edition.publish.staging import Staging
 
-if TYPE_CHECKING:
-    from audio_edition.options import Options
-
 
 def publish(
     episode: Episode,
     slug: str,
-    settings: PublishSettings | Options,
+    settings: PublishSettings,
     mp3: bytes | None = None,
     qa: dict[str, Any] | None = None,
+    *,
+    staging: type[Staging] = Staging,
 ) -> list[Path]:
     """Write `slug.mp3` (tagged), `slug.json`, given a QA report `slug.qa.json`, and a file per
     format in `settings.formats`; returns their paths in that order.
@@ -32,15 +31,14 @@ def publish(
     All are staged and hashed, the manifest (naming each file with its size and SHA-256) is renamed
     into place last, and the slug's files of an earlier build that this one did not write go in
     the same commit. `mp3` is the episode's audio already encoded (untagged); without it the audio
-    is encoded here. `settings` may also be a build's whole `Options` (its publish settings are
-    taken from it).
+    is encoded here. `staging` is the kind of `Staging` the files go through (a test harness's
+    pauses in its commit).
     """
-    settings = settings if isinstance(settings, PublishSettings) else PublishSettings.from_options(settings)
     if mp3 is None:
         from audio_edition.audio.mp3 import mp3_bytes  # pydub, only when no MP3 is handed in
 
         mp3 = mp3_bytes(episode.audio, bitrate=settings.bitrate, rate=settings.sample_rate)
-    with Staging(settings.out_dir) as stage:
+    with staging(settings.out_dir) as stage:
         path = stage.path(slug + MP3)
         path.write_bytes(mp3)
         edition = edition_of(episode, slug, settings.show)

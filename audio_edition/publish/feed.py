@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from audio_edition.defaults import SHOW_NAME
 from audio_edition.errors import InputError
 from audio_edition.languages.tags import language_key
-from audio_edition.options import SHOW_NAME
 from audio_edition.publish.edition import edition_uuid, written_datetime
 from audio_edition.publish.feed_chapters import PSC, add_psc_chapters, described_chapters
 from audio_edition.publish.formats import BY_NAME, FORMATS, MANIFEST, MP3, QA

@@ -1,5 +1,6 @@
-"""The output formats, each once: its name, the file (or folder) it makes, its writer, whether it is
-made by default. Publishing, the up-to-date check, the feed and `--formats` all read this table."""
+"""The output formats, each once: its name, the file (or folder) it makes, its writer. Publishing,
+the up-to-date check, the feed and `--formats` (`parse_formats`) all read this table; which formats
+are made by default is `defaults.DEFAULT_FORMATS`."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ class Format:
     name: str
     suffix: str
     write: Writer
-    default: bool = False
     folder: bool = False
 
     def file_name(self, slug: str) -> str:
@@ -76,9 +76,9 @@ def _daisy(path: Path, episode: Episode, edition: Edition, mp3: bytes) -> None:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("vtt", ".vtt", _vtt, default=True),
-    Format("srt", ".srt", _srt, default=True),
-    Format("chapters", ".chapters.json", _chapters, default=True),
+    Format("vtt", ".vtt", _vtt),
+    Format("srt", ".srt", _srt),
+    Format("chapters", ".chapters.json", _chapters),
     Format("epub", ".epub", _epub),
     Format("daisy", ".daisy", _daisy, folder=True),
     Format("html", ".html", _html),
@@ -86,7 +86,6 @@ FORMATS: tuple[Format, ...] = (
 )
 BY_NAME = {f.name: f for f in FORMATS}
 FORMAT_NAMES = tuple(f.name for f in FORMATS)
-DEFAULT_NAMES = tuple(f.name for f in FORMATS if f.default)
 # Every set has these beside its formats: the MP3, the manifest (the commit marker), the QA report.
 MP3, MANIFEST, QA = ".mp3", ".json", ".qa.json"
 
@@ -95,3 +94,15 @@ def owned_names(slug: str) -> set[str]:
     """Every name a build of `slug` may write, so owns: `S.mp3`, `S.json`, `S.qa.json` and each
     format's file. Other files (`S-2.mp3`, `S.notes.txt`, another slug's) are never ours."""
     return {slug + MP3, slug + MANIFEST, slug + QA} | {f.file_name(slug) for f in FORMATS}
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    """`--formats` as a tuple in table order: `all`, or a comma list of the formats of the table
+    (mp3 and json are always made, and allowed). Raises ValueError naming an unknown format."""
+    names = [n.strip().lower() for n in text.split(",") if n.strip()]
+    if "all" in names:
+        return FORMAT_NAMES
+    unknown = [n for n in names if n not in FORMAT_NAMES and n not in ("mp3", "json")]
+    if unknown:
+        raise ValueError(f"unknown format '{unknown[0]}': choose from mp3, {', '.join(FORMAT_NAMES)} or all")
+    return tuple(n for n in FORMAT_NAMES if n in names)

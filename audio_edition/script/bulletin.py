@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from audio_edition.languages.language import Language, LanguageFinder
 from audio_edition.model import Article, Block, Chapter, Meta, Role, Script, Segment
-from audio_edition.options import Options
 from audio_edition.script.drafts import Pause
 from audio_edition.script.lexicon import Entry, lexicon_for
 from audio_edition.script.messages import message
@@ -37,7 +36,7 @@ def bulletin_title(day: dt.date, language: Language) -> str:
 
 def bulletin_script(
     articles: Sequence[Article],
-    settings: ScriptSettings | Options,
+    settings: ScriptSettings,
     day: dt.date,
     *,
     find: LanguageFinder,
@@ -48,7 +47,6 @@ def bulletin_script(
     "Headlines" chapter, then a chapter per article with its subheadings nested under it; with
     `sentences`, each article's first that many sentences and its first quotation. The show's
     introduction and the closing are left out when `settings.opening` is off."""
-    settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
     if not articles:
         raise ValueError("a bulletin needs at least one article")
     language = bulletin_language(articles, find)

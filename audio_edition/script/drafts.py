@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from audio_edition.defaults import Pauses
 from audio_edition.model import Role
-from audio_edition.options import Pauses
 
 
 class Pause(StrEnum):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from audio_edition.defaults import Pauses
 from audio_edition.languages.language import Language
 from audio_edition.model import Article, Block, Chapter, Script, Segment
-from audio_edition.options import Options, Pauses
 from audio_edition.script.attribution import attribute_speakers
 from audio_edition.script.drafts import Draft, Pause
 from audio_edition.script.lexicon import Entry, lexicon_for
@@ -27,18 +27,15 @@ VOICE_OF_ROLE: dict[str, str] = {
 }
 
 
-def write_script(
-    article: Article, settings: ScriptSettings | Options | None = None, *, language: Language
-) -> Script:
+def write_script(article: Article, settings: ScriptSettings | None = None, *, language: Language) -> Script:
     """Segment every kept block in reading order, between the spoken opening and closing.
 
     Quotations are found over the whole article and attributed once; the quote voice reads those
     that are speech. Without the opening, the title is spoken only when the author wrote one.
-    `settings` may also be a build's whole `Options` (its script settings are taken from it), or
-    None for the defaults; `language` is the article's, resolved by the pipeline.
+    `settings` None is `ScriptSettings()`, the defaults; `language` is the article's, resolved by the
+    pipeline.
     """
-    settings = ScriptSettings.from_options(settings) if isinstance(settings, Options) else settings
-    settings = settings or ScriptSettings.from_options(Options())
+    settings = settings or ScriptSettings()
     try:
         return _written(article, settings, language)
     finally:

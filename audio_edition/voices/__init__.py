@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from audio_edition.voices.base import Engine, VoiceSpec, parse_voice_spec
-from audio_edition.voices.decoding import use_decoder
+from audio_edition.voices.decoding import decoding_with
 from audio_edition.voices.registry import (
     _FACTORIES,  # noqa: F401 (tests reset the registry through it)
     _INSTANCES,  # noqa: F401
@@ -32,7 +32,7 @@ __all__ = [
     "register_engine",
     "engine_names",
     "get_engine",
-    "use_decoder",
+    "decoding_with",
     "EspeakEngine",
     "FakeEngine",
     "GttsEngine",

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from audio_edition.errors import InputError
 from audio_edition.languages.language import Language
-from audio_edition.options import Options, settings_from
 from audio_edition.voices.base import VoiceSpec, parse_voice_spec
 from audio_edition.voices.registry import get_engine
 
@@ -15,25 +14,19 @@ Cast = dict[str, VoiceSpec]
 
 @dataclass(frozen=True)
 class CastSettings:
-    """What the cast is chosen from: the engine (already chosen if it was `auto`), the voices the
-    user asked for (None: the engine's defaults), and whether recurring speakers get voices of
-    their own (`voices.speaker_voices`)."""
+    """What the cast is chosen from: the engine (a registered engine's name: `auto` is chosen by
+    the pipeline before a cast is), the voices the user asked for (None: the engine's defaults),
+    and whether recurring speakers get voices of their own (`voices.speaker_voices`)."""
 
     engine: str
-    narrator: str | None
-    quote_voice: str | None
-    speaker_voices: bool
-
-    @classmethod
-    def from_options(cls, options: Options) -> CastSettings:
-        """The cast settings of a build."""
-        return settings_from(cls, options)
+    narrator: str | None = None
+    quote_voice: str | None = None
+    speaker_voices: bool = False
 
 
-def resolve_cast(settings: CastSettings | Options, language: Language) -> Cast:
-    """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults.
-    `settings` may also be a build's whole `Options` (its cast settings are taken from it)."""
-    settings = CastSettings.from_options(settings) if isinstance(settings, Options) else settings
+def resolve_cast(settings: CastSettings, language: Language) -> Cast:
+    """Map `narrator` and `quote` to voice specs: the user's choices, else the engine's defaults
+    for `language`."""
     key = settings.engine.strip().lower()
     engine = get_engine(key)
     ok, why = engine.available()

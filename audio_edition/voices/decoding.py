@@ -1,13 +1,16 @@
 """The decoder an engine uses for the compressed audio a service returns (gTTS's MP3).
 
-Decoding is the audio stage's work: the voices stage does not import it, it is handed it. The
-pipeline calls `use_decoder(audio.ffmpeg.decode_audio_bytes)` once; an engine may also be given its
-own decoder when it is made.
+Decoding is the audio stage's work: the voices stage does not import it, it is handed it, as an
+argument of `synthesize(..., decoder=)` (the pipeline gives ffmpeg's). While `synthesize` runs, an
+engine's `decode` uses that decoder: it is held for that call only (a context variable, copied to
+the synthesis threads), never for the process. An engine may also be given its own when it is made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from audio_edition.errors import EngineError
 from audio_edition.model import Clip
@@ -15,20 +18,27 @@ from audio_edition.model import Clip
 # (encoded bytes, sample rate wanted, what it is for error messages) -> mono float32 clip
 Decoder = Callable[[bytes, int, str], Clip]
 
-_decoder: Decoder | None = None
+_given: ContextVar[Decoder | None] = ContextVar("audio_edition_decoder", default=None)
 
 
-def use_decoder(decoder: Decoder) -> None:
-    """Decode engines' compressed audio with `decoder` from now on, in this process."""
-    global _decoder
-    _decoder = decoder
+@contextmanager
+def decoding_with(decoder: Decoder | None) -> Iterator[None]:
+    """Within the block, `decode` uses `decoder` (in this thread, and in what it runs in a copy of
+    its context)."""
+    token = _given.set(decoder)
+    try:
+        yield
+    finally:
+        _given.reset(token)
 
 
 def decode(data: bytes, sample_rate: int, what: str) -> Clip:
-    """`data` decoded by the decoder handed to this stage; EngineError if none was."""
-    if _decoder is None:
+    """`data` decoded by the decoder the current synthesis was handed; EngineError if none was."""
+    decoder = _given.get()
+    if decoder is None:
         raise EngineError(
-            f"no audio decoder was handed to the voices stage to decode {what}: "
-            "call audio_edition.voices.use_decoder(audio_edition.audio.ffmpeg.decode_audio_bytes) first"
+            f"no audio decoder was handed to the voices stage to decode {what}: call "
+            "synthesize(..., decoder=audio_edition.audio.ffmpeg.decode_audio_bytes), "
+            "or make the engine with its own decoder"
         )
-    return _decoder(data, sample_rate, what)
+    return decoder(data, sample_rate, what)

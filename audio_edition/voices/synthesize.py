@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
@@ -12,6 +13,7 @@ from audio_edition.model import Clip, Script, Segment, segment_label
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import Cast
+from audio_edition.voices.decoding import Decoder, decoding_with
 from audio_edition.voices.pcm import quantize
 from audio_edition.voices.registry import get_engine
 
@@ -36,11 +38,13 @@ def synthesize(
     cache: SegmentCache | None = None,
     jobs: int | None = None,
     stats: SynthesisStats | None = None,
+    decoder: Decoder | None = None,
 ) -> list[Clip]:
     """One clip per segment, in order.
 
     Identical (voice, speech) pairs are spoken once; cached clips are used without calling the
-    engine; the rest run on up to `jobs` threads (default: each engine's own parallel limit).
+    engine; the rest run on up to `jobs` threads (default: each engine's own parallel limit), an
+    engine that receives compressed audio decoding it with `decoder` (`voices.decoding`).
     EngineError names the segment that failed; nothing is returned partially.
     """
     stats = stats if stats is not None else SynthesisStats()
@@ -60,7 +64,8 @@ def synthesize(
     todo = sorted((w for w in wanted if w not in done), key=lambda w: len(w[1]), reverse=True)
     report = _reporter(progress, len(wanted), len(done))
     if todo:
-        _run(todo, wanted, done, keys, cache, jobs, report)
+        with decoding_with(decoder):
+            _run(todo, wanted, done, keys, cache, jobs, report)
     stats.synthesized = len(todo)
     return [done[(cast[seg.voice], seg.speech)] for seg in script.segments]
 
@@ -99,7 +104,10 @@ def _run(
         return
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="speak")
     try:
-        futures: list[Future[None]] = [pool.submit(speak, item) for item in todo]
+        # each in a copy of this context: the decoder this synthesis was handed (`decoding_with`)
+        futures: list[Future[None]] = [
+            pool.submit(contextvars.copy_context().run, speak, item) for item in todo
+        ]
         finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
         failed = next((f for f in finished if f.exception() is not None), None)
         if failed is not None:

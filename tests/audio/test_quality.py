@@ -120,21 +120,22 @@ def test_duration_check_catches_audio_that_is_not_the_sum_of_its_parts(tmp_path:
 
     from audio_edition.audio import master
     from audio_edition.audio.quality import check_episode, engine_clipping
+    from audio_edition.audio.settings import MasteringSettings
     from audio_edition.ingest import read_article
-    from audio_edition.options import Options
-    from audio_edition.pipeline import write_script
+    from audio_edition.preview import write_script
+    from audio_edition.voices.cast import CastSettings
     from audio_edition.voices.synthesize import synthesize
     from tests.tagged import resolve_cast
 
-    opts = Options(engine="fake", speed=1.2, intro_music=None)
-    script = write_script(read_article(ARTICLE), opts)
-    clips = synthesize(script, resolve_cast(opts, "en"))
+    settings = MasteringSettings(speed=1.2, intro_music=None)
+    script = write_script(read_article(ARTICLE))
+    clips = synthesize(script, resolve_cast(CastSettings("fake"), "en"))
     clipped = engine_clipping(clips)
-    episode = master(script, clips, opts, engine="fake")
-    check = {c.name: c for c in check_episode(episode, clipped, opts).checks}["duration"]
+    episode = master(script, clips, settings, engine="fake")
+    check = {c.name: c for c in check_episode(episode, clipped, settings).checks}["duration"]
     assert check.passed, check.detail
     rate = episode.audio.sample_rate
     padded = Clip(np.concatenate([episode.audio.samples, np.zeros(rate, np.float32)]), rate)  # 1 s more
     longer = dataclasses.replace(episode, audio=padded)
-    check = {c.name: c for c in check_episode(longer, clipped, opts).checks}["duration"]
+    check = {c.name: c for c in check_episode(longer, clipped, settings).checks}["duration"]
     assert not check.passed and "against" in check.detail

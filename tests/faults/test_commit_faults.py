@@ -12,8 +12,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from audio_edition.fingerprint import fingerprint
-from audio_edition.options import Options, parse_formats
+from audio_edition.options import Options
 from audio_edition.publish.feed import Show, write_feed
+from audio_edition.publish.formats import parse_formats
 from audio_edition.publish.outputs import up_to_date
 from tests.faults.launch import harness_command, run, start
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article, read_article
 from audio_edition.ingest.decode import decode_bytes
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 
 FORMATS = st.sampled_from(["text", "markdown", "html"])
 MARKUP = st.sampled_from(

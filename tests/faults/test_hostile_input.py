@@ -17,9 +17,11 @@ from click.testing import CliRunner
 from audio_edition.cli import cli
 from audio_edition.errors import InputError
 from audio_edition.ingest import MAX_WORD_CHARS, parse_article
-from audio_edition.options import ALL_FORMATS, Options
-from audio_edition.pipeline import produce, write_script
+from audio_edition.options import Options
+from audio_edition.pipeline import produce
+from audio_edition.preview import write_script
 from audio_edition.publish.feed import Show, write_feed
+from audio_edition.publish.formats import FORMAT_NAMES
 from audio_edition.script.lexicon import Entry, load_lexicon
 from audio_edition.voices.fake import FakeEngine
 from tests.conftest import ROOT
@@ -83,7 +85,7 @@ def test_markup_in_titles_and_text_is_inert_in_every_output(tmp_path: Path, fake
     article = tmp_path / "mischief.md"
     article.write_text(HOSTILE, encoding="utf-8")
     out = tmp_path / "out"
-    produce(article, Options(engine="fake", out_dir=out, formats=ALL_FORMATS))
+    produce(article, Options(engine="fake", out_dir=out, formats=FORMAT_NAMES))
     feed = write_feed(out, Show(base_url="https://example.org/audio", title="<script>x</script>"))
     checked = 0
     for path in [feed, *out.rglob("*")]:
@@ -109,7 +111,7 @@ def test_paths_in_titles_front_matter_and_names_stay_inside_the_output(
     article = tmp_path / "..%2f..%2fescape.md"
     article.write_text(HOSTILE.replace(TITLE, "../../../../tmp/escaped"), encoding="utf-8")
     out = tmp_path / "work" / "out"
-    built = produce(article, Options(engine="fake", out_dir=out, formats=ALL_FORMATS))
+    built = produce(article, Options(engine="fake", out_dir=out, formats=FORMAT_NAMES))
     made = [p for p in tmp_path.rglob("*") if p.is_file() and p != article]
     assert made and all(out in p.parents for p in made), made
     assert all(f.parent == out for f in built.files)

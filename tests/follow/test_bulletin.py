@@ -16,10 +16,10 @@ from mutagen.id3 import ID3, CTOCFlags
 
 from audio_edition.languages.dates import english_day as said_day
 from audio_edition.model import Article, Block, Meta
-from audio_edition.options import Options
 from audio_edition.publish.edition import edition_uuid
 from audio_edition.publish.formats import FORMATS
 from audio_edition.script.bulletin import bulletin_script, shorten
+from audio_edition.script.settings import ScriptSettings
 from tests.audio_checks import ffmpeg_chapters
 from tests.follow.conftest import follow, publish_rss, rss_item
 from tests.follow.news import CYCLE, FERRY, LIBRARY, ORCHARD
@@ -262,9 +262,8 @@ def test_the_bulletin_speaks_its_articles_language_else_english() -> None:
         )
 
     day = dt.date(2026, 3, 4)
-    french = bulletin_script(
-        [article("La grève", "fr"), article("Le port", "fr-CA")], Options(), day, find=lang
-    )
+    both = [article("La grève", "fr"), article("Le port", "fr-CA")]
+    french = bulletin_script(both, ScriptSettings(), day, find=lang)
     assert french.article.meta.title == "Bulletin du 4 mars 2026" and french.article.meta.language == "fr"
     assert [s.text for s in french.segments[:2]] == [
         "Ici Audio Edition, le bulletin du 4 mars 2026.",
@@ -272,9 +271,8 @@ def test_the_bulletin_speaks_its_articles_language_else_english() -> None:
     ]
     assert french.chapters[0].title == "Les titres"
     assert french.segments[-1].text.endswith("Cette édition a été lue par une voix de synthèse.")
-    mixed = bulletin_script(
-        [article("La grève", "fr"), article("Der Hafen", "de")], Options(), day, find=lang
-    )
+    apart = [article("La grève", "fr"), article("Der Hafen", "de")]
+    mixed = bulletin_script(apart, ScriptSettings(), day, find=lang)
     assert mixed.article.meta.title == "Bulletin, March 4, 2026" and mixed.article.meta.language == "en"
-    quiet = bulletin_script([article("La grève", "fr")], Options(opening=False), day, find=lang)
+    quiet = bulletin_script([article("La grève", "fr")], ScriptSettings(opening=False), day, find=lang)
     assert [s.role for s in quiet.segments] == ["narration", "narration", "heading", "narration"]

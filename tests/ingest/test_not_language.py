@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
 from audio_edition.ingest.decode import decode_bytes
-from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
+from audio_edition.script.settings import ScriptSettings
 from audio_edition.text.not_language import looks_like_code
 
 REALPAGES = Path(__file__).resolve().parents[3] / "shared" / "realpages"
@@ -94,6 +94,6 @@ def test_no_segment_of_the_benchmark_pages_is_code() -> None:
                 article = parse_article(decode_bytes(data, "p.html"), name="p.html", fmt="html")
             except InputError:
                 continue
-            script = write_script(article, Options())
+            script = write_script(article, ScriptSettings())
             offending += [(key[:12], s.text[:80]) for s in script.segments if looks_like_code(s.text)]
     assert offending == []

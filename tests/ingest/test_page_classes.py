@@ -203,7 +203,7 @@ def test_a_block_of_script_is_dropped_as_code() -> None:
 
 
 def test_a_standfirst_is_read_in_the_opening_right_after_the_headline() -> None:
-    from audio_edition.pipeline import write_script
+    from audio_edition.preview import write_script
 
     summary = "Islanders face the steepest rise in a decade as the operator blames fuel and wages."
     body = (

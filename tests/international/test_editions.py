@@ -150,10 +150,11 @@ def test_the_narrator_credit_is_in_the_articles_language(tmp_path: Path) -> None
 )
 def test_a_german_speaker_is_found_after_a_compound_title(paragraph: str, speaker: str) -> None:
     from audio_edition.ingest import parse_article
-    from audio_edition.pipeline import write_script
+    from audio_edition.preview import write_script
+    from audio_edition.script.settings import ScriptSettings
 
     article = parse_article(
         f"---\ntitle: Rat\nlanguage: de\n---\n\n{paragraph}\n", name="rat.md", fmt="markdown"
     )
-    quotes = [s for s in write_script(article, Options(opening=False)).segments if s.role == "quote"]
+    quotes = [s for s in write_script(article, ScriptSettings(opening=False)).segments if s.role == "quote"]
     assert [q.speaker for q in quotes] == [speaker]

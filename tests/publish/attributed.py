@@ -9,10 +9,14 @@ from typing import Any
 import pytest
 
 from audio_edition import pipeline
+from audio_edition.collaborators import Collaborators
+from audio_edition.languages import Language
 from audio_edition.model import Article, Script, Segment
-from audio_edition.options import ALL_FORMATS, Options
-from audio_edition.pipeline import write_script
-from audio_edition.script.writer import write_script as _stage_write_script
+from audio_edition.options import Options
+from audio_edition.preview import write_script
+from audio_edition.publish.formats import FORMAT_NAMES
+from audio_edition.script import writer
+from audio_edition.script.settings import ScriptSettings
 from tests.conftest import ARTICLES
 
 SLUG = "harbour-ferry-strike"
@@ -34,11 +38,18 @@ def with_speakers(script: Script) -> Script:
     return dataclasses.replace(script, segments=tuple(named(s) for s in script.segments))
 
 
-def attributed_script(article: Article, options: Options | None = None, **language: Any) -> Script:
-    """`write_script`, then the speakers set by hand."""
-    if language:  # called by the pipeline, with the language it resolved
-        return with_speakers(_stage_write_script(article, options, **language))
-    return with_speakers(write_script(article, options))
+def attributed_script(
+    article: Article, settings: ScriptSettings | None = None, *, language: Language | None = None
+) -> Script:
+    """`write_script` (the stage's, given the pipeline's `language`; else as the library's users call
+    it), then the speakers set by hand."""
+    if language is not None:
+        return with_speakers(writer.write_script(article, settings, language=language))
+    return with_speakers(write_script(article, settings))
+
+
+# The pipeline's collaborators with that script writer.
+ATTRIBUTED = Collaborators(write_script=attributed_script)
 
 
 def expected_speaker(segment: dict[str, Any]) -> str | None:
@@ -50,11 +61,10 @@ def expected_speaker(segment: dict[str, Any]) -> str | None:
 def attributed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The article built with --formats all through the real pipeline, its quotations attributed."""
     out = tmp_path_factory.mktemp("speakers")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline.writer, "write_script", attributed_script)
-        pipeline.produce(
-            ARTICLES / f"{SLUG}.txt",
-            Options(engine="fake", out_dir=out, use_cache=False, formats=ALL_FORMATS),
-        )
+    pipeline.produce(
+        ARTICLES / f"{SLUG}.txt",
+        Options(engine="fake", out_dir=out, use_cache=False, formats=FORMAT_NAMES),
+        collaborators=ATTRIBUTED,
+    )
     manifest = json.loads((out / f"{SLUG}.json").read_text(encoding="utf-8"))
     return {"out": out, "slug": SLUG, "manifest": manifest, "segments": manifest["segments"]}

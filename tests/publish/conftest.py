@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from audio_edition.audio.ffmpeg import decode_audio
-from audio_edition.options import ALL_FORMATS, Options
+from audio_edition.options import Options
 from audio_edition.pipeline import produce
+from audio_edition.publish.formats import FORMAT_NAMES
 from tests.conftest import ARTICLES
 from tests.publish.attributed import attributed  # noqa: F401 - a fixture for the speaker tests
 
@@ -21,7 +22,7 @@ def everything(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out = tmp_path_factory.mktemp("all")
     built = produce(
         ARTICLES / "harbour-ferry-strike.txt",
-        Options(engine="fake", out_dir=out, use_cache=False, formats=ALL_FORMATS),
+        Options(engine="fake", out_dir=out, use_cache=False, formats=FORMAT_NAMES),
     )
     slug = "harbour-ferry-strike"
     return {

@@ -19,10 +19,12 @@ import pytest
 from click.testing import CliRunner
 
 from audio_edition.cli import cli
-from audio_edition.options import ALL_FORMATS, DEFAULT_FORMATS, Options
+from audio_edition.defaults import DEFAULT_FORMATS
+from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.publish import staging
 from audio_edition.publish.feed import Show, write_feed
+from audio_edition.publish.formats import FORMAT_NAMES
 from audio_edition.publish.outputs import up_to_date
 from audio_edition.voices import FakeEngine
 from tests.conftest import ARTICLES, write
@@ -53,9 +55,10 @@ def owned_names(slug: str) -> set[str]:
 FOREIGN = (f"{SLUG}-2.mp3", f"{SLUG}.notes.txt", f"{SLUG}-extra.epub", f"{SLUG}x.json", "harbour.vtt")
 
 
-def options(out: Path, formats: tuple[str, ...]) -> Options:
-    """Fake-engine options with a fingerprint (the tests' private cache makes rebuilds quick)."""
-    return Options(engine="fake", out_dir=out, formats=formats, fingerprint=STAMP)
+def build(article: Path, out: Path, formats: tuple[str, ...]) -> None:
+    """A fake-engine build with a fingerprint, given beside the options (the tests' private cache
+    makes rebuilds quick)."""
+    produce(article, Options(engine="fake", out_dir=out, formats=formats), fingerprint=STAMP)
 
 
 def on_disk(out: Path) -> dict[str, bytes]:
@@ -76,8 +79,8 @@ def feed_titles(out: Path) -> list[str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """SLUG with every format and `glacier-retreat-survey` with the defaults, in one folder."""
     out = tmp_path_factory.mktemp("sets") / "out"
-    produce(ARTICLE, options(out, ALL_FORMATS))
-    produce(ARTICLES / "glacier-retreat-survey.md", options(out, DEFAULT_FORMATS))
+    build(ARTICLE, out, FORMAT_NAMES)
+    build(ARTICLES / "glacier-retreat-survey.md", out, DEFAULT_FORMATS)
     return out
 
 
@@ -98,7 +101,7 @@ def test_the_manifest_names_every_file_of_the_set_with_its_size_and_hash(out: Pa
         data = (out / entry["name"]).read_bytes()
         assert entry["size"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
     assert manifest["format_version"] == 1 and manifest["fingerprint"] == STAMP and manifest["segments"]
-    assert up_to_date(out, SLUG, STAMP, ALL_FORMATS)
+    assert up_to_date(out, SLUG, STAMP, FORMAT_NAMES)
     assert not up_to_date(out, SLUG, STAMP, DEFAULT_FORMATS)  # a set of other formats is not current
 
 
@@ -110,7 +113,7 @@ def test_a_rebuild_with_fewer_formats_leaves_exactly_the_new_set(
     (out / f"{SLUG}.daisy" / "notes.txt").write_text("inside our folder", encoding="utf-8")
     glacier = {k: v for k, v in on_disk(out).items() if k.startswith("glacier-retreat-survey.")}
 
-    produce(ARTICLE, options(out, DEFAULT_FORMATS))
+    build(ARTICLE, out, DEFAULT_FORMATS)
 
     names = set(on_disk(out))
     ours = {f"{SLUG}{s}" for s in (".mp3", ".json", ".qa.json", ".vtt", ".srt", ".chapters.json")}
@@ -122,7 +125,7 @@ def test_a_rebuild_with_fewer_formats_leaves_exactly_the_new_set(
     assert not [n for n in names if n.startswith(".")]  # nothing staged or moved aside is left
     assert up_to_date(out, SLUG, STAMP, DEFAULT_FORMATS)
 
-    produce(ARTICLE, options(out, ("epub",)))
+    build(ARTICLE, out, ("epub",))
     assert {n for n in on_disk(out) if n.split("/")[0] in owned_names(SLUG)} == {
         f"{SLUG}{s}" for s in (".mp3", ".json", ".qa.json", ".epub")
     }
@@ -161,13 +164,13 @@ def test_a_set_that_does_not_match_its_manifest_is_neither_current_nor_in_the_fe
     out: Path, tamper: Any, tmp_path: Path, fake_engine: FakeEngine
 ) -> None:
     both = feed_titles(out)
-    assert len(both) == 2 and up_to_date(out, SLUG, STAMP, ALL_FORMATS)
+    assert len(both) == 2 and up_to_date(out, SLUG, STAMP, FORMAT_NAMES)
     tamper(out)
-    assert not up_to_date(out, SLUG, STAMP, ALL_FORMATS)
+    assert not up_to_date(out, SLUG, STAMP, FORMAT_NAMES)
     assert feed_titles(out) == [t for t in both if t.startswith("Survey")]  # only the whole episode
 
-    produce(ARTICLE, options(out, ALL_FORMATS))  # the next build repairs it
-    assert up_to_date(out, SLUG, STAMP, ALL_FORMATS) and feed_titles(out) == both
+    build(ARTICLE, out, FORMAT_NAMES)  # the next build repairs it
+    assert up_to_date(out, SLUG, STAMP, FORMAT_NAMES) and feed_titles(out) == both
 
 
 def test_a_commit_that_fails_midway_leaves_no_manifest_and_the_next_build_repairs_it(
@@ -186,14 +189,14 @@ def test_a_commit_that_fails_midway_leaves_no_manifest_and_the_next_build_repair
     monkeypatch.setattr(os, "replace", fail_on_second)
     article = write(tmp_path, f"{SLUG}.txt", ARTICLE.read_text(encoding="utf-8").replace("night", "late"))
     with pytest.raises(OSError, match="went away"):
-        produce(article, options(out, ALL_FORMATS))
+        build(article, out, FORMAT_NAMES)
     assert moved == [f"{SLUG}.mp3"] and not (out / f"{SLUG}.json").exists()
-    assert not up_to_date(out, SLUG, STAMP, ALL_FORMATS)
+    assert not up_to_date(out, SLUG, STAMP, FORMAT_NAMES)
     assert not [n for n in on_disk(out) if n.startswith(".")]  # the staged rest was removed
     monkeypatch.undo()
 
-    produce(article, options(out, ALL_FORMATS))
-    assert up_to_date(out, SLUG, STAMP, ALL_FORMATS)
+    build(article, out, FORMAT_NAMES)
+    assert up_to_date(out, SLUG, STAMP, FORMAT_NAMES)
 
 
 def test_leftovers_are_swept_once_per_run_not_once_per_build(
@@ -227,7 +230,7 @@ def test_leftovers_are_swept_once_per_run_not_once_per_build(
     assert len(listings) == 1 and not old.exists()  # swept at the first build
     late.write_text("appeared during the run")
     produce(articles[1], opts)
-    produce(articles[2], dataclasses.replace(opts, formats=ALL_FORMATS))
+    produce(articles[2], dataclasses.replace(opts, formats=FORMAT_NAMES))
     assert len(listings) == 1 and late.exists()  # not swept again in this run
     assert all((out / f"story-{k}.mp3").exists() for k in range(3))
 

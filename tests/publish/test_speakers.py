@@ -19,7 +19,7 @@ from audio_edition import cli as cli_module
 from audio_edition.model import Segment, TimedSegment
 from audio_edition.publish.layout import Part, part_html
 from tests.conftest import ARTICLES
-from tests.publish.attributed import HOSTILE, SLUG, attributed_script, expected_speaker
+from tests.publish.attributed import ATTRIBUTED, HOSTILE, SLUG, expected_speaker
 from tests.publish.test_formats import _epubcheck as epubcheck_command
 
 X = "{http://www.w3.org/1999/xhtml}"
@@ -137,17 +137,15 @@ def test_one_label_per_change_of_speaker_within_a_paragraph() -> None:
     assert [e.get("id") for e in plain.iter("span")] == [f"s{k}" for k in range(1, 7)]
 
 
-def test_script_command_shows_speakers(monkeypatch: pytest.MonkeyPatch) -> None:
-    from audio_edition import preview
-
-    monkeypatch.setattr(preview, "write_script", attributed_script)  # the writer `script` previews with
+def test_script_command_shows_speakers() -> None:
     article = str(ARTICLES / f"{SLUG}.txt")
-    lines = CliRunner().invoke(cli_module.cli, ["script", article]).output.splitlines()
+    run = CliRunner().invoke  # the command handed the script writer that names the speakers
+    lines = run(cli_module.cli, ["script", article], obj=ATTRIBUTED).output.splitlines()
     said = next(line for line in lines if "forty minutes" in line)
     assert re.fullmatch(r" +\d+ quote +quote +\+ *\d+ms  \[Olu Mensah\] “It adds forty minutes.*", said)
     unsaid = next(line for line in lines if "disappointing" in line)
     assert re.fullmatch(r" +\d+ quote +quote +\+ *\d+ms  \"disappointing but not unexpected.\"", unsaid)
-    data = json.loads(CliRunner().invoke(cli_module.cli, ["script", article, "--json"]).output)
+    data = json.loads(run(cli_module.cli, ["script", article, "--json"], obj=ATTRIBUTED).output)
     assert all("speaker" in s for s in data["segments"])
     assert [s["speaker"] for s in data["segments"] if s["role"] == "quote"] == [
         "Deidre Fallon",

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from audio_edition.ingest import parse_article
-from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from audio_edition.script import lexicon
 from audio_edition.script.lexicon import Entry, apply_lexicon, lexicon_for, load_lexicon, shipped_lexicon
+from audio_edition.script.settings import ScriptSettings
 from audio_edition.voices.phonemes import mark
 
 TEXT = "Talks in Kyiv\nKyiv's mayor met Zelenskyy in Kyiv on Monday.\n"
@@ -26,9 +26,9 @@ def test_shipped_lexicon_has_hundreds_of_names_each_with_ipa_and_alias() -> None
 
 def test_default_lexicon_is_used_unless_turned_off() -> None:
     kyiv = next(e for e in shipped_lexicon() if e.grapheme == "Kyiv")
-    said = write_script(parse_article(TEXT), Options(opening=False)).segments[1].speech
+    said = write_script(parse_article(TEXT), ScriptSettings(opening=False)).segments[1].speech
     assert mark(kyiv.ipa or "", kyiv.alias or "") in said
-    off = Options(opening=False, default_lexicon=False)
+    off = ScriptSettings(opening=False, default_lexicon=False)
     plain = write_script(parse_article(TEXT), off).segments[1].speech
     assert plain == "Kyiv's mayor met Zelenskyy in Kyiv on Monday."
 

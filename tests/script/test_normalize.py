@@ -8,9 +8,9 @@ import pytest
 
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
-from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from audio_edition.script.lexicon import apply_lexicon, load_lexicon
+from audio_edition.script.settings import ScriptSettings
 from tests.tagged import normalize
 
 GOLDEN = [
@@ -77,7 +77,7 @@ def test_languages_without_rules_are_left_to_the_engine() -> None:
 
 def test_the_script_speaks_normalised_text_but_keeps_the_written_one() -> None:
     article = parse_article("Budget Title\nThe council cut $1.2bn, or 9%, from the 2026-27 plan.\n")
-    seg = write_script(article, Options(opening=False)).segments[1]
+    seg = write_script(article, ScriptSettings(opening=False)).segments[1]
     assert seg.text == "The council cut $1.2bn, or 9%, from the 2026-27 plan."
     assert seg.speech == "The council cut 1.2 billion dollars, or 9 percent, from the 2026 to 27 plan."
 
@@ -99,7 +99,7 @@ def test_phonemes_reach_piper_and_aliases_the_other_engines(tmp_path: Path) -> N
     path = tmp_path / "lexicon.toml"
     path.write_text('Kyiv = { alias = "Keev", ipa = "kˈiːjɪw" }\n', encoding="utf-8")
     article = parse_article("City Title\nThe delegation flew to Kyiv on Monday morning.\n")
-    speech = write_script(article, Options(opening=False, lexicon=path)).segments[1].speech
+    speech = write_script(article, ScriptSettings(opening=False, lexicon=path)).segments[1].speech
     assert "⟦kˈiːjɪw|Keev⟧" in speech
     fake = FakeEngine()
     fake.synthesize(speech, "narrator")
@@ -151,6 +151,6 @@ def test_lexicon_reaches_the_speech_of_every_segment(tmp_path: Path) -> None:
     article = parse_article(
         "Talks Title\n“Zelenskyy will travel, and so will his team,” Zelenskyy's aide said.\n"
     )
-    segs = write_script(article, Options(opening=False, lexicon=path)).segments
+    segs = write_script(article, ScriptSettings(opening=False, lexicon=path)).segments
     assert all("Zelenskyy" not in s.speech for s in segs)
     assert any("Zelenskyy" in s.text for s in segs)

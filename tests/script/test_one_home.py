@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from audio_edition.defaults import Pauses
 from audio_edition.model import Meta
-from audio_edition.options import Options, Pauses
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from audio_edition.script.lexicon import Entry
 from audio_edition.script.names import sentences, tokenize
 from audio_edition.script.opening import credit_line
+from audio_edition.script.settings import ScriptSettings
 from tests.tagged import cut_pieces, normalize, speech_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,7 +34,6 @@ sys.modules["audio_edition"] = face
 import audio_edition.script
 before = sorted(sys.modules)
 from audio_edition.languages import language_for
-from audio_edition.script.normalize import normalize
 from audio_edition.text.sentences import sentence_spans
 english = language_for("en")
 normalize("the 1st at 9:30 am", english); sentence_spans("One. Two.", english)
@@ -143,8 +143,8 @@ def test_a_script_still_pauses_by_structure() -> None:
     from audio_edition.ingest import parse_article
 
     article = parse_article("Title Here\n\nFirst paragraph. Second sentence.\n\nLast paragraph.\n")
-    segments = write_script(article, Options(show="Radio")).segments
-    pauses = Options().pauses
+    segments = write_script(article, ScriptSettings(show="Radio")).segments
+    pauses = Pauses()
     assert [(s.role, s.pause_after_ms) for s in segments] == [
         ("intro", pauses.sentence),
         ("title", pauses.title),

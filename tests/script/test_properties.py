@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from audio_edition.text.quotes import QUOTE_MARKS
 
 WORDS = st.sampled_from(

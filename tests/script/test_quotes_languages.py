@@ -3,15 +3,12 @@ narration around them read without a stray comma; English left exactly as it was
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from audio_edition.languages import language_for
 from audio_edition.languages.tags import language_key
 from audio_edition.model import Article, Block, Meta
-from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from audio_edition.script.pieces import Voiced
 from audio_edition.script.settings import ScriptSettings
 from tests.tagged import attribute_speakers, cut_pieces, find_quotations, find_quotes
@@ -174,7 +171,7 @@ def test_a_french_article_is_scripted_with_both_voices() -> None:
     article = Article(
         Meta("La ville attend", language="fr", title_from="heading"), (Block("paragraph", text),)
     )
-    settings = dataclasses.replace(ScriptSettings.from_options(Options()), opening=False)
+    settings = ScriptSettings(opening=False)
     rows = [(s.role, s.text, s.speaker) for s in write_script(article, settings).segments]
     assert rows[1:] == [
         ("quote", "« Nous attendrons la décision du tribunal »,", "Marc Lefèvre"),

@@ -9,13 +9,13 @@ import pytest
 
 from audio_edition.ingest import parse_article, read_article
 from audio_edition.languages import language_for
-from audio_edition.options import Options
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from audio_edition.script.opening import spoken_date
+from audio_edition.script.settings import ScriptSettings
 from tests.conftest import ARTICLES, DATA
 
 GOLDEN = sorted((DATA / "golden").glob("*.json"))
-BARE = Options(opening=False)
+BARE = ScriptSettings(opening=False)
 
 
 def test_reference_article_script(reference_path: Path) -> None:
@@ -49,7 +49,7 @@ def test_reference_article_script(reference_path: Path) -> None:
     assert not any("Peace Talks Istanbul" in s.text for s in segs)
     assert segs[-1].role == "outro" and "synthetic voice" in segs[-1].text
     assert segs[-1].text.startswith("You have been listening to Audio Edition.")
-    assert segs[-2].pause_after_ms == Options().pauses.section
+    assert segs[-2].pause_after_ms == ScriptSettings().pauses.section
     assert all(s.voice == ("quote" if s.role == "quote" else "narrator") for s in segs)
 
 
@@ -57,7 +57,7 @@ def test_reference_article_script(reference_path: Path) -> None:
 def test_a_title_made_from_the_file_name_is_never_spoken(name: str) -> None:
     article = parse_article("Ferry crews voted to strike on Monday.\n\nThe vote was close.\n", name=name)
     assert article.meta.title_from == "file-name"
-    segs = write_script(article, Options()).segments
+    segs = write_script(article, ScriptSettings()).segments
     assert [s.text for s in segs if s.role in ("intro", "title", "outro")] == [
         "Audio Edition.",
         "You have been listening to Audio Edition. This edition was read by a synthetic voice.",
@@ -70,13 +70,13 @@ def test_opening_speaks_show_title_byline_and_date() -> None:
         name="f.md",
         fmt="markdown",
     )
-    segs = write_script(article, Options(show="Harbour Radio")).segments
+    segs = write_script(article, ScriptSettings(show="Harbour Radio")).segments
     assert [(s.role, s.text) for s in segs[:3]] == [
         ("intro", "Harbour Radio."),
         ("title", "Ferries Return"),
         ("intro", "By Ana Ruiz. February 11, 2026."),
     ]
-    assert segs[2].pause_after_ms == Options().pauses.title
+    assert segs[2].pause_after_ms == ScriptSettings().pauses.title
     assert segs[-1].text == (
         "You have been listening to Ferries Return, from Harbour Radio. "
         "This edition was read by a synthetic voice."
@@ -114,7 +114,7 @@ def test_min_quote_words_is_configurable() -> None:
     text = "Intro Title\nShe called it “a very bad idea” on Monday.\n"
     default = write_script(parse_article(text), BARE).segments
     assert [s.role for s in default] == ["title", "narration", "quote", "narration"]
-    strict = write_script(parse_article(text), Options(min_quote_words=5, opening=False)).segments
+    strict = write_script(parse_article(text), ScriptSettings(min_quote_words=5, opening=False)).segments
     assert [s.role for s in strict] == ["title", "narration"]
 
 
@@ -136,7 +136,8 @@ def test_multi_paragraph_quote_is_voiced_throughout() -> None:
 
 def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
     text = "Intro Title\n“Kyiv’s position is clear and it will not change,” he said.\n"
-    quote = write_script(parse_article(text), Options(opening=False, default_lexicon=False)).segments[1]
+    settings = ScriptSettings(opening=False, default_lexicon=False)
+    quote = write_script(parse_article(text), settings).segments[1]
     assert quote.speech == "Kyiv's position is clear and it will not change,"
 
 

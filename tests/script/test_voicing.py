@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audio_edition.ingest import read_article
-from audio_edition.pipeline import write_script
+from audio_edition.preview import write_script
 from tests.script.voicing_audit import attributions_in_quote_voice, quotations_in_narrator_voice
 
 ARTICLES = sorted(p for p in (Path(__file__).parents[2] / "articles").iterdir() if p.is_file())

@@ -12,6 +12,7 @@ from audio_edition.errors import InputError
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.voices import EspeakEngine, espeak_engine
+from audio_edition.voices.cast import CastSettings
 from tests.audio_checks import median_pitch
 from tests.conftest import ARTICLES
 from tests.tagged import lang, resolve_cast
@@ -24,7 +25,7 @@ def test_missing_espeak_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> 
     ok, why = EspeakEngine().available()
     assert not ok and why == "not installed: apt-get install espeak-ng"
     with pytest.raises(InputError, match="apt-get install espeak-ng"):
-        resolve_cast(Options(engine="espeak"), "en")
+        resolve_cast(CastSettings(engine="espeak"), "en")
 
 
 @needs_espeak

@@ -14,7 +14,8 @@ from audio_edition.cli import cli
 from audio_edition.errors import EngineError
 from audio_edition.ingest import parse_article, read_article
 from audio_edition.options import Options
-from audio_edition.pipeline import produce, produce_article, write_script
+from audio_edition.pipeline import produce, produce_article
+from audio_edition.preview import write_script
 from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.auto import choose_engine
 from audio_edition.voices.chunking import chunk_text

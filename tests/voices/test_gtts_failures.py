@@ -115,10 +115,7 @@ def test_the_engine_decodes_with_the_decoder_it_is_given(google: FakeGoogle) -> 
     assert clip.sample_rate == 24000 and np.array_equal(clip.samples, expected.samples)
 
 
-def test_without_a_decoder_the_engine_says_what_to_hand_it(
-    google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("audio_edition.voices.decoding._decoder", None)
+def test_without_a_decoder_the_engine_says_what_to_hand_it(google: FakeGoogle) -> None:
     with pytest.raises(
         EngineError, match=r"^no audio decoder was handed to the voices stage to decode gTTS audio: "
     ):

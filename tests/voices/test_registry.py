@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from audio_edition.cli import cli
 from audio_edition.errors import InputError
-from audio_edition.options import Options
 from audio_edition.voices import (
     FakeEngine,
     engine_names,
@@ -22,6 +21,7 @@ from audio_edition.voices import (
     registry,
 )
 from audio_edition.voices.base import Engine, VoiceSpec
+from audio_edition.voices.cast import CastSettings
 from tests.conftest import ARTICLES
 from tests.tagged import resolve_cast
 
@@ -57,18 +57,18 @@ def test_voice_specs(spec: str, expected: VoiceSpec) -> None:
 
 
 def test_default_cast_comes_from_the_engine(fake_engine: FakeEngine) -> None:
-    cast = resolve_cast(Options(engine="fake"), "en")
+    cast = resolve_cast(CastSettings(engine="fake"), "en")
     assert cast == {"narrator": VoiceSpec("fake", "narrator"), "quote": VoiceSpec("fake", "quote")}
 
 
 def test_cast_refuses_the_narrator_as_quote_voice(fake_engine: FakeEngine) -> None:
     with pytest.raises(InputError, match="quote voice is the narrator's"):
-        resolve_cast(Options(engine="fake", narrator="fake:low", quote_voice="fake:low"), "en")
+        resolve_cast(CastSettings(engine="fake", narrator="fake:low", quote_voice="fake:low"), "en")
 
 
 def test_cast_checks_voices_before_any_audio(fake_engine: FakeEngine) -> None:
     with pytest.raises(InputError, match="unknown fake voice"):
-        resolve_cast(Options(engine="fake", quote_voice="fake:robot"), "en")
+        resolve_cast(CastSettings(engine="fake", quote_voice="fake:robot"), "en")
     assert fake_engine.calls == []
 
 

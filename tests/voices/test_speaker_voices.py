@@ -11,12 +11,14 @@ import numpy as np
 import pytest
 
 from audio_edition import pipeline
+from audio_edition.collaborators import Collaborators
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Meta, Script, Segment
 from audio_edition.options import Options
-from audio_edition.script.writer import write_script as stage_write_script
+from audio_edition.script import write_script
 from audio_edition.voices import FakeEngine, register_engine
 from audio_edition.voices.base import VoiceSpec
+from audio_edition.voices.cast import CastSettings
 from audio_edition.voices.speaker_voices import (
     assign_speaker_voices,
     choose_voices,
@@ -83,9 +85,8 @@ def with_speakers(write: Callable[..., Script]) -> Callable[..., Script]:
     return writer
 
 
-@pytest.fixture
-def speakers_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pipeline.writer, "write_script", with_speakers(stage_write_script))
+# The pipeline's collaborators with the script writer that names the speakers.
+SPEAKERS_WRITTEN = Collaborators(write_script=with_speakers(write_script))
 
 
 def build(tmp_path: Path, **kw: Any) -> pipeline.Built:
@@ -95,11 +96,12 @@ def build(tmp_path: Path, **kw: Any) -> pipeline.Built:
         "cache_dir": tmp_path / "cache",
     }
     options = Options(**{**settings, **kw})
-    return pipeline.produce_article(parse_article(ARTICLE, name="ferry.txt"), "ferry", options)
+    article = parse_article(ARTICLE, name="ferry.txt")
+    return pipeline.produce_article(article, "ferry", options, collaborators=SPEAKERS_WRITTEN)
 
 
 def test_two_recurring_speakers_get_two_voices_kept_all_along(fake_engine: FakeEngine) -> None:
-    cast = resolve_cast(Options(engine="fake"), "en")
+    cast = resolve_cast(CastSettings(engine="fake"), "en")
     script = script_of(
         ("n", None), ("q", DANA), ("n", None), ("q", OMAR), ("q", DANA), ("q", OMAR), ("q", DANA)
     )
@@ -113,7 +115,7 @@ def test_two_recurring_speakers_get_two_voices_kept_all_along(fake_engine: FakeE
 
 
 def test_speakers_quoted_once_and_unattributed_quotes_keep_the_quote_voice(fake_engine: FakeEngine) -> None:
-    cast = resolve_cast(Options(engine="fake"), "en")
+    cast = resolve_cast(CastSettings(engine="fake"), "en")
     # Omar's two consecutive quote segments are one long quotation: he is quoted once
     script = script_of(("q", DANA), ("q", OMAR), ("q", OMAR), ("n", None), ("q", None), ("q", DANA))
     assert quotation_speakers(script.segments) == [DANA, OMAR, None, DANA]
@@ -125,13 +127,13 @@ def test_speakers_quoted_once_and_unattributed_quotes_keep_the_quote_voice(fake_
 
 
 def test_no_recurring_speaker_leaves_script_and_cast_alone(fake_engine: FakeEngine) -> None:
-    cast = resolve_cast(Options(engine="fake"), "en")
+    cast = resolve_cast(CastSettings(engine="fake"), "en")
     script = script_of(("q", DANA), ("n", None), ("q", OMAR))
     assert assign_speaker_voices(script, cast) == (script, cast)
 
 
 def test_the_narrators_voice_is_never_in_the_pool(fake_engine: FakeEngine) -> None:
-    cast = resolve_cast(Options(engine="fake", narrator="fake:low"), "en")
+    cast = resolve_cast(CastSettings(engine="fake", narrator="fake:low"), "en")
     assert speaker_pool(cast, "en") == [VoiceSpec("fake", "quote")]
     script = script_of(("q", DANA), ("q", OMAR), ("q", DANA), ("q", OMAR))
     recast, extended = assign_speaker_voices(script, cast)
@@ -184,12 +186,12 @@ class NoPool:
 
 def test_an_engine_without_a_pool_gives_speakers_the_quote_voice() -> None:
     register_engine("nopool", NoPool)
-    cast = resolve_cast(Options(engine="nopool"), "en")
+    cast = resolve_cast(CastSettings(engine="nopool"), "en")
     assert speaker_pool(cast, "en") == [VoiceSpec("nopool", "quote")]
 
 
 def test_build_speaks_each_recurring_speaker_in_their_own_voice(
-    tmp_path: Path, fake_engine: FakeEngine, speakers_written: None
+    tmp_path: Path, fake_engine: FakeEngine
 ) -> None:
     built = build(tmp_path, speaker_voices=True)
     timeline = built.episode.timeline
@@ -205,17 +207,13 @@ def test_build_speaks_each_recurring_speaker_in_their_own_voice(
             assert median_pitch(part, audio.sample_rate) == pytest.approx(hz, rel=0.05)
 
 
-def test_without_the_flag_nothing_changes(
-    tmp_path: Path, fake_engine: FakeEngine, speakers_written: None
-) -> None:
+def test_without_the_flag_nothing_changes(tmp_path: Path, fake_engine: FakeEngine) -> None:
     built = build(tmp_path)
     assert {t.segment.voice for t in built.episode.timeline} == {"narrator", "quote"}
     assert {voice for _, voice in fake_engine.calls} == {"narrator", "quote"}
 
 
-def test_segment_cache_follows_the_voices(
-    tmp_path: Path, fake_engine: FakeEngine, speakers_written: None
-) -> None:
+def test_segment_cache_follows_the_voices(tmp_path: Path, fake_engine: FakeEngine) -> None:
     first = build(tmp_path, speaker_voices=True)
     calls = len(fake_engine.calls)
     again = build(tmp_path, speaker_voices=True)
@@ -235,9 +233,7 @@ class Broken(FakeEngine):
         raise EngineError("broken on purpose")
 
 
-def test_fallback_engine_gets_its_own_speaker_voices(
-    tmp_path: Path, fake_engine: FakeEngine, speakers_written: None
-) -> None:
+def test_fallback_engine_gets_its_own_speaker_voices(tmp_path: Path, fake_engine: FakeEngine) -> None:
     register_engine("broken", Broken)
     built = build(tmp_path, speaker_voices=True, engine="broken", fallback="fake")
     assert {voice for _, voice in fake_engine.calls} == {"narrator", "quote", "low"}

@@ -12,9 +12,9 @@ from audio_edition import pipeline
 from audio_edition.ingest import parse_article
 from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment
 from audio_edition.options import Options
-from audio_edition.script.writer import write_script as stage_write_script
 from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.base import VoiceSpec
+from audio_edition.voices.cast import CastSettings
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.phonemes import plain
 from audio_edition.voices.speaker_voices import assign_speaker_voices
@@ -22,7 +22,7 @@ from audio_edition.voices.synthesize import synthesize
 from tests.audio_checks import median_pitch
 from tests.tagged import lang, resolve_cast, speaker_pool
 from tests.voices.fake_google import FakeGoogle
-from tests.voices.test_speaker_voices import ARTICLE, DANA, OMAR, with_speakers
+from tests.voices.test_speaker_voices import ARTICLE, DANA, OMAR, SPEAKERS_WRITTEN
 
 SENTENCES = (
     "We have offered to meet the union at any time this week.",
@@ -58,7 +58,7 @@ def pitch(clip: Clip) -> float:
 
 
 def test_piper_speakers_sound_apart_and_never_take_the_narrators_voice() -> None:
-    cast = resolve_cast(Options(engine="piper"), "en")
+    cast = resolve_cast(CastSettings(engine="piper"), "en")
     script, voiced = assign_speaker_voices(exchange(), cast)
     dana, omar = voiced[f"speaker:{DANA}"], voiced[f"speaker:{OMAR}"]
     assert dana == cast["quote"] == VoiceSpec("piper", "joe+bright")
@@ -70,7 +70,7 @@ def test_piper_speakers_sound_apart_and_never_take_the_narrators_voice() -> None
 
 
 def test_piper_pool_is_every_speaker_variant_and_a_named_model_brings_its_own(tmp_path: Path) -> None:
-    cast = resolve_cast(Options(engine="piper"), "en")
+    cast = resolve_cast(CastSettings(engine="piper"), "en")
     assert [str(s) for s in speaker_pool(cast, "en")] == [
         "piper:joe+bright", "piper:joe+higher", "piper:joe+light", "piper:joe+high"
     ]  # fmt: skip
@@ -85,13 +85,13 @@ def test_piper_pool_is_every_speaker_variant_and_a_named_model_brings_its_own(tm
 
 
 def test_gtts_speakers_are_asked_for_in_their_own_accents(
-    tmp_path: Path, gtts: GttsEngine, google: FakeGoogle, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, gtts: GttsEngine, google: FakeGoogle
 ) -> None:
-    monkeypatch.setattr(pipeline.writer, "write_script", with_speakers(stage_write_script))
     options = Options(
         engine="gtts", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", speaker_voices=True
     )
-    built = pipeline.produce_article(parse_article(ARTICLE, name="ferry.txt"), "ferry", options)
+    article = parse_article(ARTICLE, name="ferry.txt")
+    built = pipeline.produce_article(article, "ferry", options, collaborators=SPEAKERS_WRITTEN)
     tld_of = {sent.text: sent.tld for sent in google.sent}
     accents: dict[str | None, set[str]] = {}
     for timed in built.episode.timeline:
@@ -107,13 +107,13 @@ def test_gtts_pool_per_language() -> None:
     assert engine.speaker_pool(lang("en"), "en@co.uk") == [  # type: ignore[attr-defined]
         "en@co.uk", "en@co.uk", "en@com.au", "en@co.in", "en@ie", "en@co.za", "en@ca"
     ]  # fmt: skip
-    french = resolve_cast(Options(engine="gtts"), "fr")
+    french = resolve_cast(CastSettings(engine="gtts"), "fr")
     assert [s.voice for s in speaker_pool(french, "fr")] == ["fr@ca"]  # France's accent is the narrator's
 
 
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 def test_espeak_speakers_get_variants_that_differ() -> None:
-    cast = resolve_cast(Options(engine="espeak"), "en")
+    cast = resolve_cast(CastSettings(engine="espeak"), "en")
     pool = speaker_pool(cast, "en")
     assert pool[:3] == [VoiceSpec("espeak", v) for v in ("en-us+m3", "en-us+f2", "en-us+m8")]
     assert cast["narrator"] not in pool and len(pool) == 7
