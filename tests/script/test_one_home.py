@@ -34,6 +34,7 @@ sys.modules["audio_edition"] = face
 import audio_edition.script
 before = sorted(sys.modules)
 from audio_edition.languages import language_for
+from audio_edition.script.normalize import normalize
 from audio_edition.text.sentences import sentence_spans
 english = language_for("en")
 normalize("the 1st at 9:30 am", english); sentence_spans("One. Two.", english)
