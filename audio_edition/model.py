@@ -107,13 +107,47 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Pronunciation:
+    """A word a lexicon says how to pronounce: engines that take phonemes (Piper) speak its `ipa`,
+    the others its `alias` (the word as it should be read aloud)."""
+
+    alias: str
+    ipa: str
+
+
+@dataclass(frozen=True)
+class Speech:
+    """What a segment says, in order: plain text and words with a pronunciation."""
+
+    pieces: tuple[str | Pronunciation, ...] = ()
+
+    @classmethod
+    def of(cls, text: str) -> Speech:
+        """Speech that is only `text`."""
+        return cls((text,) if text else ())
+
+    @property
+    def text(self) -> str:
+        """The speech as text, each pronounced word by its alias (what engines without phonemes say)."""
+        return "".join(p if isinstance(p, str) else p.alias for p in self.pieces)
+
+    @property
+    def pronounced(self) -> bool:
+        """Whether any word carries a pronunciation."""
+        return any(isinstance(p, Pronunciation) for p in self.pieces)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Segment:
     """One unit of speech: a sentence or part of one, in one voice."""
 
     index: int
     role: Role
     text: str
-    speech: str
+    speech: Speech
     voice: str
     pause_after_ms: int
     block: int

@@ -39,7 +39,6 @@ from audio_edition.script.lexicon import (  # noqa: E402
     with_possessives,
 )
 from audio_edition.script.speech import speech_text  # noqa: E402
-from audio_edition.voices.phonemes import plain  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
 SHIPPED = ROOT / "audio_edition" / "data" / "news_names.json"
@@ -187,7 +186,7 @@ class Speaker:
         """Samples of `text` spoken with `entries` as its lexicon."""
         from audio_edition.audio.shape import resample
 
-        return resample(self.engine.synthesize(speech_text(text, "en", entries), "joe"), RATE).samples
+        return resample(self.engine.synthesize_speech(speech_text(text, "en", entries), "joe"), RATE).samples
 
 
 def reference_words(text: str) -> list[str]:
@@ -195,7 +194,7 @@ def reference_words(text: str) -> list[str]:
     from num2words import num2words
 
     spoken = _NUMBER.sub(
-        lambda m: f" {num2words(int(m.group())).replace(' and ', ' ')} ", plain(speech_text(text, "en"))
+        lambda m: f" {num2words(int(m.group())).replace(' and ', ' ')} ", speech_text(text, "en").text
     )
     spoken = unicodedata.normalize("NFKD", spoken.replace("’", "'")).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", spoken.lower().replace("-", " "))
@@ -418,12 +417,9 @@ def run_timing(args: argparse.Namespace) -> None:
 
 
 def _per_entry(text: str, entries: tuple[Entry, ...]) -> str:
-    """The former apply_lexicon: one re.sub per entry, for comparison."""
-    from audio_edition.voices.phonemes import mark
-
+    """The former apply_lexicon: one re.sub per entry (each word by its alias), for comparison."""
     for entry in entries:
-        said = entry.alias or entry.grapheme
-        replacement = mark(entry.ipa, said) if entry.ipa else said
+        replacement = entry.alias or entry.grapheme
         pattern = rf"(?<!\w){re.escape(entry.grapheme)}(?!\w)"
         text = re.sub(pattern, replacement.replace("\\", r"\\"), text, flags=re.IGNORECASE)
     return text

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from audio_edition.errors import InputError
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Speech
 from audio_edition.text.languages import language_key
 
 
@@ -42,8 +42,26 @@ class Engine(Protocol):
         ...
 
     def synthesize(self, text: str, voice: str) -> Clip:
-        """Speak `text` in `voice`."""
+        """Speak `text` in `voice` (a pronounced word comes as its alias: `Speech.text`)."""
         ...
+
+
+@runtime_checkable
+class Pronouncing(Protocol):
+    """An engine that takes phonemes (optional: without it, an engine is given `Speech.text`,
+    each pronounced word by its alias)."""
+
+    def synthesize_speech(self, speech: Speech, voice: str) -> Clip:
+        """Speak `speech` in `voice`, each pronounced word by its IPA."""
+        ...
+
+
+def spoken(engine: Engine, speech: Speech, voice: str) -> Clip:
+    """`speech` said by `engine` in `voice`: its pieces to an engine that takes phonemes, its text
+    to the others."""
+    if isinstance(engine, Pronouncing):
+        return engine.synthesize_speech(speech, voice)
+    return engine.synthesize(speech.text, voice)
 
 
 @runtime_checkable

@@ -20,7 +20,6 @@ from audio_edition.voices import decoding
 from audio_edition.voices.base import installed
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.gtts_failures import GttsFailure, GttsGaveUp, NoAudio, NothingToSpeak, classify
-from audio_edition.voices.phonemes import plain
 from audio_edition.voices.retry import (
     GaveUp,
     RetryPolicy,
@@ -119,7 +118,6 @@ class GttsEngine:
         return {"lang": lang, "tld": tld, "slow": False, "chunk": MAX_CHARS}
 
     def synthesize(self, text: str, voice: str) -> Clip:
-        text = plain(text)  # no phoneme input: marked words are said by their alias
         lang, tld = _split(voice)
         since = interrupts()  # an interrupt during a request or between chunks ends the next wait too
         mp3 = b"".join(self._fetch(chunk, lang, tld, since) for chunk in chunk_text(text, MAX_CHARS))

@@ -12,7 +12,7 @@ import pytest
 
 from audio_edition import pipeline
 from audio_edition.ingest import parse_article
-from audio_edition.model import Article, Chapter, Meta, Script, Segment
+from audio_edition.model import Article, Chapter, Meta, Script, Segment, Speech
 from audio_edition.options import Options
 from audio_edition.script import write_script
 from audio_edition.voices import FakeEngine, register_engine
@@ -51,7 +51,7 @@ def script_of(*parts: tuple[str, str | None]) -> Script:
             i,
             "quote" if kind == "q" else "narration",
             f"words {i}",
-            f"words {i}",
+            Speech.of(f"words {i}"),
             "quote" if kind == "q" else "narrator",
             400,
             i,
@@ -221,7 +221,7 @@ def test_segment_cache_follows_the_voices(
     again = build(tmp_path, speaker_voices=True)
     assert again.reused and len(fake_engine.calls) == calls  # unchanged: nothing spoken again
     plain = build(tmp_path)  # Omar back in the quote voice: only his quotes are new audio
-    omar = {t.segment.speech for t in first.episode.timeline if t.segment.speaker == OMAR}
+    omar = {t.segment.speech.text for t in first.episode.timeline if t.segment.speaker == OMAR}
     assert not plain.reused and plain.stats.synthesized == len(omar)
     assert sorted(fake_engine.calls[calls:]) == sorted((text, "quote") for text in omar)
 

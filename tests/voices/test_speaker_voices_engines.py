@@ -10,14 +10,13 @@ import pytest
 
 from audio_edition import pipeline
 from audio_edition.ingest import parse_article
-from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment
+from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment, Speech
 from audio_edition.options import Options
 from audio_edition.script import write_script
 from audio_edition.voices import GttsEngine, get_engine
 from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cast import resolve_cast
 from audio_edition.voices.chunking import chunk_text
-from audio_edition.voices.phonemes import plain
 from audio_edition.voices.speaker_voices import assign_speaker_voices, speaker_pool
 from audio_edition.voices.synthesize import synthesize
 from tests.audio_checks import median_pitch
@@ -37,7 +36,7 @@ def exchange(language: str = "en") -> Script:
     """Dana and Omar taking turns, each saying every sentence once."""
     turns = [(name, text) for text in SENTENCES for name in (DANA, OMAR)]
     segments = tuple(
-        Segment(i, "quote", text, text, "quote", 400, i, 0, name) for i, (name, text) in enumerate(turns)
+        Segment(i, "quote", text, Speech.of(text), "quote", 400, i, 0, name) for i, (name, text) in enumerate(turns)
     )
     return Script(
         Article(Meta("T", language=language, title_from="heading"), ()), segments, (Chapter("T", 0),)
@@ -94,7 +93,7 @@ def test_gtts_speakers_are_asked_for_in_their_own_accents(
     for timed in built.episode.timeline:
         seg = timed.segment
         who = seg.speaker if seg.role == "quote" else "narrator"
-        accents.setdefault(who, set()).update(tld_of[chunk] for chunk in chunk_text(plain(seg.speech), 100))
+        accents.setdefault(who, set()).update(tld_of[chunk] for chunk in chunk_text(seg.speech.text, 100))
     assert accents == {"narrator": {"com"}, DANA: {"co.uk"}, OMAR: {"com.au"}, None: {"co.uk"}}
 
 
