@@ -9,7 +9,6 @@ making one loads them with `master`.
 from __future__ import annotations
 
 import dataclasses
-import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -260,8 +259,7 @@ def _speak(
     except EngineError as exc:
         if not opts.fallback or opts.fallback == opts.engine:
             raise
-        cause = re.sub(r";\s*(retry later or |wait a while or )?use --engine \w+[^.;]*", "", str(exc))
-        said = cause.rstrip(". ")
+        said = str(exc).rstrip(". ")  # what failed: what to do about it is the command line's to say
         notes.append(f"warning: {said}; the whole episode uses {opts.fallback} instead (--fallback)")
     fallback = dataclasses.replace(cast_settings, engine=opts.fallback, narrator=None, quote_voice=None)
     cast = resolve_cast(fallback, script.article.meta.language)

@@ -8,7 +8,7 @@ import functools
 import threading
 from dataclasses import dataclass
 
-from audio_edition.errors import EngineError, InputError
+from audio_edition.errors import EngineFailure, FailureCause, InputError
 from audio_edition.text.languages import language_key
 from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
@@ -53,15 +53,17 @@ def engine_choice(requested: str, language: str = "en", narrator: str | None = N
 
 
 def require_google(engine: str, fallback: str | None = None) -> None:
-    """For `--engine gtts` without `--fallback`: EngineError at once when Google does not answer the
-    probe (so a build offline is not spent retrying every segment); nothing for other engines."""
+    """For `--engine gtts` without `--fallback`: an EngineFailure (the service unreachable) at once
+    when Google does not answer the probe (so a build offline is not spent retrying every
+    segment); nothing for other engines."""
     if engine.strip().lower() != "gtts" or fallback:
         return
     answered, how = _probe()
     if not answered:
-        raise EngineError(
-            f"Google is not reachable ({how}), and --engine gtts speaks only through it: "
-            "use --engine piper to build offline, or --fallback piper to fall back to it"
+        raise EngineFailure(
+            f"Google is not reachable ({how}), and --engine gtts speaks only through it",
+            FailureCause.SERVICE_UNREACHABLE,
+            "gtts",
         )
 
 

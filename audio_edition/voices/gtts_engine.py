@@ -152,8 +152,8 @@ class GttsEngine:
                 limit = self.retry.deadline
                 reason += f"; Google asked to wait {exc.wait:.0f} s, beyond the {limit:.0f} s retry limit"
             failure = exc.last if isinstance(exc.last, GttsFailure) else None
-            advice = failure.advice if failure is not None else GttsFailure.advice
-            raise GttsGaveUp(f"gTTS gave up after {tries}: {reason}. {advice}", failure) from exc
+            probable = (failure or GttsFailure).probable
+            raise GttsGaveUp(f"gTTS gave up after {tries}: {reason}. {probable}", failure) from exc
 
     def _request(self, chunk: str, lang: str, tld: str, timeout: tuple[float, float]) -> bytes:
         from gtts import gTTS, gTTSError

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from audio_edition.errors import EngineError
+from audio_edition.errors import EngineError, EngineFailure
 from audio_edition.model import Clip, Script, Segment, Speech, segment_label
 from audio_edition.voices.base import VoiceSpec, spoken
 from audio_edition.voices.cache import SegmentCache
@@ -83,6 +83,8 @@ def _run(
         with limits[spec.engine]:
             try:
                 clip = spoken(engines[spec.engine], speech, spec.voice)
+            except EngineFailure as exc:
+                raise exc.about(_name(wanted[item][0])) from exc
             except EngineError as exc:
                 raise EngineError(f"{_name(wanted[item][0])}: {exc}") from exc
         if clip.duration <= 0.0:

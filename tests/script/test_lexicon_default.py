@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from audio_edition.ingest import parse_article
+from audio_edition.model import Pronunciation
 from audio_edition.options import Options
 from audio_edition.script import lexicon, write_script
 from audio_edition.script.lexicon import Entry, apply_lexicon, lexicon_for, load_lexicon, shipped_lexicon
-from audio_edition.model import Pronunciation
 
 TEXT = "Talks in Kyiv\nKyiv's mayor met Zelenskyy in Kyiv on Monday.\n"
 

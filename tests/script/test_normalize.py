@@ -115,9 +115,8 @@ def test_phonemes_reach_piper_and_aliases_the_other_engines(tmp_path: Path) -> N
     model = _load(_model_path("joe"), threads=1)
     (with_ipa,) = phoneme_sentences(model, speech)
     assert "kˈiːjɪw" in "".join(with_ipa)
-    plain = "".join(
-        p for s in phoneme_sentences(model, Speech.of("The delegation flew to Keev on Monday morning.")) for p in s
-    )
+    keev = Speech.of("The delegation flew to Keev on Monday morning.")
+    plain = "".join(p for s in phoneme_sentences(model, keev) for p in s)
     assert "kˈiːjɪw" not in plain
 
 
@@ -133,7 +132,8 @@ def test_pls_lexicon(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     entries = load_lexicon(path)
-    assert apply_lexicon("Peskov and Umerov", entries) == ("PESS-kov and ", Pronunciation("Umerov", "ʊˈmɛrəf"))
+    umerov = Pronunciation("Umerov", "ʊˈmɛrəf")
+    assert apply_lexicon("Peskov and Umerov", entries) == ("PESS-kov and ", umerov)
 
 
 @pytest.mark.parametrize(

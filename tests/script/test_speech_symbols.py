@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from audio_edition.model import Pronunciation
 from audio_edition.script.lexicon import Entry
 from audio_edition.script.speech import speech_text
-from audio_edition.model import Pronunciation
 
 HOSTILE_TITLE = '<script>alert(1)</script> & "Quotes" <b>bold</b>'
 
@@ -77,7 +77,8 @@ def test_no_symbol_an_engine_would_spell_out_is_left(written: str, _: str) -> No
 
 def test_languages_with_rules_say_operators_and_addresses_in_their_words() -> None:
     assert speech_text("3 < 5 et <b>x</b> #Grève :)", "fr").text == "trois inférieur à cinq et x Grève"
-    assert speech_text("écrivez à presse@exemple.fr", "fr").text == "écrivez à presse arobase exemple point fr"
+    said = speech_text("écrivez à presse@exemple.fr", "fr").text
+    assert said == "écrivez à presse arobase exemple point fr"
 
 
 def test_languages_without_rules_keep_operators_between_numbers_for_the_engine() -> None:

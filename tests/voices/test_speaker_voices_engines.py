@@ -36,7 +36,8 @@ def exchange(language: str = "en") -> Script:
     """Dana and Omar taking turns, each saying every sentence once."""
     turns = [(name, text) for text in SENTENCES for name in (DANA, OMAR)]
     segments = tuple(
-        Segment(i, "quote", text, Speech.of(text), "quote", 400, i, 0, name) for i, (name, text) in enumerate(turns)
+        Segment(i, "quote", text, Speech.of(text), "quote", 400, i, 0, name)
+        for i, (name, text) in enumerate(turns)
     )
     return Script(
         Article(Meta("T", language=language, title_from="heading"), ()), segments, (Chapter("T", 0),)
