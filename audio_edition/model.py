@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
@@ -104,6 +104,28 @@ class Article:
 
     def __repr__(self) -> str:
         return f"Article({self.meta.title!r}, {len(self.blocks)} blocks, {len(self.dropped)} dropped)"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A voice of a speech engine, named as `engine:voice` (`piper:joe+deep`, `gtts:en@co.uk`): the
+    engine's registered name and the engine's own name for the voice. `title` (how credits name
+    the engine: "eSpeak NG") and `label` (how they name the voice: a model's file without its
+    folder and suffix) are what the voices stage says of them, "" until it has; two voices are
+    equal by engine and voice alone."""
+
+    engine: str
+    voice: str
+    title: str = field(default="", compare=False)
+    label: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.engine}:{self.voice}"
+
+    @property
+    def credit(self) -> str:
+        """The engine and the voice as a credit names them: `Piper joe`, `eSpeak NG fr+m4`."""
+        return f"{self.title or self.engine} {self.label or self.voice}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -236,7 +258,7 @@ class Episode:
     audio: Clip
     silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
     time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
-    voices: tuple[tuple[str, str], ...] = ()  # (cast role, voice spec) of every voice that spoke
+    voices: tuple[tuple[str, Voice], ...] = ()  # (cast role, voice) of every voice that spoke
 
     @property
     def duration(self) -> float:
@@ -244,9 +266,9 @@ class Episode:
         return self.audio.duration
 
     @property
-    def narrator(self) -> str:
-        """The narrator's voice spec (`piper:joe`), for the credits; "" when not known."""
-        return dict(self.voices).get("narrator", "")
+    def narrator(self) -> Voice | None:
+        """The narrator's voice, for the credits; None when not known."""
+        return dict(self.voices).get("narrator")
 
     def __repr__(self) -> str:
         title = self.script.article.meta.title

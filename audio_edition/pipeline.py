@@ -218,7 +218,7 @@ def _make(
 
 def credited(episode: Episode, cast: Cast) -> Episode:
     """`episode` with the voice that spoke each cast role."""
-    return dataclasses.replace(episode, voices=tuple((role, str(spec)) for role, spec in cast.items()))
+    return dataclasses.replace(episode, voices=tuple(cast.items()))
 
 
 def check_media(options: Options) -> None:

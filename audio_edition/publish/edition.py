@@ -9,8 +9,9 @@ import uuid
 import warnings
 from dataclasses import dataclass
 
-from audio_edition.model import Episode
+from audio_edition.model import Episode, Voice
 from audio_edition.text.languages import language_key
+from audio_edition.voices.registry import described
 
 __all__ = ["Edition", "edition_of", "edition_uuid", "narrator_credit", "written_datetime"]
 
@@ -22,8 +23,6 @@ _HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3
 _ZONES = {name: hours * 3600 for name, hours in _HOURS.items()}
 _DATELINE_WORD = re.compile(r"^(updated|published|posted)[:\s]+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[0-9])\d\d(?!\d)")  # a dateline names its year
-# How engines are named in the narrator credit.
-_ENGINE_NAMES = {"piper": "Piper", "gtts": "Google Translate (gTTS)", "espeak": "eSpeak NG"}
 
 
 @dataclass(frozen=True)
@@ -64,17 +63,14 @@ def edition_uuid(slug: str) -> uuid.UUID:
 
 def narrator_credit(episode: Episode) -> str:
     """Who reads the edition, said truly in the article's language: "Synthetic voice: Piper joe",
-    "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice; the engine alone when
-    the voice is not known; English for a language without messages)."""
+    "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice as the voices stage
+    describes them; the engine alone when the voice is not known; English for a language without
+    messages)."""
     from audio_edition.script.messages import catalogue, message
 
-    engine, _, voice = (episode.narrator or episode.engine).partition(":")
-    name = _ENGINE_NAMES.get(engine, engine)
-    voice = voice.rsplit("/", 1)[-1].removesuffix(".onnx")  # a voice named by path: its file
+    narrator = episode.narrator or described(Voice(episode.engine, ""))
     language = language_key(episode.script.article.meta.language)
-    return message(
-        "voice_credit", language if language in catalogue() else "en", voice=f"{name} {voice}".rstrip()
-    )
+    return message("voice_credit", language if language in catalogue() else "en", voice=narrator.credit)
 
 
 def written_datetime(

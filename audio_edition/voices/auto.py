@@ -13,6 +13,7 @@ from audio_edition.text.languages import language_key
 from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
 
+AUTO_ENGINES = ("gtts", "piper", "espeak")  # every engine `auto` may choose
 PROBE_SECONDS = 2.0
 AS_ASKED = "as asked"
 STAY_OFFLINE = "--engine piper (or AUDIO_EDITION_ENGINE=piper) keeps it on this machine"
@@ -84,11 +85,11 @@ def offline_engine(language: str, narrator: str | None = None) -> str:
     )
 
 
-def choose_engine(requested: str, language: str = "en") -> tuple[str, str]:
-    """(engine name, why): `engine_choice` as a pair, the why being its sentence when `auto`
-    chose and "as asked" otherwise."""
-    choice = engine_choice(requested, language)
-    return choice.engine, choice.sentence or choice.reason
+def engines_for(requested: str) -> tuple[str, ...]:
+    """The engines a build asking for `requested` may speak with, in lower case: every one `auto`
+    may choose, else the one named. Nothing is probed or loaded."""
+    name = requested.strip().lower()
+    return AUTO_ENGINES if name == "auto" else (name,)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,14 +1,13 @@
-"""The Engine protocol every voice implements, voice-spec parsing (`engine:voice`), and the
+"""The Engine protocol every voice implements, voice parsing (`engine:voice` to a `Voice`), and the
 check engines make for the packages they need."""
 
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from audio_edition.errors import InputError
-from audio_edition.model import Clip, Speech
+from audio_edition.model import Clip, Speech, Voice
 from audio_edition.text.languages import language_key
 
 
@@ -92,18 +91,7 @@ class SpeakerPool(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class VoiceSpec:
-    """A voice named as `engine:voice`, e.g. `piper:joe+deep`, `gtts:en@co.uk`."""
-
-    engine: str
-    voice: str
-
-    def __str__(self) -> str:
-        return f"{self.engine}:{self.voice}"
-
-
-def parse_voice_spec(spec: str, default_engine: str) -> VoiceSpec:
+def parse_voice_spec(spec: str, default_engine: str) -> Voice:
     """Split `engine:voice`; a bare voice belongs to `default_engine`. Paths keep their colons."""
     text = spec.strip()
     if not text:
@@ -112,8 +100,8 @@ def parse_voice_spec(spec: str, default_engine: str) -> VoiceSpec:
     if sep and head.isidentifier() and len(head) > 1:
         if not rest:
             raise InputError(f"voice '{spec}' names no voice after '{head}:'")
-        return VoiceSpec(head.lower(), rest)
-    return VoiceSpec(default_engine, text)
+        return Voice(head.lower(), rest)
+    return Voice(default_engine, text)
 
 
 def installed(package: str) -> bool:

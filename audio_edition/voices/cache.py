@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from audio_edition.model import Clip, Pronunciation, Speech
+from audio_edition.model import Clip, Pronunciation, Speech, Voice
 from audio_edition.store import Damaged, EntryFormat, EntryReader, FileStore, default_cache_dir
-from audio_edition.voices.base import Engine, VoiceSpec
+from audio_edition.voices.base import Engine
 from audio_edition.voices.pcm import pcm16
 
 __all__ = ["FORMAT", "SegmentCache", "default_cache_dir", "clip_from_pcm16"]
@@ -52,7 +52,7 @@ class SegmentCache:
         return self.files.damaged
 
     @staticmethod
-    def key(engine: Engine, spec: VoiceSpec, speech: Speech) -> str:
+    def key(engine: Engine, spec: Voice, speech: Speech) -> str:
         """The content address of one segment's audio."""
         material = {
             "format": FORMAT,

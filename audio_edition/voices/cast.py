@@ -1,15 +1,17 @@
-"""Resolve the cast: which voice speaks each role, checked before any audio is made."""
+"""Resolve the cast: which voice speaks each role, checked before any audio is made; and, unchecked,
+every voice a cast may speak with (what a build's fingerprint covers)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from audio_edition.errors import InputError
+from audio_edition.model import Voice
 from audio_edition.options import Options, settings_from
-from audio_edition.voices.base import VoiceSpec, parse_voice_spec
-from audio_edition.voices.registry import get_engine
+from audio_edition.voices.base import SpeakerPool, parse_voice_spec
+from audio_edition.voices.registry import described, get_engine
 
-Cast = dict[str, VoiceSpec]
+Cast = dict[str, Voice]
 
 
 @dataclass(frozen=True)
@@ -34,20 +36,10 @@ def resolve_cast(settings: CastSettings | Options, language: str) -> Cast:
     `settings` may also be a build's whole `Options` (its cast settings are taken from it)."""
     settings = CastSettings.from_options(settings) if isinstance(settings, Options) else settings
     key = settings.engine.strip().lower()
-    engine = get_engine(key)
-    ok, why = engine.available()
+    ok, why = get_engine(key).available()
     if not ok:
         raise InputError(f"engine '{key}' is not usable here: {why}")
-    chosen = {"narrator": settings.narrator, "quote": settings.quote_voice}
-    cast: Cast = {}
-    defaults: dict[str, str] | None = None
-    for role, spec in chosen.items():
-        if spec:
-            cast[role] = parse_voice_spec(spec, key)
-        else:
-            if defaults is None:
-                defaults = engine.default_voices(language)
-            cast[role] = VoiceSpec(key, defaults[role])
+    cast = _chosen(settings, language)
     for resolved in cast.values():
         voice_engine = get_engine(resolved.engine)
         ok, why = voice_engine.available()
@@ -57,3 +49,27 @@ def resolve_cast(settings: CastSettings | Options, language: str) -> Cast:
     if cast["narrator"] == cast["quote"] and settings.quote_voice:
         raise InputError("the quote voice is the narrator's voice: choose a different --quote-voice")
     return cast
+
+
+def cast_voices(settings: CastSettings, language: str) -> list[Voice]:
+    """Every voice a cast of `settings` may speak with in `language`, unchecked: the narrator, the
+    quote voice and, with speaker voices, the quote engine's speaker pool (what `resolve_cast` and
+    `assign_speaker_voices` choose from). Loads no voice model; errors as the engines raise them."""
+    cast = _chosen(settings, language)
+    found = list(cast.values())
+    quote = cast["quote"]
+    pool_engine = get_engine(quote.engine)
+    if settings.speaker_voices and isinstance(pool_engine, SpeakerPool):
+        found += [Voice(quote.engine, voice) for voice in pool_engine.speaker_pool(language, quote.voice)]
+    return found
+
+
+def _chosen(settings: CastSettings, language: str) -> Cast:
+    """Each role's voice: the user's choice, else the engine's default for `language`."""
+    key = settings.engine.strip().lower()
+    chosen = {"narrator": settings.narrator, "quote": settings.quote_voice}
+    defaults = {} if all(chosen.values()) else get_engine(key).default_voices(language)
+    return {
+        role: described(parse_voice_spec(spec, key) if spec else Voice(key, defaults[role]))
+        for role, spec in chosen.items()
+    }

@@ -8,8 +8,8 @@ from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from audio_edition.errors import EngineError, EngineFailure
-from audio_edition.model import Clip, Script, Segment, Speech, segment_label
-from audio_edition.voices.base import VoiceSpec, spoken
+from audio_edition.model import Clip, Script, Segment, Speech, Voice, segment_label
+from audio_edition.voices.base import spoken
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import Cast
 from audio_edition.voices.pcm import quantize
@@ -44,12 +44,12 @@ def synthesize(
     EngineError names the segment that failed; nothing is returned partially.
     """
     stats = stats if stats is not None else SynthesisStats()
-    wanted: dict[tuple[VoiceSpec, Speech], list[Segment]] = {}
+    wanted: dict[tuple[Voice, Speech], list[Segment]] = {}
     for seg in script.segments:
         wanted.setdefault((cast[seg.voice], seg.speech), []).append(seg)
     stats.segments, stats.unique = len(script.segments), len(wanted)
-    done: dict[tuple[VoiceSpec, Speech], Clip] = {}
-    keys: dict[tuple[VoiceSpec, Speech], str] = {}
+    done: dict[tuple[Voice, Speech], Clip] = {}
+    keys: dict[tuple[Voice, Speech], str] = {}
     for item in wanted:
         if cache is not None:
             keys[item] = cache.key(get_engine(item[0].engine), item[0], item[1])
@@ -66,10 +66,10 @@ def synthesize(
 
 
 def _run(
-    todo: list[tuple[VoiceSpec, Speech]],
-    wanted: dict[tuple[VoiceSpec, Speech], list[Segment]],
-    done: dict[tuple[VoiceSpec, Speech], Clip],
-    keys: dict[tuple[VoiceSpec, Speech], str],
+    todo: list[tuple[Voice, Speech]],
+    wanted: dict[tuple[Voice, Speech], list[Segment]],
+    done: dict[tuple[Voice, Speech], Clip],
+    keys: dict[tuple[Voice, Speech], str],
     cache: SegmentCache | None,
     jobs: int | None,
     report: Callable[[], None],
@@ -78,7 +78,7 @@ def _run(
     limits = {name: threading.Semaphore(max(1, jobs or e.max_parallel)) for name, e in engines.items()}
     workers = max(1, jobs or max(e.max_parallel for e in engines.values()))
 
-    def speak(item: tuple[VoiceSpec, Speech]) -> None:
+    def speak(item: tuple[Voice, Speech]) -> None:
         spec, speech = item
         with limits[spec.engine]:
             try:

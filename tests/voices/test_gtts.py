@@ -17,7 +17,7 @@ from audio_edition.options import Options
 from audio_edition.pipeline import produce, produce_article
 from audio_edition.script import write_script
 from audio_edition.voices import GttsEngine, get_engine
-from audio_edition.voices.auto import choose_engine
+from audio_edition.voices.auto import engine_choice
 from audio_edition.voices.chunking import chunk_text
 from tests.conftest import ARTICLES
 from tests.voices.conftest import FAST
@@ -169,19 +169,19 @@ def test_fallback_builds_the_whole_episode_offline(
 
 
 def test_auto_chooses_gtts_when_google_answers(google: FakeGoogle, gtts: GttsEngine) -> None:
-    name, why = choose_engine("auto")
-    assert name == "gtts" and "Google answered" in why
+    choice = engine_choice("auto")
+    assert choice.engine == "gtts" and "Google answered" in choice.sentence
     assert len(google.sent) == 1  # one probe
 
 
 def test_auto_chooses_gtts_even_when_the_probe_is_rate_limited(google: FakeGoogle, gtts: GttsEngine) -> None:
     google.behaviour = lambda n, sent: (429, {}, "slow down")
-    assert choose_engine("auto")[0] == "gtts"
+    assert engine_choice("auto").engine == "gtts"
 
 
 def test_auto_falls_back_to_piper_offline(gtts: GttsEngine) -> None:
-    name, why = choose_engine("auto")  # the test guard makes every Google lookup fail
-    assert name == "piper" and "not reachable" in why
+    choice = engine_choice("auto")  # the test guard makes every Google lookup fail
+    assert choice.engine == "piper" and "not reachable" in choice.sentence
 
 
 def test_default_voices_and_checks() -> None:
