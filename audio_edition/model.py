@@ -240,11 +240,13 @@ class TimedSegment:
 
 @dataclass(frozen=True)
 class TimedChapter:
-    """A chapter placed on the episode's timeline (seconds)."""
+    """A chapter placed on the episode's timeline (seconds); `parent` as its `Chapter` says (the
+    index of the chapter it is nested under, None for a chapter at the top)."""
 
     title: str
     start: float
     end: float
+    parent: int | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -3,7 +3,8 @@ every voice a cast may speak with (what a build's fingerprint covers)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from audio_edition.errors import InputError
 from audio_edition.model import Voice
@@ -11,7 +12,33 @@ from audio_edition.options import Options, settings_from
 from audio_edition.voices.base import SpeakerPool, parse_voice_spec
 from audio_edition.voices.registry import described, get_engine
 
-Cast = dict[str, Voice]
+
+
+@dataclass(frozen=True, eq=False)
+class Cast(Mapping[str, Voice]):
+    """Which voice speaks each cast role (`narrator`, `quote`, a recurring speaker's role), in
+    order: read as a mapping, equal to any mapping with the same roles and voices, never changed."""
+
+    roles: tuple[tuple[str, Voice], ...]
+    _by_role: dict[str, Voice] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_role", dict(self.roles))
+
+    @classmethod
+    def of(cls, voices: Mapping[str, Voice]) -> Cast:
+        """The cast of `voices` (role -> voice), in their order."""
+        return cls(tuple(voices.items()))
+
+    def __getitem__(self, role: str) -> Voice:
+        return self._by_role[role]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_role)
+
+    def __len__(self) -> int:
+        return len(self._by_role)
+
 
 
 @dataclass(frozen=True)
@@ -69,7 +96,9 @@ def _chosen(settings: CastSettings, language: str) -> Cast:
     key = settings.engine.strip().lower()
     chosen = {"narrator": settings.narrator, "quote": settings.quote_voice}
     defaults = {} if all(chosen.values()) else get_engine(key).default_voices(language)
-    return {
-        role: described(parse_voice_spec(spec, key) if spec else Voice(key, defaults[role]))
-        for role, spec in chosen.items()
-    }
+    return Cast.of(
+        {
+            role: described(parse_voice_spec(spec, key) if spec else Voice(key, defaults[role]))
+            for role, spec in chosen.items()
+        }
+    )

@@ -41,7 +41,7 @@ def assign_speaker_voices(script: Script, cast: Cast) -> tuple[Script, Cast]:
     pool = speaker_pool(cast, script.article.meta.language)
     chosen = choose_voices(speakers, neighbours(order, set(speakers)), pool)
     segments = tuple(_recast(seg, chosen) for seg in script.segments)
-    extended = {**cast, **{speaker_key(name): spec for name, spec in chosen.items()}}
+    extended = Cast.of({**cast, **{speaker_key(name): spec for name, spec in chosen.items()}})
     return dataclasses.replace(script, segments=segments), extended
 
 

@@ -20,7 +20,11 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class SynthesisStats:
-    """What one synthesis did: segments, distinct texts, cache hits and engine calls."""
+    """What one synthesis did: segments, distinct texts, cache hits and engine calls.
+
+    The one value of the voices stage that changes: `synthesize` fills the one it is given as it
+    goes (so a caller holds the counts of a synthesis that a fallback engine then redoes); the
+    pipeline hands it on unchanged once the episode is made."""
 
     segments: int = 0
     unique: int = 0
