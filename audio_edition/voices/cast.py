@@ -13,7 +13,6 @@ from audio_edition.voices.base import SpeakerPool, parse_voice_spec
 from audio_edition.voices.registry import described, get_engine
 
 
-
 @dataclass(frozen=True, eq=False)
 class Cast(Mapping[str, Voice]):
     """Which voice speaks each cast role (`narrator`, `quote`, a recurring speaker's role), in
@@ -38,7 +37,6 @@ class Cast(Mapping[str, Voice]):
 
     def __len__(self) -> int:
         return len(self._by_role)
-
 
 
 @dataclass(frozen=True)
