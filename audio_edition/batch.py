@@ -126,7 +126,9 @@ def build_one(
     try:
         built = produce_article(read(path), slug, options, fingerprint=stamp, collaborators=crew)
     except AudioEditionError as exc:
-        return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=str(exc))
+        from audio_edition.cli_errors import explained  # a failed article is told as the command tells it
+
+        return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=explained(exc))
     except Exception as exc:  # any other failure is this article's alone: the others are built
         return ArticleResult(path, slug, "failed", time.perf_counter() - started, error=one_line(exc))
     return ArticleResult(path, slug, "built", time.perf_counter() - started, built.episode.duration)

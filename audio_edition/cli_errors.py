@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from audio_edition.errors import AudioEditionError
+from audio_edition.errors import AudioEditionError, EngineFailure, FailureCause
 
 INTERRUPTED = (
     "interrupted: no output files were written; segments already spoken are cached, "
@@ -18,6 +18,15 @@ BATCH_INTERRUPTED = (
     "interrupted: articles finished before it are complete, those in progress were not written; "
     "the same command resumes, skipping what is done"
 )
+# What to do about an engine failure, by its cause: said after what happened.
+ADVICE = {
+    FailureCause.SERVICE_FAILED: "; retry later or use --engine piper",
+    FailureCause.RATE_LIMITED: "; wait a while or use --engine piper",
+    FailureCause.OFFLINE: "; use --engine piper to build offline",
+    FailureCause.SERVICE_UNREACHABLE: (
+        ": use --engine piper to build offline, or --fallback piper to fall back to it"
+    ),
+}
 
 
 class Failure(click.ClickException):
@@ -68,10 +77,15 @@ def debug_first(args: list[str]) -> list[str]:
 def failure_for(exc: BaseException, command: str | None) -> Failure:
     """The one line and exit code for an error that ended `command`."""
     if isinstance(exc, AudioEditionError):
-        return Failure(str(exc), exc.exit_code)
+        return Failure(explained(exc), exc.exit_code)
     if isinstance(exc, OSError):
         return Failure(system_failure(exc), 1)
     return Failure(BATCH_INTERRUPTED if command == "batch" else INTERRUPTED, 130)
+
+
+def explained(exc: AudioEditionError) -> str:
+    """What went wrong, and for an engine failure what to do about it (`ADVICE`)."""
+    return f"{exc}{ADVICE[exc.cause]}" if isinstance(exc, EngineFailure) else str(exc)
 
 
 def system_failure(exc: OSError) -> str:

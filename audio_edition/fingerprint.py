@@ -20,15 +20,14 @@ from typing import Any
 
 from audio_edition.errors import AudioEditionError
 from audio_edition.languages import language_for
-from audio_edition.languages.language import Language
 from audio_edition.options import Options
 from audio_edition.script.lexicon import lexicon_files
 from audio_edition.voices import get_engine
-from audio_edition.voices.base import SpeakerPool, parse_voice_spec
+from audio_edition.voices.auto import engines_for
+from audio_edition.voices.cast import CastSettings, cast_voices
 
 FINGERPRINT_VERSION = 2
 MEDIA = ("intro_music", "outro_music", "sting", "cover")
-AUTO_CANDIDATES = ("gtts", "piper", "espeak")  # what `auto` may choose (audio_edition.voices.auto)
 MISSING = "missing"
 # A file's digest is remembered while its stat is unchanged, but only once its last change is
 # this old: an edit within the clock tick of the stat we saw would otherwise go unnoticed.
@@ -114,8 +113,7 @@ def voice_versions(options: Options) -> dict[str, Any]:
     Default voices are taken for `--language` (else English): the article's own language is in its
     bytes. An engine or voice that cannot be looked up is recorded as such; the build reports it.
     """
-    requested = options.engine.strip().lower()
-    engines = list(AUTO_CANDIDATES if requested == "auto" else (requested,))
+    engines = list(engines_for(options.engine))
     if options.fallback:
         engines.append(options.fallback.strip().lower())
     language = language_for(options.language)
@@ -123,26 +121,22 @@ def voice_versions(options: Options) -> dict[str, Any]:
     faults: list[str] = []
     for name in engines:
         try:
-            for engine_name, voice in _cast_voices(name, options, language):
-                voices.setdefault(engine_name, set()).add(voice)
+            for voice in cast_voices(_cast_settings(name, options), language):
+                voices.setdefault(voice.engine, set()).add(voice.voice)
         except _VOICE_FAULTS as exc:
             faults.append(f"{name}: {exc}")
     found: dict[str, Any] = {name: _engine_versions(name, sorted(voices[name])) for name in sorted(voices)}
     return found | ({"faults": faults} if faults else {})
 
 
-def _cast_voices(name: str, options: Options, language: Language) -> list[tuple[str, str]]:
-    """(engine, voice) for the narrator, the quote voice and, with speaker voices, the speaker pool
-    (the voices `resolve_cast` and `assign_speaker_voices` would choose from), unchecked."""
-    chosen = {"narrator": options.narrator, "quote": options.quote_voice}
-    defaults = {} if all(chosen.values()) else get_engine(name).default_voices(language)
-    cast = {role: parse_voice_spec(spec or defaults[role], name) for role, spec in chosen.items()}
-    found = [(spec.engine, spec.voice) for spec in cast.values()]
-    quote = cast["quote"]
-    pool_engine = get_engine(quote.engine)
-    if options.speaker_voices and isinstance(pool_engine, SpeakerPool):
-        found += [(quote.engine, voice) for voice in pool_engine.speaker_pool(language, quote.voice)]
-    return found
+def _cast_settings(engine: str, options: Options) -> CastSettings:
+    """The cast settings of a build of `options` speaking with `engine`."""
+    return CastSettings(
+        engine=engine,
+        narrator=options.narrator,
+        quote_voice=options.quote_voice,
+        speaker_voices=options.speaker_voices,
+    )
 
 
 def _engine_versions(name: str, voices: list[str]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Literal
 
@@ -110,13 +110,69 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """A voice of a speech engine, named as `engine:voice` (`piper:joe+deep`, `gtts:en@co.uk`): the
+    engine's registered name and the engine's own name for the voice. `title` (how credits name
+    the engine: "eSpeak NG") and `label` (how they name the voice: a model's file without its
+    folder and suffix) are what the voices stage says of them, "" until it has; two voices are
+    equal by engine and voice alone."""
+
+    engine: str
+    voice: str
+    title: str = field(default="", compare=False)
+    label: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.engine}:{self.voice}"
+
+    @property
+    def credit(self) -> str:
+        """The engine and the voice as a credit names them: `Piper joe`, `eSpeak NG fr+m4`."""
+        return f"{self.title or self.engine} {self.label or self.voice}".rstrip()
+
+
+@dataclass(frozen=True)
+class Pronunciation:
+    """A word a lexicon says how to pronounce: engines that take phonemes (Piper) speak its `ipa`,
+    the others its `alias` (the word as it should be read aloud)."""
+
+    alias: str
+    ipa: str
+
+
+@dataclass(frozen=True)
+class Speech:
+    """What a segment says, in order: plain text and words with a pronunciation."""
+
+    pieces: tuple[str | Pronunciation, ...] = ()
+
+    @classmethod
+    def of(cls, text: str) -> Speech:
+        """Speech that is only `text`."""
+        return cls((text,) if text else ())
+
+    @property
+    def text(self) -> str:
+        """The speech as text, each pronounced word by its alias (what engines without phonemes say)."""
+        return "".join(p if isinstance(p, str) else p.alias for p in self.pieces)
+
+    @property
+    def pronounced(self) -> bool:
+        """Whether any word carries a pronunciation."""
+        return any(isinstance(p, Pronunciation) for p in self.pieces)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Segment:
     """One unit of speech: a sentence or part of one, in one voice."""
 
     index: int
     role: Role
     text: str
-    speech: str
+    speech: Speech
     voice: str
     pause_after_ms: int
     block: int
@@ -188,11 +244,13 @@ class TimedSegment:
 
 @dataclass(frozen=True)
 class TimedChapter:
-    """A chapter placed on the episode's timeline (seconds)."""
+    """A chapter placed on the episode's timeline (seconds); `parent` as its `Chapter` says (the
+    index of the chapter it is nested under, None for a chapter at the top)."""
 
     title: str
     start: float
     end: float
+    parent: int | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -206,7 +264,7 @@ class Episode:
     audio: Clip
     silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
     time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
-    voices: tuple[tuple[str, str], ...] = ()  # (cast role, voice spec) of every voice that spoke
+    voices: tuple[tuple[str, Voice], ...] = ()  # (cast role, voice) of every voice that spoke
 
     @property
     def duration(self) -> float:
@@ -214,9 +272,9 @@ class Episode:
         return self.audio.duration
 
     @property
-    def narrator(self) -> str:
-        """The narrator's voice spec (`piper:joe`), for the credits; "" when not known."""
-        return dict(self.voices).get("narrator", "")
+    def narrator(self) -> Voice | None:
+        """The narrator's voice, for the credits; None when not known."""
+        return dict(self.voices).get("narrator")
 
     def __repr__(self) -> str:
         title = self.script.article.meta.title

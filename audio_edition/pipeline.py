@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -224,7 +223,7 @@ def _make(
 
 def credited(episode: Episode, cast: Cast) -> Episode:
     """`episode` with the voice that spoke each cast role."""
-    return dataclasses.replace(episode, voices=tuple((role, str(spec)) for role, spec in cast.items()))
+    return dataclasses.replace(episode, voices=tuple(cast.items()))
 
 
 def check_media(options: Options) -> None:
@@ -267,8 +266,7 @@ def _speak(
     except EngineError as exc:
         if not opts.fallback or opts.fallback == opts.engine:
             raise
-        cause = re.sub(r";\s*(retry later or |wait a while or )?use --engine \w+[^.;]*", "", str(exc))
-        said = cause.rstrip(". ")
+        said = str(exc).rstrip(". ")  # what failed: what to do about it is the command line's to say
         notes.append(f"warning: {said}; the whole episode uses {opts.fallback} instead (--fallback)")
     fallback = dataclasses.replace(cast_settings, engine=opts.fallback, narrator=None, quote_voice=None)
     cast = resolve_cast(fallback, script.language)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from audio_edition.languages import language_for
-from audio_edition.model import Script, Segment
+from audio_edition.model import Pronunciation, Script, Segment, Speech
 from audio_edition.publish.speakers import quoted_by
 from audio_edition.script.speech import speech_text
 
@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # the pipeline loads the audio stack, which printing a script
 
 
 def script_as_dict(script: Script) -> dict[str, Any]:
-    """The script as JSON-ready data: meta, chapters, segments with speech and pauses, dropped lines."""
+    """The script as JSON-ready data: meta, chapters, segments with speech (its text, and the words
+    said by their IPA where an engine takes phonemes) and pauses, dropped lines."""
     meta = script.article.meta
     return {
         "title": meta.title,
@@ -30,7 +31,8 @@ def script_as_dict(script: Script) -> dict[str, Any]:
                 "voice": s.voice,
                 "speaker": s.speaker,
                 "text": s.text,
-                "speech": s.speech,
+                "speech": s.speech.text,
+                "pronounced": [{"alias": p.alias, "ipa": p.ipa} for p in _pronounced(s.speech)],
                 "pause_after_ms": s.pause_after_ms,
                 "block": s.block,
                 "chapter": s.chapter,
@@ -56,8 +58,9 @@ def script_as_text(script: Script) -> str:
         lines.append(
             f"{seg.index:4d} {seg.role:<11} {seg.voice:<8} +{seg.pause_after_ms:>4}ms  {_shown(seg)}"
         )
-        if seg.speech != _plain(seg.text):
-            lines.append(f"{'':31}says: {seg.speech}")
+        says = said_as(seg.speech)
+        if says != _plain(seg.text):
+            lines.append(f"{'':31}says: {says}")
     return "\n".join(lines)
 
 
@@ -99,6 +102,16 @@ def _shown(segment: Segment) -> str:
     return f"[{speaker}] {segment.text}" if speaker else segment.text
 
 
+def said_as(speech: Speech) -> str:
+    """Speech as the script shows it: its text, each pronounced word followed by its IPA in slashes
+    (`Keev /kˈiːjɪw/`)."""
+    return "".join(p if isinstance(p, str) else f"{p.alias} /{p.ipa}/" for p in speech.pieces)
+
+
+def _pronounced(speech: Speech) -> list[Pronunciation]:
+    return [p for p in speech.pieces if isinstance(p, Pronunciation)]
+
+
 def _plain(text: str) -> str:
     """Text without quotation marks and extra spaces, to tell when speech differs in substance."""
-    return speech_text(text, language_for("und"))  # a language of no rules: the text as written
+    return speech_text(text, language_for("und")).text  # a language of no rules: the text as written

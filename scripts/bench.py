@@ -161,7 +161,7 @@ def in_process(article_path: Path, repeat: int, tmp: Path) -> list[str]:
     """Markdown of the in-process table: the real pipeline against the baseline, and the stages."""
     article = read_article(article_path)
     script = write_script(article)
-    text = " ".join(s.speech for s in script.segments)
+    text = " ".join(s.speech.text for s in script.segments)
     runs: dict[str, list[float]] = {k: [] for k in ("base", "cold", "warm", "remaster", "edit")}
     out = tmp
     for run in range(repeat):

@@ -42,7 +42,6 @@ from audio_edition.script.lexicon import (  # noqa: E402
 from audio_edition.script.speech import speech_text  # noqa: E402
 
 ENGLISH = language_for("en")
-from audio_edition.voices.phonemes import plain  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "articles" / "peace-talks-istanbul.txt"
 SHIPPED = ROOT / "audio_edition" / "data" / "news_names.json"
@@ -190,7 +189,8 @@ class Speaker:
         """Samples of `text` spoken with `entries` as its lexicon."""
         from audio_edition.audio.shape import resample
 
-        return resample(self.engine.synthesize(speech_text(text, ENGLISH, entries), "joe"), RATE).samples
+        speech = speech_text(text, ENGLISH, entries)
+        return resample(self.engine.synthesize_speech(speech, "joe"), RATE).samples
 
 
 def reference_words(text: str) -> list[str]:
@@ -198,7 +198,7 @@ def reference_words(text: str) -> list[str]:
     from num2words import num2words
 
     spoken = _NUMBER.sub(
-        lambda m: f" {num2words(int(m.group())).replace(' and ', ' ')} ", plain(speech_text(text, ENGLISH))
+        lambda m: f" {num2words(int(m.group())).replace(' and ', ' ')} ", speech_text(text, ENGLISH).text
     )
     spoken = unicodedata.normalize("NFKD", spoken.replace("’", "'")).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z]+(?:'[a-z]+)?", spoken.lower().replace("-", " "))
@@ -421,12 +421,9 @@ def run_timing(args: argparse.Namespace) -> None:
 
 
 def _per_entry(text: str, entries: tuple[Entry, ...]) -> str:
-    """The former apply_lexicon: one re.sub per entry, for comparison."""
-    from audio_edition.voices.phonemes import mark
-
+    """The former apply_lexicon: one re.sub per entry (each word by its alias), for comparison."""
     for entry in entries:
-        said = entry.alias or entry.grapheme
-        replacement = mark(entry.ipa, said) if entry.ipa else said
+        replacement = entry.alias or entry.grapheme
         pattern = rf"(?<!\w){re.escape(entry.grapheme)}(?!\w)"
         text = re.sub(pattern, replacement.replace("\\", r"\\"), text, flags=re.IGNORECASE)
     return text

@@ -215,6 +215,17 @@ def test_script_json_lists_segments_with_roles_and_pauses() -> None:
     assert data["byline"] == "Ingrid Solberg and Tomás Herrera"
 
 
+def test_script_shows_a_pronounced_word_by_its_alias_and_ipa(tmp_path: Path) -> None:
+    lexicon = write(tmp_path, "lexicon.toml", 'Kyiv = { alias = "Keev", ipa = "kˈiːjɪw" }\n')
+    article = write(tmp_path, "talks.txt", "Talks in Kyiv\nThe delegation flew to Kyiv on Monday.\n")
+    data = json.loads(run("script", str(article), "--lexicon", str(lexicon), "--json").output)
+    said = next(s for s in data["segments"] if s["text"] == "The delegation flew to Kyiv on Monday.")
+    assert said["speech"] == "The delegation flew to Keev on Monday."
+    assert said["pronounced"] == [{"alias": "Keev", "ipa": "kˈiːjɪw"}]
+    shown = run("script", str(article), "--lexicon", str(lexicon)).output
+    assert "says: The delegation flew to Keev /kˈiːjɪw/ on Monday." in shown
+
+
 def test_the_build_lays_the_pauses_the_script_shows(tmp_path: Path, fake_engine: FakeEngine) -> None:
     """Measured in the decoded MP3: the silence after each segment is its `pause_after_ms` (plus the
     same short edge every clip has), and nothing is heard in it."""

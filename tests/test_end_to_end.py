@@ -217,5 +217,5 @@ def test_a_web_page_is_read_completely_and_without_clutter(tmp_path: Path) -> No
     assert all(w & h for w, h in results if len(w) >= 4)
     heard = set().union(*(h for _, h in results))
     assert not {"advertisement", "facebook", "comments", "privacy"} & heard
-    spoken = " ".join(s.segment.speech for s in built.episode.timeline)
+    spoken = " ".join(s.segment.speech.text for s in built.episode.timeline)
     assert "8.30 a.m." not in spoken and "A M" in spoken

@@ -12,7 +12,6 @@ from audio_edition.audio.meter import measure
 from audio_edition.audio.settings import MasteringSettings
 from audio_edition.model import Clip, Episode, segment_label
 from audio_edition.text.syllables import syllables
-from audio_edition.voices.phonemes import plain
 
 # Speech rate bounds at --speed 1, per syllable of the speech text (`text.syllables`), set from
 # the engines' measured spread (scripts/measure_speech_rates.py; README "The quality gate"):
@@ -129,7 +128,7 @@ def _speech_rate(episode: Episode, speed: float) -> Check:
     faults: list[str] = []
     bad: list[int] = []
     for timed in episode.timeline:
-        problem = rate_problem(timed.segment.speech, timed.end - timed.start, speed)
+        problem = rate_problem(timed.segment.speech.text, timed.end - timed.start, speed)
         if problem:
             bad.append(timed.segment.index)
             faults.append(f"{segment_label(timed.segment)} {problem}")
@@ -138,11 +137,11 @@ def _speech_rate(episode: Episode, speed: float) -> Check:
 
 
 def rate_problem(speech: str, seconds: float, speed: float = 1.0) -> str:
-    """What is wrong with `seconds` of audio for `speech` at `speed` (measured value and the limit
-    it broke), or "" when it is a plausible length."""
+    """What is wrong with `seconds` of audio for `speech` (the text said, a pronounced word by its
+    alias) at `speed` (measured value and the limit it broke), or "" when it is a plausible length."""
     if seconds <= 0:
         return "no audio"
-    count = syllables(plain(speech))
+    count = syllables(speech)
     if count >= LONG_SYLLABLES:
         per = seconds / count
         low, high = MIN_S_PER_SYLLABLE / speed, MAX_S_PER_SYLLABLE / speed

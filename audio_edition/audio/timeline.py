@@ -38,6 +38,6 @@ def _chapters(
     starts = [0.0 if k == 0 else timeline[c.first_segment].start for k, c in enumerate(script.chapters)]
     ends = starts[1:] + [duration]
     return tuple(
-        TimedChapter(c.title, round(a, 3), round(b, 3))
+        TimedChapter(c.title, round(a, 3), round(b, 3), c.parent)
         for c, a, b in zip(script.chapters, starts, ends, strict=True)
     )

@@ -234,7 +234,10 @@ def _bulletin(
         articles = [read_entry(article_path(out_dir, record.slug)) for record in records]
         slug, made = produce_bulletin(articles, options, sentences=settings.bulletin_sentences)
     except (AudioEditionError, OSError, ValueError) as exc:
-        cause = " ".join(str(exc).split())
+        from audio_edition.cli_errors import explained  # told as the command tells a failure
+
+        said = explained(exc) if isinstance(exc, AudioEditionError) else str(exc)
+        cause = " ".join(said.split())
         report.failed.append(f"failed: the bulletin of {len(records)} articles: {cause}")
         path = out_dir / "bulletin"
         report.entries.results.append(ArticleResult(path, "bulletin", "failed", error=cause))

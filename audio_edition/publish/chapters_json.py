@@ -19,9 +19,9 @@ def chapters_json(episode: Episode) -> dict[str, Any]:
     chapters with `"toc": false`)."""
     chapters: list[dict[str, Any]] = []
     ends = _ends(episode)
-    for k, (c, placed) in enumerate(zip(episode.script.chapters, episode.chapters, strict=True)):
+    for k, placed in enumerate(episode.chapters):
         entry: dict[str, Any] = {"startTime": placed.start, "endTime": ends[k], "title": placed.title}
-        if c.parent is not None:
+        if placed.parent is not None:
             entry["toc"] = False
         chapters.append(entry)
     return {"version": VERSION, "chapters": chapters}
@@ -31,7 +31,7 @@ def _ends(episode: Episode) -> list[float]:
     """Each chapter's end: its own, or for one with nested chapters the last of theirs."""
     ends = [c.end for c in episode.chapters]
     for k in reversed(range(len(ends))):  # nested chapters come after their parent
-        parent = episode.script.chapters[k].parent
+        parent = episode.chapters[k].parent
         if parent is not None:
             ends[parent] = max(ends[parent], ends[k])
     return ends

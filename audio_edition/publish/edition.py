@@ -9,7 +9,8 @@ import uuid
 import warnings
 from dataclasses import dataclass
 
-from audio_edition.model import Episode
+from audio_edition.model import Episode, Voice
+from audio_edition.voices.registry import described
 
 __all__ = ["Edition", "edition_of", "edition_uuid", "narrator_credit", "written_datetime"]
 
@@ -21,8 +22,6 @@ _HOURS = {"UTC": 0, "GMT": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3
 _ZONES = {name: hours * 3600 for name, hours in _HOURS.items()}
 _DATELINE_WORD = re.compile(r"^(updated|published|posted)[:\s]+", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]|2[0-9])\d\d(?!\d)")  # a dateline names its year
-# How engines are named in the narrator credit.
-_ENGINE_NAMES = {"piper": "Piper", "gtts": "Google Translate (gTTS)", "espeak": "eSpeak NG"}
 
 
 @dataclass(frozen=True)
@@ -63,13 +62,12 @@ def edition_uuid(slug: str) -> uuid.UUID:
 
 def narrator_credit(episode: Episode) -> str:
     """Who reads the edition, said truly in the article's language: "Synthetic voice: Piper joe",
-    "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice; the engine alone when
-    the voice is not known; English for a language without messages)."""
-    engine, _, voice = (episode.narrator or episode.engine).partition(":")
-    name = _ENGINE_NAMES.get(engine, engine)
-    voice = voice.rsplit("/", 1)[-1].removesuffix(".onnx")  # a voice named by path: its file
+    "Voix de synthèse : eSpeak NG fr+m4" (the narrator's engine and voice as the voices stage
+    describes them; the engine alone when the voice is not known; English for a language without
+    messages)."""
+    narrator = episode.narrator or described(Voice(episode.engine, ""))
     template = episode.script.language.messages["voice_credit"]  # English's where it has none
-    return template.format(voice=f"{name} {voice}".rstrip())
+    return template.format(voice=narrator.credit)
 
 
 def written_datetime(

@@ -66,14 +66,14 @@ def _add_chapters(tag: ID3, episode: Episode) -> None:
     its own, titled as it is, that lists its own CHAP and then theirs (ID3v2 Chapter Frame 1.0)."""
     ids = [f"chp{k}" for k in range(len(episode.chapters))]
     nested: dict[int, list[int]] = {}
-    for k, chapter in enumerate(episode.script.chapters):
+    for k, chapter in enumerate(episode.chapters):
         if chapter.parent is not None:
             nested.setdefault(chapter.parent, []).append(k)
 
     def entry(k: int) -> str:
         return f"toc{k}" if k in nested else ids[k]
 
-    top = [entry(k) for k, chapter in enumerate(episode.script.chapters) if chapter.parent is None]
+    top = [entry(k) for k, chapter in enumerate(episode.chapters) if chapter.parent is None]
     tag.add(
         CTOC(
             element_id="toc",

@@ -24,8 +24,8 @@ def manifest(
         "title": meta.title,
         "duration": round(episode.duration, 3),
         "engine": episode.engine,
-        "voices": dict(episode.voices),
-        "engines": sorted({spec.split(":", 1)[0] for _, spec in episode.voices} or {episode.engine}),
+        "voices": {role: str(voice) for role, voice in episode.voices},  # `engine:voice`
+        "engines": sorted({voice.engine for _, voice in episode.voices} or {episode.engine}),
         "segments": [
             {
                 "role": t.segment.role,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from audio_edition.errors import InputError
-from audio_edition.script.ipa_marks import mark
+from audio_edition.model import Pronunciation
 
 PLS = "{http://www.w3.org/2005/01/pronunciation-lexicon}"
 DEFAULT_NAMES = ("lexicon.toml", "lexicon.pls")
@@ -170,18 +170,19 @@ def _from_pls(raw: bytes, name: str) -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
-    """Replace every whole-word occurrence of a grapheme (any case, possessive kept) by its alias;
-    a word with IPA becomes `⟦IPA|alias⟧`, which Piper speaks as phonemes and others as the alias.
+def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> tuple[str | Pronunciation, ...]:
+    """The text as pieces: every whole-word occurrence of a grapheme (any case, possessive kept)
+    replaced by its alias, or by a `Pronunciation` (its IPA and alias) when the entry has IPA,
+    which Piper speaks as phonemes and others as the alias; the text between as plain strings.
 
     Graphemes are tried longest first, only at words they can start with (indexed by their first
     word), so the cost follows the text, not the size of the lexicon."""
     if not entries:
-        return text
+        return _pieces([text])
     index = _index_of(entries)
     if index is None:
-        return text
-    out: list[str] = []
+        return _pieces([text])
+    out: list[str | Pronunciation] = []
     done = 0
     for word in _WORD.finditer(text):
         start = word.start()
@@ -196,7 +197,18 @@ def apply_lexicon(text: str, entries: tuple[Entry, ...]) -> str:
             continue
         out += (text[done:start], said[(found.lastindex or 1) - 1])
         done = found.end()
-    return "".join(out) + text[done:] if out else text
+    return _pieces([*out, text[done:]])
+
+
+def _pieces(parts: list[str | Pronunciation]) -> tuple[str | Pronunciation, ...]:
+    """`parts` with neighbouring strings joined and empty ones left out."""
+    out: list[str | Pronunciation] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] += part
+        elif part:
+            out.append(part)
+    return tuple(out)
 
 
 # A run of word characters not preceded by one: where a grapheme can begin.
@@ -210,10 +222,10 @@ class _Candidates:
     pattern is compiled when the word is first met (a lexicon has hundreds, a text meets few)."""
 
     keys: list[str]
-    said: list[str]
+    said: list[str | Pronunciation]
     _pattern: re.Pattern[str] | None = None
 
-    def compiled(self) -> tuple[re.Pattern[str], list[str]]:
+    def compiled(self) -> tuple[re.Pattern[str], list[str | Pronunciation]]:
         if self._pattern is None:
             alternatives = "|".join(f"({_grapheme_pattern(k)})" for k in self.keys)
             self._pattern = re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
@@ -239,11 +251,11 @@ def _index_of(entries: tuple[Entry, ...]) -> dict[str, _Candidates] | None:
 def _compiled(entries: tuple[Entry, ...]) -> dict[str, _Candidates] | None:
     """Per first word of the graphemes (lower case), the graphemes it can start, each matched as a
     whole word, longest first; the first entry for a grapheme wins."""
-    by_key: dict[str, str] = {}
+    by_key: dict[str, str | Pronunciation] = {}
     for entry in entries:
         if (entry.alias or entry.ipa) and _key(entry.grapheme) not in by_key:
             alias = entry.alias or entry.grapheme
-            by_key[_key(entry.grapheme)] = mark(entry.ipa, alias) if entry.ipa else alias
+            by_key[_key(entry.grapheme)] = Pronunciation(alias, entry.ipa) if entry.ipa else alias
     groups: dict[str, _Candidates] = {}
     for key in sorted(by_key, key=len, reverse=True):
         first = _FIRST_WORD.match(key)

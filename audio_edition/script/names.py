@@ -6,20 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from audio_edition.languages.abbreviations import DOTTED_WORDS
 from audio_edition.script.words import ENGLISH, Words
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|\S")
 _PREFIXED = re.compile(r"(?:al|el|ad|as|bin|ibn|d|l)[-'’][^\W\d_]", re.IGNORECASE)
 
 PARTICLES = frozenset("de da di du del della der den van von la le bin ibn al el ter ten zu dos das".split())
-# The English words of the model (other languages: `words.words_for`).
-DETERMINERS = ENGLISH.determiners
-HONORIFICS = ENGLISH.honorifics
-TITLES = ENGLISH.titles
-STOPWORDS = ENGLISH.stopwords
-ORG_WORDS = ENGLISH.org_words
-ABBREVIATIONS = DOTTED_WORDS  # `Dr.`, `Mrs.`: the full stop ends no sentence
 
 
 @dataclass(frozen=True)

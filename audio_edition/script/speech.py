@@ -8,13 +8,13 @@ import re
 from collections.abc import Callable
 
 from audio_edition.languages.language import Language
-from audio_edition.script.ipa_marks import plain, split_marks
+from audio_edition.model import Pronunciation, Speech
 from audio_edition.script.lexicon import Entry, apply_lexicon
 from audio_edition.script.normalize import normalize
 from audio_edition.script.symbols import symbols_as_words
 from audio_edition.text.quotes import strip_quote_marks
 
-_SLOT = 0xF0000  # while the rules run, each mark stands in the text as one private-use character
+_SLOT = 0xF0000  # while the rules run, each pronounced word stands in the text as one private-use character
 _PRIVATE = re.compile("[\U000f0000-\U000ffffd]")
 
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -37,7 +37,7 @@ _INLINE = frozenset(
 )
 
 
-def speech_text(text: str, language: Language, lexicon: tuple[Entry, ...] = ()) -> str:
+def speech_text(text: str, language: Language, lexicon: tuple[Entry, ...] = ()) -> Speech:
     """Written text as it should be spoken: markup and stray symbols dropped (script and style
     elements with their contents), figures normalised for `language`, quotation marks removed,
     lexicon pronunciations applied and kept intact, layout punctuation made pauses. Should nothing
@@ -45,18 +45,18 @@ def speech_text(text: str, language: Language, lexicon: tuple[Entry, ...] = ()) 
     attempts = (_without_markup(text), _without_markup(text, keep_code=True), text)
     for written in attempts:
         said = _protected(_said(written, language, lexicon), language)
-        if _has_words(said) or not _has_words(text):
+        if _has_words(said.text) or not _has_words(text):
             return said
     return _protected(_said(text, language, lexicon), language, symbols=False)
 
 
-def _said(text: str, language: Language, lexicon: tuple[Entry, ...]) -> str:
+def _said(text: str, language: Language, lexicon: tuple[Entry, ...]) -> tuple[str | Pronunciation, ...]:
     """Figures normalised, quotation marks removed (apostrophes kept), then the lexicon applied."""
     return apply_lexicon(strip_quote_marks(normalize(text, language)), lexicon)
 
 
 def _has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in plain(text))
+    return any(ch.isalnum() for ch in text)
 
 
 def _without_markup(text: str, keep_code: bool = False) -> str:
@@ -91,13 +91,25 @@ def _tag_gap(match: re.Match[str]) -> str:
     return "" if name in _INLINE else " "
 
 
-def _protected(text: str, language: Language, symbols: bool = True) -> str:
-    """The layout (and `symbols`) rules applied around the lexicon's `⟦IPA|alias⟧` marks, never inside."""
-    between, marks = split_marks(text)
-    pieces = [_PRIVATE.sub("", piece) for piece in between]
-    slotted = pieces[0] + "".join(chr(_SLOT + k) + pieces[k + 1] for k in range(len(marks)))
-    said = _tidy(slotted, language, symbols)
-    return _PRIVATE.sub(lambda m: marks[ord(m.group(0)) - _SLOT], said)
+def _protected(pieces: tuple[str | Pronunciation, ...], language: Language, symbols: bool = True) -> Speech:
+    """The layout (and `symbols`) rules applied to the text around the pronounced words, never to
+    the words themselves: each stands in the text as one private-use character while they run."""
+    words = [p for p in pieces if isinstance(p, Pronunciation)]
+    slotted, k = [], 0
+    for piece in pieces:
+        if isinstance(piece, str):
+            slotted.append(_PRIVATE.sub("", piece))
+        else:
+            slotted.append(chr(_SLOT + k))
+            k += 1
+    said = _tidy("".join(slotted), language, symbols)
+    out: list[str | Pronunciation] = []
+    at = 0
+    for slot in _PRIVATE.finditer(said):
+        out += [said[at : slot.start()], words[ord(slot.group(0)) - _SLOT]]
+        at = slot.end()
+    out.append(said[at:])
+    return Speech(tuple(p for p in out if p))
 
 
 # Small single-purpose layout rules applied in order (each str -> str).

@@ -22,8 +22,6 @@ from audio_edition.script.names import (
 )
 from audio_edition.script.words import ENGLISH, Words
 
-PRONOUNS = ENGLISH.pronouns  # the English subject pronouns and the genders they fit
-
 
 @dataclass(frozen=True)
 class Subject:

@@ -1,4 +1,4 @@
-"""The voices stage: the engine registry (`registry`), voice specs (`base`), the cast, synthesis.
+"""The voices stage: the engine registry (`registry`), voices (`base`), the cast, synthesis.
 
 Engines are imported when first asked for; the built-in engine classes (`PiperEngine`, ...) are
 attributes of this package that import their module when first read (`registry.engine_class`).
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from audio_edition.voices.base import Engine, VoiceSpec, parse_voice_spec
+from audio_edition.model import Voice
+from audio_edition.voices.base import Engine, parse_voice_spec
 from audio_edition.voices.decoding import decoding_with
 from audio_edition.voices.registry import (
     _FACTORIES,  # noqa: F401 (tests reset the registry through it)
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Engine",
-    "VoiceSpec",
+    "Voice",
     "parse_voice_spec",
     "register_engine",
     "engine_names",

@@ -8,11 +8,12 @@ import functools
 import threading
 from dataclasses import dataclass
 
-from audio_edition.errors import EngineError, InputError
+from audio_edition.errors import EngineFailure, FailureCause, InputError
 from audio_edition.languages.language import Language
 from audio_edition.voices.base import speaks
 from audio_edition.voices.registry import get_engine
 
+AUTO_ENGINES = ("gtts", "piper", "espeak")  # every engine `auto` may choose
 PROBE_SECONDS = 2.0
 AS_ASKED = "as asked"
 STAY_OFFLINE = "--engine piper (or AUDIO_EDITION_ENGINE=piper) keeps it on this machine"
@@ -59,15 +60,17 @@ def engine_choice(
 
 
 def require_google(engine: str, fallback: str | None = None) -> None:
-    """For `--engine gtts` without `--fallback`: EngineError at once when Google does not answer the
-    probe (so a build offline is not spent retrying every segment); nothing for other engines."""
+    """For `--engine gtts` without `--fallback`: an EngineFailure (the service unreachable) at once
+    when Google does not answer the probe (so a build offline is not spent retrying every
+    segment); nothing for other engines."""
     if engine.strip().lower() != "gtts" or fallback:
         return
     answered, how = _probe()
     if not answered:
-        raise EngineError(
-            f"Google is not reachable ({how}), and --engine gtts speaks only through it: "
-            "use --engine piper to build offline, or --fallback piper to fall back to it"
+        raise EngineFailure(
+            f"Google is not reachable ({how}), and --engine gtts speaks only through it",
+            FailureCause.SERVICE_UNREACHABLE,
+            "gtts",
         )
 
 
@@ -89,11 +92,11 @@ def offline_engine(language: Language | None, narrator: str | None = None) -> st
     )
 
 
-def choose_engine(requested: str, language: Language | None = None) -> tuple[str, str]:
-    """(engine name, why): `engine_choice` as a pair, the why being its sentence when `auto`
-    chose and "as asked" otherwise."""
-    choice = engine_choice(requested, language)
-    return choice.engine, choice.sentence or choice.reason
+def engines_for(requested: str) -> tuple[str, ...]:
+    """The engines a build asking for `requested` may speak with, in lower case: every one `auto`
+    may choose, else the one named. Nothing is probed or loaded."""
+    name = requested.strip().lower()
+    return AUTO_ENGINES if name == "auto" else (name,)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,16 +1,15 @@
-"""The Engine protocol every voice implements, voice-spec parsing (`engine:voice`), and the
+"""The Engine protocol every voice implements, voice parsing (`engine:voice` to a `Voice`), and the
 check engines make for the packages they need."""
 
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from audio_edition.errors import InputError
 from audio_edition.languages.language import Language
 from audio_edition.languages.tags import language_key
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Speech, Voice
 
 
 @runtime_checkable
@@ -43,8 +42,26 @@ class Engine(Protocol):
         ...
 
     def synthesize(self, text: str, voice: str) -> Clip:
-        """Speak `text` in `voice`."""
+        """Speak `text` in `voice` (a pronounced word comes as its alias: `Speech.text`)."""
         ...
+
+
+@runtime_checkable
+class Pronouncing(Protocol):
+    """An engine that takes phonemes (optional: without it, an engine is given `Speech.text`,
+    each pronounced word by its alias)."""
+
+    def synthesize_speech(self, speech: Speech, voice: str) -> Clip:
+        """Speak `speech` in `voice`, each pronounced word by its IPA."""
+        ...
+
+
+def spoken(engine: Engine, speech: Speech, voice: str) -> Clip:
+    """`speech` said by `engine` in `voice`: its pieces to an engine that takes phonemes, its text
+    to the others."""
+    if isinstance(engine, Pronouncing):
+        return engine.synthesize_speech(speech, voice)
+    return engine.synthesize(speech.text, voice)
 
 
 @runtime_checkable
@@ -75,18 +92,7 @@ class SpeakerPool(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class VoiceSpec:
-    """A voice named as `engine:voice`, e.g. `piper:joe+deep`, `gtts:en@co.uk`."""
-
-    engine: str
-    voice: str
-
-    def __str__(self) -> str:
-        return f"{self.engine}:{self.voice}"
-
-
-def parse_voice_spec(spec: str, default_engine: str) -> VoiceSpec:
+def parse_voice_spec(spec: str, default_engine: str) -> Voice:
     """Split `engine:voice`; a bare voice belongs to `default_engine`. Paths keep their colons."""
     text = spec.strip()
     if not text:
@@ -95,8 +101,8 @@ def parse_voice_spec(spec: str, default_engine: str) -> VoiceSpec:
     if sep and head.isidentifier() and len(head) > 1:
         if not rest:
             raise InputError(f"voice '{spec}' names no voice after '{head}:'")
-        return VoiceSpec(head.lower(), rest)
-    return VoiceSpec(default_engine, text)
+        return Voice(head.lower(), rest)
+    return Voice(default_engine, text)
 
 
 def installed(package: str) -> bool:

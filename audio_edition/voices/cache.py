@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Pronunciation, Speech, Voice
 from audio_edition.store import Damaged, EntryFormat, EntryReader, FileStore, default_cache_dir
-from audio_edition.voices.base import Engine, VoiceSpec
+from audio_edition.voices.base import Engine
 from audio_edition.voices.pcm import pcm16
 
 __all__ = ["FORMAT", "SegmentCache", "default_cache_dir", "clip_from_pcm16"]
@@ -52,7 +52,7 @@ class SegmentCache:
         return self.files.damaged
 
     @staticmethod
-    def key(engine: Engine, spec: VoiceSpec, speech: str) -> str:
+    def key(engine: Engine, spec: Voice, speech: Speech) -> str:
         """The content address of one segment's audio."""
         material = {
             "format": FORMAT,
@@ -60,7 +60,7 @@ class SegmentCache:
             "version": engine.version,
             "voice": spec.voice,
             "settings": engine.cache_settings(spec.voice),
-            "text": speech,
+            "text": key_text(speech),
         }
         blob = json.dumps(material, sort_keys=True, ensure_ascii=False).encode("utf-8")
         return hashlib.sha256(blob).hexdigest()
@@ -85,6 +85,17 @@ class SegmentCache:
     def clear(self) -> None:
         """Delete every segment entry."""
         self.files.clear()
+
+
+def key_text(speech: Speech) -> str:
+    """How a segment's speech enters its key: its text, each pronounced word as `⟦IPA|alias⟧` (the
+    form keys had when pronunciations travelled inline, so clips cached then are still found).
+    Only hashed, never read back."""
+    return "".join(p if isinstance(p, str) else _keyed(p) for p in speech.pieces)
+
+
+def _keyed(word: Pronunciation) -> str:
+    return f"⟦{word.ipa.replace('|', '').replace('⟧', '')}|{word.alias}⟧"
 
 
 def _read_clip(fields: tuple[Any, ...], body: EntryReader) -> Clip:

@@ -13,7 +13,6 @@ from typing import Any
 from audio_edition.errors import EngineError, InputError
 from audio_edition.languages.language import Language
 from audio_edition.model import Clip
-from audio_edition.voices.phonemes import plain
 
 QUOTE_VARIANT = "m3"
 NARRATOR_VARIANT = "m1"
@@ -71,7 +70,6 @@ class EspeakEngine:
         return {"voice": voice}
 
     def synthesize(self, text: str, voice: str) -> Clip:
-        text = plain(text)  # no phoneme input: marked words are said by their alias
         exe = _exe()
         if exe is None:
             raise EngineError("espeak-ng is not installed: apt-get install espeak-ng")

@@ -21,7 +21,6 @@ from audio_edition.voices import decoding
 from audio_edition.voices.base import installed
 from audio_edition.voices.chunking import chunk_text
 from audio_edition.voices.gtts_failures import GttsFailure, GttsGaveUp, NoAudio, NothingToSpeak, classify
-from audio_edition.voices.phonemes import plain
 from audio_edition.voices.retry import (
     GaveUp,
     RetryPolicy,
@@ -121,7 +120,6 @@ class GttsEngine:
         return {"lang": lang, "tld": tld, "slow": False, "chunk": MAX_CHARS}
 
     def synthesize(self, text: str, voice: str) -> Clip:
-        text = plain(text)  # no phoneme input: marked words are said by their alias
         lang, tld = _split(voice)
         since = interrupts()  # an interrupt during a request or between chunks ends the next wait too
         mp3 = b"".join(self._fetch(chunk, lang, tld, since) for chunk in chunk_text(text, MAX_CHARS))
@@ -156,8 +154,8 @@ class GttsEngine:
                 limit = self.retry.deadline
                 reason += f"; Google asked to wait {exc.wait:.0f} s, beyond the {limit:.0f} s retry limit"
             failure = exc.last if isinstance(exc.last, GttsFailure) else None
-            advice = failure.advice if failure is not None else GttsFailure.advice
-            raise GttsGaveUp(f"gTTS gave up after {tries}: {reason}. {advice}", failure) from exc
+            probable = (failure or GttsFailure).probable
+            raise GttsGaveUp(f"gTTS gave up after {tries}: {reason}. {probable}", failure) from exc
 
     def _request(self, chunk: str, code: str, tld: str, timeout: tuple[float, float]) -> bytes:
         from gtts import gTTS, gTTSError

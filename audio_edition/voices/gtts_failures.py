@@ -1,9 +1,10 @@
 """What can go wrong asking Google for speech, one exception type per failure, and how to tell
 which one a gTTSError is.
 
-Failures worth another try are `GttsFailure`s (a `Retryable`): each type carries the advice the
-user is given when the retries run out, and whether it means Google is out of reach. A refusal
-and text with nothing to speak are final (`EngineError`), and so is giving up (`GttsGaveUp`).
+Failures worth another try are `GttsFailure`s (a `Retryable`): each type carries its probable
+cause, said and typed (`FailureCause`: the command line words what to do about it), and whether
+it means Google is out of reach. A refusal and text with nothing to speak are final
+(`EngineError`), and so is giving up (`GttsGaveUp`, an `EngineFailure`).
 """
 
 from __future__ import annotations
@@ -11,24 +12,24 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from audio_edition.errors import EngineError
+from audio_edition.errors import EngineError, EngineFailure, FailureCause
 from audio_edition.voices.retry import Retryable
 
-_SIDE = "Probable cause: a problem on Google's side; retry later or use --engine piper"
-_OFFLINE = "Probable cause: no internet access; use --engine piper to build offline"
+_SIDE = "Probable cause: a problem on Google's side"
+_OFFLINE = "Probable cause: no internet access"
 
 
 class GttsFailure(Retryable):
     """A failed request to Google worth another try."""
 
-    advice = _SIDE
+    probable, cause = _SIDE, FailureCause.SERVICE_FAILED
     unreachable = False  # True when Google did not answer at all (the `auto` probe's test)
 
 
 class RateLimited(GttsFailure):
     """Google answered HTTP 429; `wait` is its Retry-After in seconds, if it gave one."""
 
-    advice = "Probable cause: too many requests; wait a while or use --engine piper"
+    probable, cause = "Probable cause: too many requests", FailureCause.RATE_LIMITED
 
 
 class ServerFailed(GttsFailure):
@@ -42,7 +43,7 @@ class NoAudio(GttsFailure):
 class NoAnswer(GttsFailure):
     """Google did not answer in time."""
 
-    advice, unreachable = _OFFLINE, True
+    probable, cause, unreachable = _OFFLINE, FailureCause.OFFLINE, True
 
 
 class ConnectionBroke(GttsFailure):
@@ -52,7 +53,7 @@ class ConnectionBroke(GttsFailure):
 class Unreachable(GttsFailure):
     """Google cannot be reached: its name does not resolve, or the connection failed."""
 
-    advice, unreachable = _OFFLINE, True
+    probable, cause, unreachable = _OFFLINE, FailureCause.OFFLINE, True
 
 
 class Refused(EngineError):
@@ -63,11 +64,11 @@ class NothingToSpeak(EngineError):
     """gTTS found nothing it can speak in the text."""
 
 
-class GttsGaveUp(EngineError):
-    """Every try failed; `failure` is the last one."""
+class GttsGaveUp(EngineFailure):
+    """Every try failed; `failure` is the last one, and its cause the cause of giving up."""
 
     def __init__(self, message: str, failure: GttsFailure | None) -> None:
-        super().__init__(message)
+        super().__init__(message, (failure or GttsFailure).cause, "gtts")
         self.failure = failure
 
 

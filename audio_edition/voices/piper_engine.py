@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from audio_edition.errors import EngineError, InputError
 from audio_edition.languages.language import Language
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Pronunciation, Speech
 from audio_edition.voices.base import installed
-from audio_edition.voices.phonemes import parts
 
 if TYPE_CHECKING:
     import numpy as np
@@ -125,6 +124,10 @@ class PiperEngine:
         return {"model": model, "ratio": VARIANTS[variant], "gap": SENTENCE_GAP_S}
 
     def synthesize(self, text: str, voice: str) -> Clip:
+        return self.synthesize_speech(Speech.of(text), voice)
+
+    def synthesize_speech(self, speech: Speech, voice: str) -> Clip:
+        """Speak `speech` in `voice`, each pronounced word by its IPA."""
         import numpy as np
         from piper import SynthesisConfig
 
@@ -135,11 +138,11 @@ class PiperEngine:
         try:
             config = SynthesisConfig(length_scale=model.config.length_scale * ratio)
             rate = model.config.sample_rate
-            parts = self._speak(model, text, config)
+            parts = self._speak(model, speech, config)
         except EngineError:
             raise
         except Exception as exc:  # piper raises bare errors from onnxruntime / espeak
-            raise EngineError(f"Piper failed on “{text[:60]}”: {exc}") from exc
+            raise EngineError(f"Piper failed on “{speech.text[:60]}”: {exc}") from exc
         finally:
             self._release(path, model)
         gap = np.zeros(int(rate * SENTENCE_GAP_S), dtype=np.float32)
@@ -150,11 +153,11 @@ class PiperEngine:
         return Clip(samples, int(round(rate * ratio)))
 
     @staticmethod
-    def _speak(model: Any, text: str, config: Any) -> list[np.ndarray]:
+    def _speak(model: Any, speech: Speech, config: Any) -> list[np.ndarray]:
         import numpy as np
 
         parts = []
-        for phonemes in phoneme_sentences(model, text):
+        for phonemes in phoneme_sentences(model, speech):
             if not phonemes:
                 continue
             audio = model.phoneme_ids_to_audio(model.phonemes_to_ids(phonemes), config)
@@ -177,18 +180,17 @@ class PiperEngine:
             self._free[path].append(model)
 
 
-def phoneme_sentences(model: Any, text: str) -> list[list[str]]:
-    """Piper phonemes per sentence; words marked `⟦IPA|alias⟧` are spliced in as their IPA
-    (only symbols the voice knows), the rest phonemized by espeak-ng."""
-    pieces = parts(text)
-    if not any(is_ipa for _, is_ipa in pieces):
+def phoneme_sentences(model: Any, speech: Speech) -> list[list[str]]:
+    """Piper phonemes per sentence; pronounced words are spliced in as their IPA (only symbols
+    the voice knows), the rest phonemized by espeak-ng."""
+    if not speech.pronounced:
         with _PHONEMIZE:
-            return [list(s) for s in model.phonemize(text)]
+            return [list(s) for s in model.phonemize(speech.text)]
     known = model.config.phoneme_id_map
     sentence: list[str] = []
-    for piece, is_ipa in pieces:
-        if is_ipa:
-            sentence += [" ", *(ch for ch in piece if ch in known), " "]
+    for piece in speech.pieces:
+        if isinstance(piece, Pronunciation):
+            sentence += [" ", *(ch for ch in piece.ipa if ch in known), " "]
         elif piece.strip():
             with _PHONEMIZE:
                 for phonemes in model.phonemize(piece):

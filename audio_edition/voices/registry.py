@@ -2,7 +2,9 @@
 
 Built-in engines are registered by name with where to find them (`module:Class`), and plugins
 through the `audio_edition.engines` entry points; neither is imported until `get_engine` needs it,
-so listing or choosing engines costs nothing until one speaks. Engine names are case-insensitive:
+so listing or choosing engines costs nothing until one speaks. What credits say of an engine and
+its voices (its title, the file suffix of a voice model named by path) is kept here beside it
+(`described`), so no later stage knows an engine by name. Engine names are case-insensitive:
 they are kept, listed and looked up in lower case, so a plugin registered as `MyTTS` is
 `--engine MyTTS`, `--engine mytts` and `mytts:VOICE` alike. An engine that cannot be loaded or
 started becomes an engine that is "not usable here" with the reason, so it breaks neither the other
@@ -11,25 +13,38 @@ engines nor `audio-edition voices`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
 
 from audio_edition.errors import AudioEditionError, EngineError, InputError
 from audio_edition.languages.language import Language
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Voice
 from audio_edition.voices.base import Engine
 
 GROUP = "audio_edition.engines"
-# The engines that come with audio-edition: name -> where its class is (`module:attribute`).
-BUILTIN_ENGINES: dict[str, str] = {
-    "piper": "audio_edition.voices.piper_engine:PiperEngine",
-    "gtts": "audio_edition.voices.gtts_engine:GttsEngine",
-    "espeak": "audio_edition.voices.espeak_engine:EspeakEngine",
-    "fake": "audio_edition.voices.fake:FakeEngine",
+
+
+@dataclass(frozen=True)
+class BuiltinEngine:
+    """An engine that comes with audio-edition: where its class is (`module:attribute`), how credits
+    name it, and the file suffix of a voice model named by path (dropped from the credit)."""
+
+    target: str
+    title: str
+    model_suffix: str = ""
+
+
+BUILTIN_ENGINES: dict[str, BuiltinEngine] = {
+    "piper": BuiltinEngine("audio_edition.voices.piper_engine:PiperEngine", "Piper", ".onnx"),
+    "gtts": BuiltinEngine("audio_edition.voices.gtts_engine:GttsEngine", "Google Translate (gTTS)"),
+    "espeak": BuiltinEngine("audio_edition.voices.espeak_engine:EspeakEngine", "eSpeak NG"),
+    "fake": BuiltinEngine("audio_edition.voices.fake:FakeEngine", "fake"),
 }
 # The built-in engine classes as attributes of `audio_edition.voices`, loaded when first read.
-ENGINE_CLASSES = {value.rpartition(":")[2]: value for value in BUILTIN_ENGINES.values()}
+ENGINE_CLASSES = {e.target.rpartition(":")[2]: e.target for e in BUILTIN_ENGINES.values()}
 
 _INSTANCES: dict[str, Engine] = {}
 _PLUGINS_LOADED = False
@@ -63,7 +78,7 @@ def _plugin(entry: metadata.EntryPoint) -> _Deferred:
 
 
 _FACTORIES: dict[str, Callable[[], Engine]] = {
-    name: _builtin(name, value) for name, value in BUILTIN_ENGINES.items()
+    name: _builtin(name, entry.target) for name, entry in BUILTIN_ENGINES.items()
 }
 
 
@@ -105,6 +120,18 @@ def engine_class(attribute: str) -> Any:
     if attribute not in ENGINE_CLASSES:
         raise AttributeError(f"module 'audio_edition.voices' has no attribute {attribute!r}")
     return metadata.EntryPoint(name=attribute, value=ENGINE_CLASSES[attribute], group=GROUP).load()
+
+
+def described(voice: Voice) -> Voice:
+    """`voice` with what credits say of it: its engine's title (a built-in's, a plugin engine's
+    `title` attribute, else its name) and its label (a voice named by path: the file's name,
+    without the engine's model suffix)."""
+    entry = BUILTIN_ENGINES.get(voice.engine)
+    title = entry.title if entry else str(getattr(_INSTANCES.get(voice.engine), "title", voice.engine))
+    label = voice.voice.rsplit("/", 1)[-1]
+    if entry and entry.model_suffix:
+        label = label.removesuffix(entry.model_suffix)
+    return dataclasses.replace(voice, title=title, label=label)
 
 
 def _key(name: str) -> str:

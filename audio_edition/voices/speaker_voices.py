@@ -18,10 +18,10 @@ from collections.abc import Sequence
 
 from audio_edition.errors import InputError
 from audio_edition.languages.language import Language
-from audio_edition.model import Script, Segment
-from audio_edition.voices.base import SpeakerPool, VoiceSpec
+from audio_edition.model import Script, Segment, Voice
+from audio_edition.voices.base import SpeakerPool
 from audio_edition.voices.cast import Cast
-from audio_edition.voices.registry import get_engine
+from audio_edition.voices.registry import described, get_engine
 
 PREFIX = "speaker:"
 
@@ -42,7 +42,7 @@ def assign_speaker_voices(script: Script, cast: Cast) -> tuple[Script, Cast]:
     pool = speaker_pool(cast, script.language)
     chosen = choose_voices(speakers, neighbours(order, set(speakers)), pool)
     segments = tuple(_recast(seg, chosen) for seg in script.segments)
-    extended = {**cast, **{speaker_key(name): spec for name, spec in chosen.items()}}
+    extended = Cast.of({**cast, **{speaker_key(name): spec for name, spec in chosen.items()}})
     return dataclasses.replace(script, segments=segments), extended
 
 
@@ -77,11 +77,11 @@ def neighbours(order: Sequence[str | None], among: set[str]) -> dict[str, set[st
 
 
 def choose_voices(
-    speakers: Sequence[str], adjacent: dict[str, set[str]], pool: Sequence[VoiceSpec]
-) -> dict[str, VoiceSpec]:
+    speakers: Sequence[str], adjacent: dict[str, set[str]], pool: Sequence[Voice]
+) -> dict[str, Voice]:
     """Speaker n takes pool[n mod len(pool)], or the next voice in the pool that no speaker
     adjacent to them already has (the preferred one when every voice is taken)."""
-    chosen: dict[str, VoiceSpec] = {}
+    chosen: dict[str, Voice] = {}
     for n, name in enumerate(speakers):
         taken = {chosen[other] for other in adjacent.get(name, set()) if other in chosen}
         rotated = [pool[(n + k) % len(pool)] for k in range(len(pool))]
@@ -89,18 +89,18 @@ def choose_voices(
     return chosen
 
 
-def speaker_pool(cast: Cast, language: Language) -> list[VoiceSpec]:
+def speaker_pool(cast: Cast, language: Language) -> list[Voice]:
     """The quote voice, then the other voices its engine offers for speakers that it can use for
     `language`, without the narrator's voice; just the quote voice for engines offering none."""
     quote, narrator = cast["quote"], cast["narrator"]
     engine = get_engine(quote.engine)
     offered = engine.speaker_pool(language, quote.voice) if isinstance(engine, SpeakerPool) else []
-    candidates = dict.fromkeys([quote, *(VoiceSpec(quote.engine, voice) for voice in offered)])
+    candidates = dict.fromkeys([quote, *(described(Voice(quote.engine, voice)) for voice in offered)])
     pool = [spec for spec in candidates if spec != narrator and _usable(spec, language)]
     return pool or [quote]
 
 
-def _usable(spec: VoiceSpec, language: Language) -> bool:
+def _usable(spec: Voice, language: Language) -> bool:
     try:
         get_engine(spec.engine).check_voice(spec.voice, language)
     except InputError:
@@ -115,7 +115,7 @@ def _spoken_as_quote(seg: Segment) -> bool:
     return seg.voice == "quote" or (seg.speaker is not None and seg.voice == speaker_key(seg.speaker))
 
 
-def _recast(seg: Segment, chosen: dict[str, VoiceSpec]) -> Segment:
+def _recast(seg: Segment, chosen: dict[str, Voice]) -> Segment:
     if seg.speaker in chosen and _spoken_as_quote(seg):
         return dataclasses.replace(seg, voice=speaker_key(seg.speaker))
     return seg

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
-from audio_edition.errors import EngineError
-from audio_edition.model import Clip, Script, Segment, segment_label
-from audio_edition.voices.base import VoiceSpec
+from audio_edition.errors import EngineError, EngineFailure
+from audio_edition.model import Clip, Script, Segment, Speech, Voice, segment_label
+from audio_edition.voices.base import spoken
 from audio_edition.voices.cache import SegmentCache
 from audio_edition.voices.cast import Cast
 from audio_edition.voices.decoding import Decoder, decoding_with
@@ -22,7 +22,11 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class SynthesisStats:
-    """What one synthesis did: segments, distinct texts, cache hits and engine calls."""
+    """What one synthesis did: segments, distinct texts, cache hits and engine calls.
+
+    The one value of the voices stage that changes: `synthesize` fills the one it is given as it
+    goes (so a caller holds the counts of a synthesis that a fallback engine then redoes); the
+    pipeline hands it on unchanged once the episode is made."""
 
     segments: int = 0
     unique: int = 0
@@ -48,12 +52,12 @@ def synthesize(
     EngineError names the segment that failed; nothing is returned partially.
     """
     stats = stats if stats is not None else SynthesisStats()
-    wanted: dict[tuple[VoiceSpec, str], list[Segment]] = {}
+    wanted: dict[tuple[Voice, Speech], list[Segment]] = {}
     for seg in script.segments:
         wanted.setdefault((cast[seg.voice], seg.speech), []).append(seg)
     stats.segments, stats.unique = len(script.segments), len(wanted)
-    done: dict[tuple[VoiceSpec, str], Clip] = {}
-    keys: dict[tuple[VoiceSpec, str], str] = {}
+    done: dict[tuple[Voice, Speech], Clip] = {}
+    keys: dict[tuple[Voice, Speech], str] = {}
     for item in wanted:
         if cache is not None:
             keys[item] = cache.key(get_engine(item[0].engine), item[0], item[1])
@@ -61,7 +65,7 @@ def synthesize(
             if hit is not None:
                 done[item] = hit
     stats.cached = len(done)
-    todo = sorted((w for w in wanted if w not in done), key=lambda w: len(w[1]), reverse=True)
+    todo = sorted((w for w in wanted if w not in done), key=lambda w: len(w[1].text), reverse=True)
     report = _reporter(progress, len(wanted), len(done))
     if todo:
         with decoding_with(decoder):
@@ -71,10 +75,10 @@ def synthesize(
 
 
 def _run(
-    todo: list[tuple[VoiceSpec, str]],
-    wanted: dict[tuple[VoiceSpec, str], list[Segment]],
-    done: dict[tuple[VoiceSpec, str], Clip],
-    keys: dict[tuple[VoiceSpec, str], str],
+    todo: list[tuple[Voice, Speech]],
+    wanted: dict[tuple[Voice, Speech], list[Segment]],
+    done: dict[tuple[Voice, Speech], Clip],
+    keys: dict[tuple[Voice, Speech], str],
     cache: SegmentCache | None,
     jobs: int | None,
     report: Callable[[], None],
@@ -83,11 +87,13 @@ def _run(
     limits = {name: threading.Semaphore(max(1, jobs or e.max_parallel)) for name, e in engines.items()}
     workers = max(1, jobs or max(e.max_parallel for e in engines.values()))
 
-    def speak(item: tuple[VoiceSpec, str]) -> None:
+    def speak(item: tuple[Voice, Speech]) -> None:
         spec, speech = item
         with limits[spec.engine]:
             try:
-                clip = engines[spec.engine].synthesize(speech, spec.voice)
+                clip = spoken(engines[spec.engine], speech, spec.voice)
+            except EngineFailure as exc:
+                raise exc.about(_name(wanted[item][0])) from exc
             except EngineError as exc:
                 raise EngineError(f"{_name(wanted[item][0])}: {exc}") from exc
         if clip.duration <= 0.0:

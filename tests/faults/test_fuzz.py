@@ -40,7 +40,7 @@ def test_any_text_in_any_format_reads_and_scripts_or_raises_input_error(text: st
         return
     assert article.blocks and all(b.text.strip() for b in article.blocks)
     script = write_script(article)
-    assert all(s.text.strip() and s.speech.strip() for s in script.segments)
+    assert all(s.text.strip() and s.speech.text.strip() for s in script.segments)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -89,7 +89,7 @@ def test_quotes_stay_balanced_and_every_quoted_word_goes_to_the_quote_voice(
     segments = [s for s in script.segments if s.role not in ("intro", "outro", "title")]
     for seg in script.segments:
         assert _balanced(seg.text), seg.text
-        assert not any(mark in seg.speech for mark in '“”"'), seg.speech  # no engine reads a mark
+        assert not any(mark in seg.speech.text for mark in '“”"'), seg.speech  # no engine reads a mark
     quote_text = " ".join(s.text for s in segments if s.role == "quote")
     for _, quoted in paras:
         for words in quoted:

@@ -134,7 +134,7 @@ def test_a_one_megabyte_paragraph_is_scripted_whole() -> None:
     script = write_script(article)
     spoken = [s for s in script.segments if s.role not in ("intro", "outro", "title")]
     assert len(spoken) == body.count("harbour.")  # one segment per sentence, none lost or merged
-    assert all(s.speech.endswith("harbour.") for s in spoken)
+    assert all(s.speech.text.endswith("harbour.") for s in spoken)
 
 
 def test_a_hundred_kilobyte_word_is_left_out_and_reported() -> None:

@@ -56,7 +56,7 @@ def test_offline_auto_speaks_the_articles_language_with_espeak(
 ) -> None:
     built = produce(ARTICLES / sample, Options(engine="auto", out_dir=tmp_path, use_cache=False))
     manifest = _manifest(tmp_path, sample)
-    assert manifest["engine"] == "espeak" and built.episode.narrator.startswith(f"espeak:{language}")
+    assert manifest["engine"] == "espeak" and str(built.episode.narrator).startswith(f"espeak:{language}")
     assert not [n for n in built.notes if n.startswith("warning")]
     _check_edition(manifest, language, marks, boilerplate)
 

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from audio_edition import cli as cli_module
-from audio_edition.model import Segment, TimedSegment
+from audio_edition.model import Segment, Speech, TimedSegment
 from audio_edition.publish.layout import Part, part_html
 from tests.conftest import ARTICLES
 from tests.publish.attributed import ATTRIBUTED, HOSTILE, SLUG, expected_speaker
@@ -106,7 +106,7 @@ def test_daisy_text_is_unchanged(attributed: dict[str, Any]) -> None:
 
 
 def _timed(index: int, role: str, text: str, speaker: str | None = None) -> TimedSegment:
-    segment = Segment(index, role, text, text, "narrator", 0, 0, 0, speaker)  # type: ignore[arg-type]
+    segment = Segment(index, role, text, Speech.of(text), "narrator", 0, 0, 0, speaker)  # type: ignore[arg-type]
     return TimedSegment(segment, float(index), index + 0.5)
 
 

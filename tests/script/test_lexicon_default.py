@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from audio_edition.ingest import parse_article
+from audio_edition.model import Pronunciation
 from audio_edition.preview import write_script
 from audio_edition.script import lexicon
 from audio_edition.script.lexicon import Entry, apply_lexicon, lexicon_for, load_lexicon, shipped_lexicon
 from audio_edition.script.settings import ScriptSettings
-from audio_edition.voices.phonemes import mark
 
 TEXT = "Talks in Kyiv\nKyiv's mayor met Zelenskyy in Kyiv on Monday.\n"
 
@@ -27,10 +27,11 @@ def test_shipped_lexicon_has_hundreds_of_names_each_with_ipa_and_alias() -> None
 def test_default_lexicon_is_used_unless_turned_off() -> None:
     kyiv = next(e for e in shipped_lexicon() if e.grapheme == "Kyiv")
     said = write_script(parse_article(TEXT), ScriptSettings(opening=False)).segments[1].speech
-    assert mark(kyiv.ipa or "", kyiv.alias or "") in said
+    assert Pronunciation(kyiv.alias or "", kyiv.ipa or "") in said.pieces
     off = ScriptSettings(opening=False, default_lexicon=False)
     plain = write_script(parse_article(TEXT), off).segments[1].speech
-    assert plain == "Kyiv's mayor met Zelenskyy in Kyiv on Monday."
+    assert not plain.pronounced
+    assert plain.text == "Kyiv's mayor met Zelenskyy in Kyiv on Monday."
 
 
 def test_user_entry_overrides_the_shipped_one(tmp_path: Path) -> None:
@@ -39,20 +40,21 @@ def test_user_entry_overrides_the_shipped_one(tmp_path: Path) -> None:
     entries = lexicon_for(own, use_default=True)
     assert [e.alias for e in entries if e.grapheme.casefold() == "kyiv"] == ["Keev"]
     assert any(e.grapheme == "Zelenskyy" for e in entries)  # the rest of the shipped names stay
-    assert apply_lexicon("kyiv and KYIV", entries) == "Keev and Keev"
+    assert apply_lexicon("kyiv and KYIV", entries) == ("Keev and Keev",)
 
 
 def test_possessive_of_an_ipa_entry_ends_as_its_last_sound_asks() -> None:
     entries = lexicon_for(None, use_default=True)
     kyivs = next(e for e in entries if e.grapheme == "Kyiv's")
     assert kyivs.ipa and kyivs.ipa.endswith("z")
-    assert "⟦" in apply_lexicon("Kyiv's mayor", entries)
+    said = apply_lexicon("Kyiv's mayor", entries)
+    assert said[0] == Pronunciation(kyivs.alias or "", kyivs.ipa) and said[1:] == (" mayor",)
 
 
 def test_text_without_a_listed_name_is_unchanged() -> None:
     """The shipped names are one compiled pattern; a sentence naming none of them is left alone."""
     entries = lexicon_for(None, use_default=True)
-    assert apply_lexicon("The ferry left at noon.", entries) == "The ferry left at noon."
+    assert apply_lexicon("The ferry left at noon.", entries) == ("The ferry left at noon.",)
 
 
 def test_an_edited_lexicon_is_read_afresh_in_the_same_process(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from audio_edition.errors import InputError
 from audio_edition.ingest import parse_article
+from audio_edition.model import Pronunciation, Speech
 from audio_edition.preview import write_script
 from audio_edition.script.lexicon import apply_lexicon, load_lexicon
 from audio_edition.script.settings import ScriptSettings
@@ -79,38 +80,43 @@ def test_the_script_speaks_normalised_text_but_keeps_the_written_one() -> None:
     article = parse_article("Budget Title\nThe council cut $1.2bn, or 9%, from the 2026-27 plan.\n")
     seg = write_script(article, ScriptSettings(opening=False)).segments[1]
     assert seg.text == "The council cut $1.2bn, or 9%, from the 2026-27 plan."
-    assert seg.speech == "The council cut 1.2 billion dollars, or 9 percent, from the 2026 to 27 plan."
+    assert seg.speech.text == "The council cut 1.2 billion dollars, or 9 percent, from the 2026 to 27 plan."
 
 
 def test_toml_lexicon(tmp_path: Path) -> None:
     path = tmp_path / "lexicon.toml"
     path.write_text('Zelenskyy = "Zelensky"\nKyiv = { alias = "Keev", ipa = "kɪjɪw" }\n', encoding="utf-8")
     entries = load_lexicon(path)
+    keev = Pronunciation("Keev", "kɪjɪw")
     assert apply_lexicon("Zelenskyy visited Kyiv; Kyiv's mayor met ZELENSKYY.", entries) == (
-        "Zelensky visited ⟦kɪjɪw|Keev⟧; ⟦kɪjɪw|Keev⟧'s mayor met Zelensky."
+        "Zelensky visited ",
+        keev,
+        "; ",
+        keev,
+        "'s mayor met Zelensky.",
     )
     assert entries[1].ipa == "kɪjɪw"
 
 
 def test_phonemes_reach_piper_and_aliases_the_other_engines(tmp_path: Path) -> None:
     from audio_edition.voices import FakeEngine, get_engine
+    from audio_edition.voices.base import spoken
     from audio_edition.voices.piper_engine import _load, _model_path, phoneme_sentences
 
     path = tmp_path / "lexicon.toml"
     path.write_text('Kyiv = { alias = "Keev", ipa = "kˈiːjɪw" }\n', encoding="utf-8")
     article = parse_article("City Title\nThe delegation flew to Kyiv on Monday morning.\n")
     speech = write_script(article, ScriptSettings(opening=False, lexicon=path)).segments[1].speech
-    assert "⟦kˈiːjɪw|Keev⟧" in speech
+    assert Pronunciation("Keev", "kˈiːjɪw") in speech.pieces
     fake = FakeEngine()
-    fake.synthesize(speech, "narrator")
+    spoken(fake, speech, "narrator")
     assert fake.calls == [("The delegation flew to Keev on Monday morning.", "narrator")]
     assert get_engine("piper").available()[0]
     model = _load(_model_path("joe"), threads=1)
     (with_ipa,) = phoneme_sentences(model, speech)
     assert "kˈiːjɪw" in "".join(with_ipa)
-    plain = "".join(
-        p for s in phoneme_sentences(model, "The delegation flew to Keev on Monday morning.") for p in s
-    )
+    keev = Speech.of("The delegation flew to Keev on Monday morning.")
+    plain = "".join(p for s in phoneme_sentences(model, keev) for p in s)
     assert "kˈiːjɪw" not in plain
 
 
@@ -126,7 +132,8 @@ def test_pls_lexicon(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     entries = load_lexicon(path)
-    assert apply_lexicon("Peskov and Umerov", entries) == "PESS-kov and ⟦ʊˈmɛrəf|Umerov⟧"
+    umerov = Pronunciation("Umerov", "ʊˈmɛrəf")
+    assert apply_lexicon("Peskov and Umerov", entries) == ("PESS-kov and ", umerov)
 
 
 @pytest.mark.parametrize(
@@ -152,5 +159,5 @@ def test_lexicon_reaches_the_speech_of_every_segment(tmp_path: Path) -> None:
         "Talks Title\n“Zelenskyy will travel, and so will his team,” Zelenskyy's aide said.\n"
     )
     segs = write_script(article, ScriptSettings(opening=False, lexicon=path)).segments
-    assert all("Zelenskyy" not in s.speech for s in segs)
+    assert all("Zelenskyy" not in s.speech.text for s in segs)
     assert any("Zelenskyy" in s.text for s in segs)

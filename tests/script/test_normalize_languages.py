@@ -330,7 +330,7 @@ def test_languages_without_rules_are_left_to_the_engine() -> None:
 
 
 def test_the_speech_text_of_a_french_line_is_french() -> None:
-    assert speech_text("Par Claire Dubois. 1er mars 2026.", "fr") == (
+    assert speech_text("Par Claire Dubois. 1er mars 2026.", "fr").text == (
         "Par Claire Dubois. premier mars deux mille vingt-six."
     )
 

@@ -70,14 +70,13 @@ def test_importing_the_script_stage_loads_no_engine_nor_audio_and_its_own_librar
     assert {"num2words", "pysbd"} <= {m.partition(".")[0] for m in after}  # loaded once used
 
 
-def test_the_speech_text_keeps_the_lexicon_mark_the_engines_read() -> None:
-    from audio_edition.voices.phonemes import parts, plain
+def test_the_speech_keeps_the_lexicon_pronunciation_the_engines_read() -> None:
+    from audio_edition.model import Pronunciation
 
     entries = (Entry("Kyiv", "Keev", "kˈiːjɪw"),)
     said = speech_text("Talks in Kyiv — on 2026-04-14.", "en", entries)
-    assert said == "Talks in ⟦kˈiːjɪw|Keev⟧, on April 14, 2026."
-    assert plain(said) == "Talks in Keev, on April 14, 2026."
-    assert parts(said) == [("Talks in ", False), ("kˈiːjɪw", True), (", on April 14, 2026.", False)]
+    assert said.pieces == ("Talks in ", Pronunciation("Keev", "kˈiːjɪw"), ", on April 14, 2026.")
+    assert said.text == "Talks in Keev, on April 14, 2026."
 
 
 @pytest.mark.parametrize("tag", ["en", "fr", "de", "es", "it", "pt"])

@@ -63,7 +63,7 @@ def test_segments_give_back_the_kept_text(tokens: list[str], markdown: bool) -> 
     for seg in script.segments:
         assert seg.text.strip(), "empty segment"
         if any(ch.isalnum() for ch in seg.text):
-            assert any(ch.isalnum() for ch in seg.speech), seg
+            assert any(ch.isalnum() for ch in seg.speech.text), seg
     assert [s.index for s in script.segments] == list(range(len(script.segments)))
     assert script.chapters[0].first_segment == 0
 

@@ -138,7 +138,7 @@ def test_speech_text_has_no_quote_marks_but_keeps_apostrophes() -> None:
     text = "Intro Title\n“Kyiv’s position is clear and it will not change,” he said.\n"
     settings = ScriptSettings(opening=False, default_lexicon=False)
     quote = write_script(parse_article(text), settings).segments[1]
-    assert quote.speech == "Kyiv's position is clear and it will not change,"
+    assert quote.speech.text == "Kyiv's position is clear and it will not change,"
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_a_title_of_symbols_alone_is_not_spoken() -> None:
     script = write_script(
         parse_article("<h2>--></h2><p>The ferry sails at noon.</p>", name="a.html", fmt="html")
     )
-    assert all(s.speech.strip() for s in script.segments)
+    assert all(s.speech.text.strip() for s in script.segments)
     assert [s.role for s in script.segments][:2] == ["intro", "narration"]
     assert script.segments[-1].text == (
         "You have been listening to Audio Edition. This edition was read by a synthetic voice."

@@ -15,12 +15,11 @@ from click.testing import CliRunner
 from audio_edition.audio.shape import quantize
 from audio_edition.cli import cli
 from audio_edition.errors import EngineError
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Pronunciation, Speech, Voice
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.store import EntryFormat, FileStore
 from audio_edition.voices import FakeEngine, register_engine
-from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cache import SegmentCache, default_cache_dir
 from tests.conftest import ARTICLES
 
@@ -38,16 +37,30 @@ def test_default_location_follows_the_environment(tmp_path: Path) -> None:
 
 def test_key_changes_with_every_input() -> None:
     engine = FakeEngine()
-    base = SegmentCache.key(engine, VoiceSpec("fake", "narrator"), "Hello there.")
-    assert base == SegmentCache.key(engine, VoiceSpec("fake", "narrator"), "Hello there.")
-    assert base != SegmentCache.key(engine, VoiceSpec("fake", "quote"), "Hello there.")
-    assert base != SegmentCache.key(engine, VoiceSpec("fake", "narrator"), "Hello there!")
+    hello = Speech.of("Hello there.")
+    base = SegmentCache.key(engine, Voice("fake", "narrator"), hello)
+    assert base == SegmentCache.key(engine, Voice("fake", "narrator"), hello)
+    assert base != SegmentCache.key(engine, Voice("fake", "quote"), hello)
+    assert base != SegmentCache.key(engine, Voice("fake", "narrator"), Speech.of("Hello there!"))
     slower = FakeEngine()
     slower.ms_per_char = 80
-    assert base != SegmentCache.key(slower, VoiceSpec("fake", "narrator"), "Hello there.")
+    assert base != SegmentCache.key(slower, Voice("fake", "narrator"), hello)
     newer = FakeEngine()
     newer.version = "2"
-    assert base != SegmentCache.key(newer, VoiceSpec("fake", "narrator"), "Hello there.")
+    assert base != SegmentCache.key(newer, Voice("fake", "narrator"), hello)
+    said_as_ipa = Speech(("Hello ", Pronunciation("there", "ðɛɹ"), "."))
+    assert base != SegmentCache.key(engine, Voice("fake", "narrator"), said_as_ipa)
+
+
+def test_keys_are_those_of_earlier_versions_so_cached_clips_are_still_found() -> None:
+    """The keys the segment cache had when a pronounced word travelled inside the speech text."""
+    engine, narrator = FakeEngine(), Voice("fake", "narrator")
+    plain = SegmentCache.key(engine, narrator, Speech.of("Hello there."))
+    assert plain == "6e9eb8b83fc01e753ccd561cdfdba6f035ad5a2dffd9f1070c1efd8e9cc4a870"
+    kyiv = Speech(("Talks in ", Pronunciation("Keev", "kˈiːjɪw"), "."))
+    assert SegmentCache.key(engine, narrator, kyiv) == (
+        "f4c88e482507f9b2a30e5028450dc556c09ae6ce8f5f7fedee9424a5e340e419"
+    )
 
 
 def test_round_trip_is_exact_after_quantizing(tmp_path: Path) -> None:

@@ -17,9 +17,8 @@ from audio_edition.options import Options
 from audio_edition.pipeline import produce, produce_article
 from audio_edition.preview import write_script
 from audio_edition.voices import GttsEngine, get_engine
-from audio_edition.voices.auto import choose_engine
+from audio_edition.voices.auto import engine_choice
 from audio_edition.voices.chunking import chunk_text
-from audio_edition.voices.phonemes import plain
 from tests.conftest import ARTICLES
 from tests.tagged import lang
 from tests.voices.conftest import FAST
@@ -43,7 +42,7 @@ def test_reference_build_uses_accents_per_role_and_few_long_requests(
     script = write_script(read_article(reference_path))
     matched = 0
     for seg in script.segments:
-        for chunk in chunk_text(plain(seg.speech), 100):  # gTTS says a lexicon entry's alias
+        for chunk in chunk_text(seg.speech.text, 100):  # gTTS says a lexicon entry's alias
             if chunk in sent:
                 matched += 1
                 assert sent[chunk].tld == ("co.uk" if seg.role == "quote" else "com"), chunk
@@ -54,7 +53,7 @@ def test_reference_build_uses_accents_per_role_and_few_long_requests(
     audio = decode_audio(built.files[0])
     assert audio.duration == pytest.approx(manifest["duration"], abs=0.06)
     for seg, timed in zip(script.segments, manifest["segments"], strict=True):
-        chunks = chunk_text(plain(seg.speech), 100)
+        chunks = chunk_text(seg.speech.text, 100)
         expected = sum(seconds_for(c) for c in chunks)
         assert timed["end"] - timed["start"] == pytest.approx(expected, abs=0.1 * len(chunks) + 0.1)
 
@@ -84,7 +83,7 @@ def test_rebuild_sends_no_request_and_an_edit_only_its_segment(
     edited = parse_article(source.replace("87 per cent", "88 per cent"), name="ferry.txt")
     produce_article(edited, "ferry", options(tmp_path))
     new = [s.text for s in google.sent[first:]]
-    edited_speech = next(s.speech for s in write_script(edited).segments if "88 per cent" in s.text)
+    edited_speech = next(s.speech.text for s in write_script(edited).segments if "88 per cent" in s.text)
     assert sorted(new) == sorted(chunk_text(edited_speech, 100))  # that segment's chunks, nothing else
 
 
@@ -171,19 +170,19 @@ def test_fallback_builds_the_whole_episode_offline(
 
 
 def test_auto_chooses_gtts_when_google_answers(google: FakeGoogle, gtts: GttsEngine) -> None:
-    name, why = choose_engine("auto")
-    assert name == "gtts" and "Google answered" in why
+    choice = engine_choice("auto")
+    assert choice.engine == "gtts" and "Google answered" in choice.sentence
     assert len(google.sent) == 1  # one probe
 
 
 def test_auto_chooses_gtts_even_when_the_probe_is_rate_limited(google: FakeGoogle, gtts: GttsEngine) -> None:
     google.behaviour = lambda n, sent: (429, {}, "slow down")
-    assert choose_engine("auto")[0] == "gtts"
+    assert engine_choice("auto").engine == "gtts"
 
 
 def test_auto_falls_back_to_piper_offline(gtts: GttsEngine) -> None:
-    name, why = choose_engine("auto")  # the test guard makes every Google lookup fail
-    assert name == "piper" and "not reachable" in why
+    choice = engine_choice("auto")  # the test guard makes every Google lookup fail
+    assert choice.engine == "piper" and "not reachable" in choice.sentence
 
 
 def test_default_voices_and_checks() -> None:

@@ -9,7 +9,8 @@ import pytest
 import requests
 
 from audio_edition.audio.ffmpeg import decode_audio_bytes
-from audio_edition.errors import EngineError
+from audio_edition.cli_errors import failure_for
+from audio_edition.errors import EngineError, FailureCause
 from audio_edition.model import Clip
 from audio_edition.voices import GttsEngine
 from audio_edition.voices.gtts_failures import (
@@ -90,14 +91,42 @@ def test_a_refusal_is_final() -> None:
     assert str(refusal) == "Google refused the request (HTTP 403): check the language and accent"
 
 
-def test_giving_up_names_the_last_failure_and_its_advice(google: FakeGoogle) -> None:
+def test_giving_up_names_the_last_failure_and_its_cause_and_the_command_line_its_advice(
+    google: FakeGoogle,
+) -> None:
     google.behaviour = lambda n, sent: (429, {}, "Too Many Requests")
     with pytest.raises(GttsGaveUp) as caught:
         GttsEngine(retry=QUICK).synthesize("The ferry leaves at noon.", "en@com")
     assert isinstance(caught.value.failure, RateLimited)
+    assert (caught.value.cause, caught.value.engine) == (FailureCause.RATE_LIMITED, "gtts")
     assert str(caught.value) == (
+        "gTTS gave up after 2 tries: rate limited by Google (HTTP 429). Probable cause: too many requests"
+    )
+    assert failure_for(caught.value, "build").message == (
         "gTTS gave up after 2 tries: rate limited by Google (HTTP 429). "
         "Probable cause: too many requests; wait a while or use --engine piper"
+    )
+
+
+@pytest.mark.parametrize(
+    ("failure", "cause"),
+    [
+        ((503, {}, "Service Unavailable"), FailureCause.SERVICE_FAILED),
+        (requests.exceptions.ConnectionError("dns"), FailureCause.OFFLINE),
+        (requests.exceptions.ReadTimeout("slow"), FailureCause.OFFLINE),
+    ],
+    ids=["server", "unreachable", "timeout"],
+)
+def test_each_way_of_giving_up_has_its_cause(
+    google: FakeGoogle, failure: object, cause: FailureCause
+) -> None:
+    google.behaviour = lambda n, sent: failure  # type: ignore[assignment,return-value]
+    with pytest.raises(GttsGaveUp) as caught:
+        GttsEngine(retry=QUICK).synthesize("The ferry leaves at noon.", "en@com")
+    assert caught.value.cause is cause
+    advice = failure_for(caught.value, "build").message.removeprefix(str(caught.value))
+    assert advice.endswith(
+        "use --engine piper" if cause is FailureCause.SERVICE_FAILED else "to build offline"
     )
 
 

@@ -141,5 +141,5 @@ def test_a_french_article_builds_offline_with_auto_on_espeak(tmp_path: Path) -> 
     article.write_text(FRENCH, encoding="utf-8")
     built = produce(article, Options(engine="auto", out_dir=tmp_path / "out", use_cache=False))
     manifest = json.loads((tmp_path / "out" / "marche.json").read_text(encoding="utf-8"))
-    assert manifest["engine"] == "espeak" and built.episode.narrator.startswith("espeak:fr")
+    assert manifest["engine"] == "espeak" and str(built.episode.narrator).startswith("espeak:fr")
     assert built.episode.duration > 5.0

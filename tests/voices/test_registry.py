@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from audio_edition.cli import cli
 from audio_edition.errors import InputError
+from audio_edition.model import Voice
 from audio_edition.voices import (
     FakeEngine,
     engine_names,
@@ -20,7 +21,7 @@ from audio_edition.voices import (
     register_engine,
     registry,
 )
-from audio_edition.voices.base import Engine, VoiceSpec
+from audio_edition.voices.base import Engine
 from audio_edition.voices.cast import CastSettings
 from tests.conftest import ARTICLES
 from tests.tagged import resolve_cast
@@ -45,20 +46,20 @@ def test_registering_twice_needs_replace() -> None:
 @pytest.mark.parametrize(
     ("spec", "expected"),
     [
-        ("piper:joe", VoiceSpec("piper", "joe")),
-        ("joe+bright", VoiceSpec("piper", "joe+bright")),
-        ("piper:/voices/en_GB-alan.onnx", VoiceSpec("piper", "/voices/en_GB-alan.onnx")),
-        ("gtts:en@co.uk", VoiceSpec("gtts", "en@co.uk")),
-        ("espeak:en-gb+m3", VoiceSpec("espeak", "en-gb+m3")),
+        ("piper:joe", Voice("piper", "joe")),
+        ("joe+bright", Voice("piper", "joe+bright")),
+        ("piper:/voices/en_GB-alan.onnx", Voice("piper", "/voices/en_GB-alan.onnx")),
+        ("gtts:en@co.uk", Voice("gtts", "en@co.uk")),
+        ("espeak:en-gb+m3", Voice("espeak", "en-gb+m3")),
     ],
 )
-def test_voice_specs(spec: str, expected: VoiceSpec) -> None:
+def test_voice_specs(spec: str, expected: Voice) -> None:
     assert parse_voice_spec(spec, "piper") == expected
 
 
 def test_default_cast_comes_from_the_engine(fake_engine: FakeEngine) -> None:
     cast = resolve_cast(CastSettings(engine="fake"), "en")
-    assert cast == {"narrator": VoiceSpec("fake", "narrator"), "quote": VoiceSpec("fake", "quote")}
+    assert cast == {"narrator": Voice("fake", "narrator"), "quote": Voice("fake", "quote")}
 
 
 def test_cast_refuses_the_narrator_as_quote_voice(fake_engine: FakeEngine) -> None:

@@ -13,11 +13,10 @@ import pytest
 from audio_edition import pipeline
 from audio_edition.collaborators import Collaborators
 from audio_edition.ingest import parse_article
-from audio_edition.model import Article, Chapter, Meta, Script, Segment
+from audio_edition.model import Article, Chapter, Meta, Script, Segment, Speech, Voice
 from audio_edition.options import Options
 from audio_edition.script import write_script
 from audio_edition.voices import FakeEngine, register_engine
-from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cast import CastSettings
 from audio_edition.voices.speaker_voices import (
     assign_speaker_voices,
@@ -53,7 +52,7 @@ def script_of(*parts: tuple[str, str | None]) -> Script:
             i,
             "quote" if kind == "q" else "narration",
             f"words {i}",
-            f"words {i}",
+            Speech.of(f"words {i}"),
             "quote" if kind == "q" else "narrator",
             400,
             i,
@@ -65,7 +64,7 @@ def script_of(*parts: tuple[str, str | None]) -> Script:
     return Script(Article(Meta("T", title_from="heading"), ()), segments, (Chapter("T", 0),), lang("en"))
 
 
-def voices_of(script: Script, cast: dict[str, VoiceSpec], name: str | None) -> set[VoiceSpec]:
+def voices_of(script: Script, cast: dict[str, Voice], name: str | None) -> set[Voice]:
     """The voices speaking `name`'s quote segments."""
     return {cast[s.voice] for s in script.segments if s.role == "quote" and s.speaker == name}
 
@@ -134,14 +133,14 @@ def test_no_recurring_speaker_leaves_script_and_cast_alone(fake_engine: FakeEngi
 
 def test_the_narrators_voice_is_never_in_the_pool(fake_engine: FakeEngine) -> None:
     cast = resolve_cast(CastSettings(engine="fake", narrator="fake:low"), "en")
-    assert speaker_pool(cast, "en") == [VoiceSpec("fake", "quote")]
+    assert speaker_pool(cast, "en") == [Voice("fake", "quote")]
     script = script_of(("q", DANA), ("q", OMAR), ("q", DANA), ("q", OMAR))
     recast, extended = assign_speaker_voices(script, cast)
     assert voices_of(recast, extended, DANA) == voices_of(recast, extended, OMAR) == {cast["quote"]}
 
 
 def test_more_speakers_than_voices_reuse_the_pool_but_not_next_to_each_other() -> None:
-    pool = [VoiceSpec("x", v) for v in ("a", "b", "c")]
+    pool = [Voice("x", v) for v in ("a", "b", "c")]
     order: list[str | None] = ["A", "B", "C", "A", "B", "C", "D", "A", "D", "E", "B", "E", None, "C"]
     adjacent = neighbours(order, set("ABCDE"))
     assert adjacent["E"] == {"D", "B"} and adjacent["C"] == {"A", "B", "D"}
@@ -187,7 +186,7 @@ class NoPool:
 def test_an_engine_without_a_pool_gives_speakers_the_quote_voice() -> None:
     register_engine("nopool", NoPool)
     cast = resolve_cast(CastSettings(engine="nopool"), "en")
-    assert speaker_pool(cast, "en") == [VoiceSpec("nopool", "quote")]
+    assert speaker_pool(cast, "en") == [Voice("nopool", "quote")]
 
 
 def test_build_speaks_each_recurring_speaker_in_their_own_voice(
@@ -219,7 +218,7 @@ def test_segment_cache_follows_the_voices(tmp_path: Path, fake_engine: FakeEngin
     again = build(tmp_path, speaker_voices=True)
     assert again.reused and len(fake_engine.calls) == calls  # unchanged: nothing spoken again
     plain = build(tmp_path)  # Omar back in the quote voice: only his quotes are new audio
-    omar = {t.segment.speech for t in first.episode.timeline if t.segment.speaker == OMAR}
+    omar = {t.segment.speech.text for t in first.episode.timeline if t.segment.speaker == OMAR}
     assert not plain.reused and plain.stats.synthesized == len(omar)
     assert sorted(fake_engine.calls[calls:]) == sorted((text, "quote") for text in omar)
 

@@ -10,13 +10,11 @@ import pytest
 
 from audio_edition import pipeline
 from audio_edition.ingest import parse_article
-from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment
+from audio_edition.model import Article, Chapter, Clip, Meta, Script, Segment, Speech, Voice
 from audio_edition.options import Options
 from audio_edition.voices import GttsEngine, get_engine
-from audio_edition.voices.base import VoiceSpec
 from audio_edition.voices.cast import CastSettings
 from audio_edition.voices.chunking import chunk_text
-from audio_edition.voices.phonemes import plain
 from audio_edition.voices.speaker_voices import assign_speaker_voices
 from audio_edition.voices.synthesize import synthesize
 from tests.audio_checks import median_pitch
@@ -37,7 +35,8 @@ def exchange(language: str = "en") -> Script:
     """Dana and Omar taking turns, each saying every sentence once."""
     turns = [(name, text) for text in SENTENCES for name in (DANA, OMAR)]
     segments = tuple(
-        Segment(i, "quote", text, text, "quote", 400, i, 0, name) for i, (name, text) in enumerate(turns)
+        Segment(i, "quote", text, Speech.of(text), "quote", 400, i, 0, name)
+        for i, (name, text) in enumerate(turns)
     )
     return Script(
         Article(Meta("T", language=language, title_from="heading"), ()),
@@ -61,8 +60,8 @@ def test_piper_speakers_sound_apart_and_never_take_the_narrators_voice() -> None
     cast = resolve_cast(CastSettings(engine="piper"), "en")
     script, voiced = assign_speaker_voices(exchange(), cast)
     dana, omar = voiced[f"speaker:{DANA}"], voiced[f"speaker:{OMAR}"]
-    assert dana == cast["quote"] == VoiceSpec("piper", "joe+bright")
-    assert omar == VoiceSpec("piper", "joe+higher") and cast["narrator"] not in (dana, omar)
+    assert dana == cast["quote"] == Voice("piper", "joe+bright")
+    assert omar == Voice("piper", "joe+higher") and cast["narrator"] not in (dana, omar)
     # five sentences each, spoken for real (Piper's prosody varies from take to take)
     clips = synthesize(script, voiced)
     ratio = pitch(spoken_by(script, clips, OMAR)) / pitch(spoken_by(script, clips, DANA))
@@ -77,7 +76,7 @@ def test_piper_pool_is_every_speaker_variant_and_a_named_model_brings_its_own(tm
     model = tmp_path / "anna.onnx"
     model.write_bytes(b"onnx")
     Path(f"{model}.json").write_text("{}", encoding="utf-8")
-    named = {**cast, "quote": VoiceSpec("piper", str(model))}
+    named = {**cast, "quote": Voice("piper", str(model))}
     # a model named as the quote voice is in the pool, then its own variants
     assert [s.voice for s in speaker_pool(named, "en")] == [
         str(model), f"{model}+bright", f"{model}+higher", f"{model}+light", f"{model}+high"
@@ -97,7 +96,7 @@ def test_gtts_speakers_are_asked_for_in_their_own_accents(
     for timed in built.episode.timeline:
         seg = timed.segment
         who = seg.speaker if seg.role == "quote" else "narrator"
-        accents.setdefault(who, set()).update(tld_of[chunk] for chunk in chunk_text(plain(seg.speech), 100))
+        accents.setdefault(who, set()).update(tld_of[chunk] for chunk in chunk_text(seg.speech.text, 100))
     assert accents == {"narrator": {"com"}, DANA: {"co.uk"}, OMAR: {"com.au"}, None: {"co.uk"}}
 
 
@@ -115,7 +114,7 @@ def test_gtts_pool_per_language() -> None:
 def test_espeak_speakers_get_variants_that_differ() -> None:
     cast = resolve_cast(CastSettings(engine="espeak"), "en")
     pool = speaker_pool(cast, "en")
-    assert pool[:3] == [VoiceSpec("espeak", v) for v in ("en-us+m3", "en-us+f2", "en-us+m8")]
+    assert pool[:3] == [Voice("espeak", v) for v in ("en-us+m3", "en-us+f2", "en-us+m8")]
     assert cast["narrator"] not in pool and len(pool) == 7
     script, voiced = assign_speaker_voices(exchange(), cast)
     clips = synthesize(script, voiced)
