@@ -12,6 +12,7 @@ from audio_edition.model import Voice
 from audio_edition.voices.auto import AUTO_ENGINES, engines_for
 from audio_edition.voices.cast import Cast, CastSettings, cast_voices, resolve_cast
 from audio_edition.voices.registry import described
+from tests.tagged import lang
 
 
 @pytest.mark.parametrize(
@@ -37,7 +38,7 @@ def test_a_described_voice_is_the_same_voice() -> None:
 
 
 def test_a_cast_is_a_value(fake_engine: object) -> None:
-    cast = resolve_cast(CastSettings("fake", None, None, False), "en")
+    cast = resolve_cast(CastSettings("fake", None, None, False), lang("en"))
     assert isinstance(cast, Cast)
     assert cast == {"narrator": Voice("fake", "narrator"), "quote": Voice("fake", "quote")}
     assert [v.title for v in cast.values()] == ["fake", "fake"]
@@ -48,12 +49,12 @@ def test_a_cast_is_a_value(fake_engine: object) -> None:
 
 
 def test_the_voices_a_cast_may_speak_with_are_the_casts_and_its_speaker_pool() -> None:
-    plain = cast_voices(CastSettings("gtts", None, None, False), "fr")
+    plain = cast_voices(CastSettings("gtts", None, None, False), lang("fr"))
     assert plain == [Voice("gtts", "fr@fr"), Voice("gtts", "fr@ca")]
-    pooled = cast_voices(CastSettings("gtts", None, None, True), "fr")
+    pooled = cast_voices(CastSettings("gtts", None, None, True), lang("fr"))
     assert pooled[:2] == plain and len(pooled) > 2
     assert all(v.engine == "gtts" and v.voice.startswith("fr@") for v in pooled)
-    asked = cast_voices(CastSettings("gtts", "piper:joe", "espeak:en+m3", False), "en")
+    asked = cast_voices(CastSettings("gtts", "piper:joe", "espeak:en+m3", False), lang("en"))
     assert asked == [Voice("piper", "joe"), Voice("espeak", "en+m3")]
 
 
