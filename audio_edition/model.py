@@ -183,6 +183,15 @@ class TimedSegment:
 
 
 @dataclass(frozen=True)
+class TimedWord:
+    """A written word of a segment and when it is spoken (seconds in the final audio)."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
 class TimedChapter:
     """A chapter placed on the episode's timeline (seconds)."""
 
@@ -203,6 +212,7 @@ class Episode:
     silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
     time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
     voices: tuple[tuple[str, str], ...] = ()  # (cast role, voice spec) of every voice that spoke
+    words: tuple[tuple[TimedWord, ...], ...] | None = None  # per segment, when recognition timed them
 
     @property
     def duration(self) -> float:

@@ -110,6 +110,8 @@ class Options:
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     fingerprint: str | None = None  # of the article and options, recorded for incremental batches
     allow_private_hosts: bool = False  # fetch from loopback, private and link-local addresses too
+    verify: str | None = None  # "on" or "strict": every segment heard by a recogniser (`verify/`)
+    verify_model: Path | None = None  # a CTranslate2 Whisper model folder; None: the bundled tiny.en
 
     def __post_init__(self) -> None:
         """Paths may be given as strings (`Options(out_dir="episodes")`): each becomes a Path."""
@@ -119,7 +121,16 @@ class Options:
                 object.__setattr__(self, name, Path(value))
 
 
-_PATH_FIELDS = ("cache_dir", "out_dir", "intro_music", "outro_music", "sting", "cover", "lexicon")
+_PATH_FIELDS = (
+    "cache_dir",
+    "out_dir",
+    "intro_music",
+    "outro_music",
+    "sting",
+    "cover",
+    "lexicon",
+    "verify_model",
+)
 
 
 _Settings = TypeVar("_Settings")

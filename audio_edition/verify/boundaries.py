@@ -1,0 +1,48 @@
+"""Words heard near the join of two clips given to the clip they were meant in.
+
+Clips are heard laid end to end, and Whisper's word times drift by a few tenths of a second, so
+the last word of one clip ("said") is now and then placed at the start of the next. At each join
+the split that makes the two clips' errors fewest is kept (the heard split when none is better).
+"""
+
+from __future__ import annotations
+
+from audio_edition.verify.compare import Token, heard_words, score
+from audio_edition.verify.recognizer import GAP_S, Heard
+
+MOST = 2  # words moved across one join at most
+
+
+def settle(heard: list[list[Heard]], meant: list[list[Token]], durations: list[float]) -> list[list[Heard]]:
+    """`heard` (one list per clip, times from each clip's start) with words moved across the joins
+    where that fits what each clip meant better; times re-based on the clip a word moves to."""
+    out = [list(words) for words in heard]
+    for k in range(len(out) - 1):
+        shift = durations[k] + GAP_S  # from clip k's clock to clip k+1's
+        best = (_errors(out[k], meant[k]) + _errors(out[k + 1], meant[k + 1]), out[k], out[k + 1])
+        for n in range(1, MOST + 1):
+            if n <= len(out[k + 1]):
+                moved = [Heard(w.text, w.start + shift, w.end + shift) for w in out[k + 1][:n]]
+                best = _better(best, out[k] + moved, out[k + 1][n:], meant[k], meant[k + 1])
+            if n <= len(out[k]):
+                moved = [
+                    Heard(w.text, max(0.0, w.start - shift), max(0.0, w.end - shift)) for w in out[k][-n:]
+                ]
+                best = _better(best, out[k][:-n], moved + out[k + 1], meant[k], meant[k + 1])
+        out[k], out[k + 1] = best[1], best[2]
+    return out
+
+
+def _errors(words: list[Heard], meant: list[Token]) -> int:
+    return score(meant, heard_words([w.text for w in words], meant)).errors
+
+
+def _better(
+    best: tuple[int, list[Heard], list[Heard]],
+    first: list[Heard],
+    second: list[Heard],
+    meant_first: list[Token],
+    meant_second: list[Token],
+) -> tuple[int, list[Heard], list[Heard]]:
+    errors = _errors(first, meant_first) + _errors(second, meant_second)
+    return (errors, first, second) if errors < best[0] else best
