@@ -24,6 +24,7 @@ ON_TOP = [
     "cli_options",
     "cli_errors",
     "report",
+    "verify",
 ]
 
 

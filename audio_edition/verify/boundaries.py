@@ -17,9 +17,12 @@ def settle(heard: list[list[Heard]], meant: list[list[Token]], durations: list[f
     """`heard` (one list per clip, times from each clip's start) with words moved across the joins
     where that fits what each clip meant better; times re-based on the clip a word moves to."""
     out = [list(words) for words in heard]
+    errors = [_errors(words, m) for words, m in zip(out, meant, strict=True)]
     for k in range(len(out) - 1):
+        if errors[k] == 0 and errors[k + 1] == 0:
+            continue  # both heard as meant: nothing strayed across this join
         shift = durations[k] + GAP_S  # from clip k's clock to clip k+1's
-        best = (_errors(out[k], meant[k]) + _errors(out[k + 1], meant[k + 1]), out[k], out[k + 1])
+        best = (errors[k] + errors[k + 1], out[k], out[k + 1])
         for n in range(1, MOST + 1):
             if n <= len(out[k + 1]):
                 moved = [Heard(w.text, w.start + shift, w.end + shift) for w in out[k + 1][:n]]
@@ -29,7 +32,9 @@ def settle(heard: list[list[Heard]], meant: list[list[Token]], durations: list[f
                     Heard(w.text, max(0.0, w.start - shift), max(0.0, w.end - shift)) for w in out[k][-n:]
                 ]
                 best = _better(best, out[k][:-n], moved + out[k + 1], meant[k], meant[k + 1])
-        out[k], out[k + 1] = best[1], best[2]
+        if best[1] is not out[k]:
+            out[k], out[k + 1] = best[1], best[2]
+            errors[k], errors[k + 1] = _errors(out[k], meant[k]), _errors(out[k + 1], meant[k + 1])
     return out
 
 

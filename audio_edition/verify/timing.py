@@ -40,9 +40,15 @@ def timed_words(
             owner.append(k)
     pieces, times = _heard_pieces(heard, tokens)
     spans: list[list[float]] = [[] for _ in written]
-    for i, j, taken in align(tokens, pieces):
-        if i >= 0 and j >= 0:
-            spans[owner[i]] += [times[j][0], times[j + taken - 1][1]]
+    for i, a, j, b, _ in align(tokens, pieces):
+        if a and b:  # the heard words' time shared among the meant ones by length
+            first, last = times[j][0], times[j + b - 1][1]
+            lengths = [len(t.text) for t in tokens[i : i + a]]
+            at = first
+            for k, n in zip(range(i, i + a), lengths, strict=True):
+                step = (last - first) * n / max(1, sum(lengths))
+                spans[owner[k]] += [at, at + step]
+                at += step
     clock = [(start + (min(s) - lead) * scale, start + (max(s) - lead) * scale) if s else None for s in spans]
     return _in_order(written, _filled(written, clock, start, end), start, end)
 
