@@ -131,21 +131,22 @@ def main() -> None:
             base = baseline(args.article, engine)
             qa = verified["qa"]
             segments = len(qa["segments"])
+            again = qa["segments_respoken"]
+            ratio = verified["verification"] / verified["synthesis"]
             rows.append(verified)
             print(
                 f"{engine} run {run + 1}: synthesis {verified['synthesis']:.1f} s, verification "
-                f"{verified['verification']:.1f} s ({verified['verification'] / verified['synthesis']:.2f}x), "
-                f"build {verified['total']:.1f} s (unverified {plain['total']:.1f} s); spoken again "
-                f"{qa['segments_respoken']}/{segments} ({qa['segments_respoken'] / segments:.1%}), still wrong "
-                f"{len(qa['segments_wrong'])}; body WER per segment {qa['body_word_error_rate']:.3f}, "
-                f"heard whole: verified {verified['whole']:.3f}, unverified {plain['whole']:.3f}, "
-                f"one call {base:.3f} (verified - one call {verified['whole'] - base:+.3f})",
+                f"{verified['verification']:.1f} s ({ratio:.2f}x), build {verified['total']:.1f} s "
+                f"(unverified {plain['total']:.1f} s); spoken again {again}/{segments} "
+                f"({again / segments:.1%}), still wrong {len(qa['segments_wrong'])}; body WER per "
+                f"segment {qa['body_word_error_rate']:.3f}, heard whole: verified {verified['whole']:.3f}, "
+                f"unverified {plain['whole']:.3f}, one call {base:.3f} "
+                f"(verified - one call {verified['whole'] - base:+.3f})",
                 flush=True,
             )
         ratios = [r["verification"] / r["synthesis"] for r in rows]
-        print(
-            f"{engine}: verification / synthesis median {statistics.median(ratios):.2f}x, max {max(ratios):.2f}x"
-        )
+        median, most = statistics.median(ratios), max(ratios)
+        print(f"{engine}: verification / synthesis median {median:.2f}x, max {most:.2f}x")
     sys.stdout.flush()
 
 

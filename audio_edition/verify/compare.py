@@ -106,7 +106,7 @@ def said_number(word: str, other: list[str]) -> list[str]:
     return variants[0]
 
 
-def _as_heard(reference: list[Token], heard: list[str]) -> list[Token]:
+def as_heard(reference: list[Token], heard: list[str]) -> list[Token]:
     """The reference with each figure the recogniser wrote out in words said that way."""
     out: list[Token] = []
     for token in reference:
@@ -215,5 +215,5 @@ def _joined_alike(meant: tuple[str, ...], heard: tuple[str, ...], names: bool) -
 def score(reference: list[Token], heard: list[str]) -> Score:
     """The edits between the meant words and the heard ones (see `align`); the rate is over the
     words meant as written (a figure counts as one word however it is said)."""
-    said = _as_heard(reference, heard)
+    said = as_heard(reference, heard)
     return Score(sum(step[4] for step in align(said, heard)), len(reference))

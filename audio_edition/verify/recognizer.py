@@ -22,6 +22,7 @@ from audio_edition.model import Clip
 RATE = 16000  # what Whisper hears
 GAP_S = 1.0  # silence between clips heard in one pass
 WINDOW_S = 29.0  # what one pass of Whisper hears (it pads to 30 seconds)
+TAIL_S = 0.3  # less than any word: a word ending this near the end of the sound was the last
 EXTRA = "pip install 'audio-edition[verify]'"
 
 
@@ -87,7 +88,7 @@ class Recognizer:
         heard: list[list[Heard]] = [[] for _ in clips]
         for group in _windows(clips):
             audio, spans = _lay_end_to_end([clips[k] for k in group])
-            for word in self._words(audio):
+            for word in self._words(audio, until=spans[-1][1]):
                 k = _nearest(spans, (word.start + word.end) / 2)
                 begin = spans[k][0]
                 heard[group[k]].append(
@@ -95,7 +96,11 @@ class Recognizer:
                 )
         return heard
 
-    def _words(self, audio: np.ndarray) -> list[Any]:
+    def _words(self, audio: np.ndarray, until: float | None = None) -> list[Any]:
+        """Every word heard in `audio` (16 kHz). Whisper goes on from the end of the last word it
+        heard with a whole new window; once a word ends within `TAIL_S` of `until` (where the last
+        clip's sound ends) nothing is left to hear, and that window is not asked for."""
+        words: list[Any] = []
         with self._lock:
             segments, _ = self.model.transcribe(
                 audio,
@@ -105,7 +110,11 @@ class Recognizer:
                 condition_on_previous_text=False,
                 vad_filter=False,
             )
-            return [w for seg in segments for w in (seg.words or [])]
+            for seg in segments:  # a generator: each window is heard when asked for
+                words += seg.words or []
+                if until is not None and words and words[-1].end >= until - TAIL_S:
+                    break
+        return words
 
 
 def _windows(clips: list[Clip]) -> list[list[int]]:
@@ -137,7 +146,7 @@ def _lay_end_to_end(clips: list[Clip]) -> tuple[np.ndarray, list[tuple[float, fl
         spans.append((at / RATE, (at + len(x)) / RATE))
         parts += [x, gap]
         at += len(x) + len(gap)
-    return np.concatenate(parts), spans
+    return np.concatenate(parts[:-1]), spans  # no gap after the last: nothing left to seek to
 
 
 def _nearest(spans: list[tuple[float, float]], t: float) -> int:

@@ -41,7 +41,10 @@ def test_a_build_without_verify_loads_nothing_of_the_recogniser(tmp_path: Path) 
 
 
 def _run(code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    script = f"import sys\n{code}\nsys.argv = ['audio-edition', *{list(args)!r}]\nfrom audio_edition.cli import main\nmain()\n"
+    script = (
+        f"import sys\n{code}\nsys.argv = ['audio-edition', *{list(args)!r}]\n"
+        "from audio_edition.cli import main\nmain()\n"
+    )
     return subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
