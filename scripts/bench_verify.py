@@ -10,7 +10,10 @@ of the finished MP3 heard whole in one pass. Beside it, in the same run: a fresh
 `--verify` (the episode as it was before), and the baseline, the engine reading all the body's
 speech text in one call, heard whole the same way and scored against the same words.
 
-    python scripts/bench_verify.py [ARTICLE] [--runs 3] [--engines piper,espeak]
+With `--samples`, instead: every English sample of `articles/` built once with `--verify` and
+Piper, each one's segments, segments spoken again, segments still wrong and body word error rate.
+
+    python scripts/bench_verify.py [ARTICLE] [--runs 3] [--engines piper,espeak] [--samples]
 """
 
 from __future__ import annotations
@@ -116,12 +119,39 @@ def baseline(article: Path, engine: str) -> float:
     return body_wer(heard_whole(Clip(samples, RATE).samples), speech)
 
 
+def samples() -> None:
+    """Every English sample built with `--verify` (Piper): what its report says."""
+    from audio_edition.text.languages import primary_subtag
+
+    folder = Path(__file__).resolve().parents[1] / "articles"
+    for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md", ".html")):
+        if primary_subtag(read_article(path).meta.language or "en") != "en":
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            options = Options(
+                engine="piper", verify="on", formats=(), out_dir=Path(tmp), cache_dir=Path(tmp) / "c"
+            )
+            pipeline.produce(path, options)
+            found = json.loads((Path(tmp) / f"{path.stem}.qa.json").read_text(encoding="utf-8"))[
+                "verification"
+            ]
+        print(
+            f"{path.name}: {len(found['segments'])} segments, spoken again {found['segments_respoken']}, "
+            f"still wrong {len(found['segments_wrong'])}, body WER {found['body_word_error_rate']:.3f}",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=REFERENCE)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engines", default="piper,espeak")
+    parser.add_argument("--samples", action="store_true", help="every English sample, once each")
     args = parser.parse_args()
+    if args.samples:
+        samples()
+        return
     for engine in args.engines.split(","):
         runs = args.runs if engine == "piper" else 1
         rows = []

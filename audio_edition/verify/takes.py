@@ -36,7 +36,7 @@ TRIES = 3  # takes by the segment's own voice, the first included
 Item = tuple[VoiceSpec, str]
 
 
-@dataclass
+@dataclass(eq=False)
 class _State:
     spec: VoiceSpec
     speech: str
@@ -82,7 +82,8 @@ def check_takes(
     _hear_alone([s for s in fresh if not _passed(s)], recognizer)
     _retake([s for s in fresh if not _passed(s)], recognizer, fallback, script, cast)
     if store:
-        for item in (i for i, s in states.items() if s in fresh):
+        heard_now = {id(s) for s in fresh}
+        for item in (i for i, s in states.items() if id(s) in heard_now):
             _file(states[item], keys[item], store)
     for k, seg in enumerate(script.segments):
         clips[k] = states[(cast[seg.voice], seg.speech)].clip
