@@ -89,3 +89,25 @@ def test_an_article_the_model_cannot_hear_gets_a_note_not_a_pretence(tmp_path: P
     manifest = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert all("words" not in s for s in manifest["segments"])
     assert "verification" not in json.loads((tmp_path / "a.qa.json").read_text(encoding="utf-8"))
+
+
+def test_a_record_is_used_only_for_its_own_take_and_cache_clear_removes_it(tmp_path: Path) -> None:
+    import numpy as np
+
+    from audio_edition.build_cache import BuildCache
+    from audio_edition.model import Clip
+    from audio_edition.verify.recognizer import Heard
+    from audio_edition.verify.records import Checked, Take, VerifiedStore, take_id
+
+    store = VerifiedStore(tmp_path)
+    take = Clip(np.linspace(-0.5, 0.5, 800, dtype=np.float32), 16000)
+    other = Clip(np.zeros(800, dtype=np.float32), 16000)
+    checked = Checked((Heard("Hello,", 0.1, 0.4),), 0, 1, True, (Take("piper", 1.0), Take("piper", 0.0)))
+    key = store.key("segment-key", "tiny.en")
+    store.put(key, take_id(take), checked)
+    assert store.get(key, take_id(take)) == checked
+    assert store.get(key, take_id(other)) is None
+    assert store.get(store.key("segment-key", "another model"), take_id(take)) is None
+    assert (tmp_path / "verified").is_dir()
+    BuildCache(tmp_path).clear()
+    assert not (tmp_path / "verified").exists()
