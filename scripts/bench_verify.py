@@ -13,7 +13,11 @@ speech text in one call, heard whole the same way and scored against the same wo
 With `--samples`, instead: every English sample of `articles/` built once with `--verify` and
 Piper, each one's segments, segments spoken again, segments still wrong and body word error rate.
 
-    python scripts/bench_verify.py [ARTICLE] [--runs 3] [--engines piper,espeak] [--samples]
+With `--spread ENGINE`: the spread of takes the thresholds are set from, the word error rate of
+every segment of the reference (two takes) and four English samples (one take), as a build hears
+them (first takes, before any is spoken again): percentiles, and the worst.
+
+    python scripts/bench_verify.py [ARTICLE] [--runs 3] [--engines piper,espeak] [--samples] [--spread ENGINE]
 """
 
 from __future__ import annotations
@@ -142,13 +146,44 @@ def samples() -> None:
         )
 
 
+def spread(engine: str, article: Path) -> None:
+    """Each segment's word error rate over takes of the reference and four samples."""
+    from audio_edition.verify.boundaries import settle
+    from audio_edition.voices.synthesize import synthesize
+
+    options = Options(engine=engine)
+    folder = Path(__file__).resolve().parents[1] / "articles"
+    paths = [article, article, *sorted(folder.glob("*.txt"))[:4]]
+    model = verify_setup.recognizer(verify_setup.default_model_dir(), "en")
+    rates: list[tuple[float, int, str]] = []
+    for path in paths:
+        script = write_script(read_article(path), options)
+        clips = synthesize(script, resolve_cast(CastSettings.from_options(options), "en"))
+        meant = [reference_tokens(s.speech) for s in script.segments]
+        heard = settle(model.hear(clips), meant, [c.duration for c in clips])
+        for seg, m, h in zip(script.segments, meant, heard, strict=True):
+            found = score(m, heard_words([w.text for w in h], m))
+            rates.append((found.rate, found.errors, seg.text[:50]))
+    ordered = sorted(r for r, _, _ in rates)
+    marks = ", ".join(
+        f"p{q}: {ordered[max(0, round(q / 100 * len(ordered)) - 1)]:.3f}" for q in (50, 90, 95, 98)
+    )
+    print(f"{engine}: {len(rates)} segments; {marks}; max {ordered[-1]:.3f}")
+    for rate, errors, text in sorted(rates, reverse=True)[:5]:
+        print(f"  {rate:.3f} ({errors} errors) {text}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=REFERENCE)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engines", default="piper,espeak")
     parser.add_argument("--samples", action="store_true", help="every English sample, once each")
+    parser.add_argument("--spread", metavar="ENGINE", help="the spread of takes thresholds are set from")
     args = parser.parse_args()
+    if args.spread:
+        spread(args.spread, args.article)
+        return
     if args.samples:
         samples()
         return
