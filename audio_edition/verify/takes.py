@@ -4,8 +4,10 @@ A segment is wrong when its word error rate is over its engine's threshold (`THR
 from the spread of good takes measured in BENCHMARKS.md) and at least `MIN_ERRORS` words are
 wrong. A wrong segment is spoken again by its own voice (Piper samples its durations anew, gTTS is
 asked again) up to `TRIES` takes in all, then once by the `--fallback` engine's voice for its role
-when one is given; the take with the fewest errors is kept. Identical (voice, speech) segments
-are heard once, as they are spoken once.
+when one is given; the take with the fewest errors is kept. A retake the same as a take tried
+(an engine that says a text alike every time: espeak-ng, mostly gTTS) is not heard again. A take
+found wrong among others is first heard again alone (Whisper now and then drops what follows a
+silence in its window). Identical (voice, speech) segments are heard once, as they are spoken once.
 """
 
 from __future__ import annotations
