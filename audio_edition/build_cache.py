@@ -3,6 +3,7 @@ and the episode store (delivered episodes), side by side under one folder."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class BuildCache:
         before = self.info()
         self.segments.clear()
         self.episodes.clear()
+        shutil.rmtree(self.root / "verified", ignore_errors=True)  # records of verified takes
         return before
 
     def prune(self, max_bytes: int) -> CacheInfo:

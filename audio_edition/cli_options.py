@@ -97,6 +97,20 @@ _BUILD_OPTIONS = [
     click.option(
         "--fallback", metavar="ENGINE", help="If the engine fails, build the whole episode with this one."
     ),
+    click.option(
+        "--verify",
+        type=click.Choice(["on", "strict"]),
+        is_flag=False,
+        flag_value="on",
+        help="Hear every segment with a recogniser, speak again what came out wrong, time every word "
+        "(needs audio-edition[verify]); strict: fail when a segment is still wrong.",
+    ),
+    click.option(
+        "--verify-model",
+        type=click.Path(path_type=Path),
+        metavar="DIR",
+        help="A CTranslate2 Whisper model folder for --verify (default: the bundled tiny.en, English only).",
+    ),
     click.option("-j", "--jobs", type=click.IntRange(1, 64), help="Segments synthesised at once."),
     click.option("--cache-dir", type=click.Path(path_type=Path), help="Segment cache folder."),
     click.option("--no-cache", is_flag=True, help="Neither read nor write the segment cache."),
@@ -299,6 +313,10 @@ def options_from(settings: dict[str, Any]) -> Options:
         formats=_formats(settings["formats"]),
     )
     check_media(options)
+    if options.verify:
+        from audio_edition.verify.setup import check_verify
+
+        check_verify(options)
     for name in {options.engine, options.fallback} - {None, "auto"}:
         get_engine(str(name))
     return options

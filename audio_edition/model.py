@@ -243,6 +243,15 @@ class TimedSegment:
 
 
 @dataclass(frozen=True)
+class TimedWord:
+    """A written word of a segment and when it is spoken (seconds in the final audio)."""
+
+    text: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
 class TimedChapter:
     """A chapter placed on the episode's timeline (seconds); `parent` as its `Chapter` says (the
     index of the chapter it is nested under, None for a chapter at the top)."""
@@ -265,6 +274,7 @@ class Episode:
     silence: float = 0.0  # seconds of lead-in, pauses and tail the timeline was laid with
     time_scale: float = 1.0  # how a tempo change stretched that timeline (1/speed)
     voices: tuple[tuple[str, Voice], ...] = ()  # (cast role, voice) of every voice that spoke
+    words: tuple[tuple[TimedWord, ...], ...] | None = None  # per segment, when recognition timed them
 
     @property
     def duration(self) -> float:

@@ -98,6 +98,8 @@ class Options:
     default_lexicon: bool = True  # the shipped lexicon of news names, under the user's own entries
     speaker_voices: bool = False  # each recurring speaker of quotations gets a voice of their own
     allow_private_hosts: bool = False  # fetch from loopback, private and link-local addresses too
+    verify: str | None = None  # "on" or "strict": every segment heard by a recogniser (`verify/`)
+    verify_model: Path | None = None  # a CTranslate2 Whisper model folder; None: the bundled tiny.en
 
     def __post_init__(self) -> None:
         """Paths may be given as strings (`Options(out_dir="episodes")`): each becomes a Path."""
@@ -107,7 +109,16 @@ class Options:
                 object.__setattr__(self, name, Path(value))
 
 
-_PATH_FIELDS = ("cache_dir", "out_dir", "intro_music", "outro_music", "sting", "cover", "lexicon")
+_PATH_FIELDS = (
+    "cache_dir",
+    "out_dir",
+    "intro_music",
+    "outro_music",
+    "sting",
+    "cover",
+    "lexicon",
+    "verify_model",
+)
 
 
 _Settings = TypeVar("_Settings")

@@ -170,7 +170,7 @@ def _produce(
     cast = resolve_cast(stages.cast, script.language)
     if stages.cast.speaker_voices:
         script, cast = assign_speaker_voices(script, cast)
-    key = _episode_key(script, cast, stages.mastering) if cache is not None else ""
+    key = _episode_key(script, cast, stages.mastering, opts) if cache is not None else ""
     reused = cache.episodes.get(key, len(script.segments)) if cache is not None else None
     if reused is not None:
         stats = SynthesisStats(len(script.segments), unique=reused.clips, cached=reused.clips)
@@ -180,6 +180,10 @@ def _produce(
     else:
         stats = SynthesisStats(segments=len(script.segments))
         episode, mp3, qa = _make(script, cast, opts, stages, (cache, key), stats, notes, progress, crew)
+    if opts.verify:  # the words recognition timed go to the manifest; strict refuses a wrong segment
+        from audio_edition.verify.report import with_words
+
+        episode, qa = with_words(episode, qa, opts.verify == "strict")
     if cache is not None:
         notes.extend(cache.notes())
     files = tuple(crew.publish(episode, slug, stages.publishing, mp3, qa))
@@ -204,6 +208,11 @@ def _make(
     fails: nothing is stored or written."""
     cache, key = store
     clips, spoken_by = _speak(script, cast, opts, stages.cast, cache, stats, notes, progress, crew)
+    verified = None
+    if opts.verify:  # every clip heard, the wrong ones spoken again (in `clips`), before mastering
+        from audio_edition.verify.setup import verify_clips
+
+        verified = verify_clips(script, clips, spoken_by, opts, stages.cast, cache, notes, crew.decoder)
     clipped = audio.engine_clipping(clips)
     mastering = stages.mastering
     episode = crew.master(script, clips, mastering, spoken_by["narrator"].engine)  # consumes clips
@@ -213,10 +222,12 @@ def _make(
     if not report.passed:
         raise QualityError(f"quality check failed, nothing written: {report.summary()}")
     qa = report.as_dict()
+    if verified is not None:
+        qa.update(verified.qa(episode))
     if cache is not None:  # filed under the cast that spoke it (the fallback engine's, if it did)
         times = [(t.start, t.end) for t in episode.timeline]
         if spoken_by != cast:
-            key = _episode_key(script, spoken_by, mastering)
+            key = _episode_key(script, spoken_by, mastering, opts)
         cache.episodes.put(key, Mastered(episode.audio, times, mp3, qa, clips=stats.unique))
     return episode, mp3, qa
 
@@ -238,11 +249,16 @@ def check_media(options: Options) -> None:
             audio.load_music(path, options.sample_rate, role)
 
 
-def _episode_key(script: Script, cast: Cast, mastering: MasteringSettings) -> str:
+def _episode_key(script: Script, cast: Cast, mastering: MasteringSettings, opts: Options) -> str:
     keys = [
         SegmentCache.key(get_engine(cast[s.voice].engine), cast[s.voice], s.speech) for s in script.segments
     ]
-    return episode_key(keys, mastering_settings(mastering, [s.pause_after_ms for s in script.segments]))
+    key = episode_key(keys, mastering_settings(mastering, [s.pause_after_ms for s in script.segments]))
+    if opts.verify:  # a verified episode is never an unverified build's, nor the reverse
+        from audio_edition.verify.setup import verified_key
+
+        key = verified_key(key, opts)
+    return key
 
 
 def _speak(

@@ -33,6 +33,7 @@ ON_TOP = [
     "cli",
     "cli_options",
     "cli_errors",
+    "verify",
 ]
 FLOORS = [BASE, *([stage] for stage in ORDER), ON_TOP]
 TOP = len(FLOORS) - 1  # where the package top (`audio_edition/__init__.py`) stands

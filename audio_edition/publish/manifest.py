@@ -18,7 +18,8 @@ def manifest(
     episode: Episode, fingerprint: str | None = None, files: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
     """The manifest as a JSON-ready dict; times are seconds in the final MP3. `files` names every
-    other file of the episode's set with its size and SHA-256 (see `publish.outputs.describe`)."""
+    other file of the episode's set with its size and SHA-256 (see `publish.outputs.describe`).
+    A segment has `words` (text, start, end) when the build was verified by recognition."""
     meta = episode.script.article.meta
     return {
         "title": meta.title,
@@ -34,8 +35,9 @@ def manifest(
                 "text": t.segment.text,
                 "start": round(t.start, 3),
                 "end": round(t.end, 3),
+                **_words(episode, k),
             }
-            for t in episode.timeline
+            for k, t in enumerate(episode.timeline)
         ],
         "chapters": [{"title": c.title, "start": c.start, "end": c.end} for c in episode.chapters],
         "format_version": FORMAT_VERSION,
@@ -49,6 +51,14 @@ def manifest(
         "fingerprint": fingerprint,
         "files": files or [],
     }
+
+
+def _words(episode: Episode, k: int) -> dict[str, Any]:
+    """`words` of segment `k` when recognition timed them: each written word (the segment's text
+    split on whitespace, in order) with its start and end in the final MP3; else nothing."""
+    if episode.words is None:
+        return {}
+    return {"words": [{"text": w.text, "start": w.start, "end": w.end} for w in episode.words[k]]}
 
 
 def dates(meta: Meta, code: str = "en") -> dict[str, str | None]:

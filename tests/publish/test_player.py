@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from audio_edition.publish.formats import parse_formats
-from audio_edition.publish.formats import owned_names
+from audio_edition.publish.formats import owned_names, parse_formats
 from audio_edition.publish.player import embed_snippet, player_script, player_sources
 
 LIMIT = 25 * 1024
