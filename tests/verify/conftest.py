@@ -15,7 +15,7 @@ import pytest
 
 from audio_edition.audio.ffmpeg import decode_audio
 from audio_edition.ingest import parse_article
-from audio_edition.model import Clip
+from audio_edition.model import Clip, Speech
 from audio_edition.options import Options
 from audio_edition.pipeline import produce_article
 from audio_edition.verify.compare import Score, heard_words, reference_tokens, score
@@ -53,19 +53,20 @@ Fault = Callable[[Callable[[str, str], Clip], str, str], Clip]
 def faulty_piper(faults: dict[str, Fault], times: int = 1) -> Iterator[dict[str, int]]:
     """Piper whose first `times` takes of each sentence in `faults` (found in the speech text)
     are made wrong by its fault; yields the number of takes asked for each of those sentences."""
-    real = PiperEngine.synthesize
+    real = PiperEngine.synthesize_speech  # what synthesis calls on Piper (it takes phonemes)
     asked = {sentence: 0 for sentence in faults}
 
-    def synthesize(self: PiperEngine, text: str, voice: str) -> Clip:
+    def synthesize_speech(self: PiperEngine, speech: Speech, voice: str) -> Clip:
+        text = speech.text
         for sentence, fault in faults.items():
             if sentence[:40] in text:
                 asked[sentence] += 1
                 if asked[sentence] <= times:
-                    return fault(lambda t, v: real(self, t, v), text, voice)
-        return real(self, text, voice)
+                    return fault(lambda t, v: real(self, Speech((t,)), v), text, voice)
+        return real(self, speech, voice)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(PiperEngine, "synthesize", synthesize)
+        patch.setattr(PiperEngine, "synthesize_speech", synthesize_speech)
         yield asked
 
 
