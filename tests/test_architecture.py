@@ -23,6 +23,7 @@ ON_TOP = [
     "collaborators",
     "pipeline",
     "batch",
+    "batch_jobs",
     "bulletin",
     "follow",
     "fingerprint",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from audio_edition.batch import build_one
+from audio_edition.batch_jobs import build_one
 from audio_edition.cli import cli
 from audio_edition.errors import EngineFailure, FailureCause
 from audio_edition.model import Clip

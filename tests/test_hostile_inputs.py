@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from audio_edition.audio.episode_store import EpisodeStore
-from audio_edition.batch import build_one
+from audio_edition.batch_jobs import build_one
 from audio_edition.errors import InputError
 from audio_edition.follow.state import load_state
 from audio_edition.ingest.frontmatter import split_front_matter

@@ -11,7 +11,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from audio_edition.batch import ArticleResult, BatchProgress, Job, build_jobs, check_runner
+from audio_edition.batch import BatchProgress, check_runner
+from audio_edition.batch_jobs import ArticleResult, Job, build_jobs
 from audio_edition.bulletin import produce_bulletin
 from audio_edition.errors import AudioEditionError, InputError, one_line
 from audio_edition.fingerprint import fingerprint

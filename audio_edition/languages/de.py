@@ -10,7 +10,7 @@ import re
 from audio_edition.languages.builders import Noun, Tables, shared_rules, word
 from audio_edition.languages.dates import babel_day
 from audio_edition.languages.en_words import ENGLISH_WORDS
-from audio_edition.languages.language import BoilerplateRule, Language
+from audio_edition.languages.language import ANYWHERE, LABEL_TAIL, Language, boilerplate_rules
 from audio_edition.languages.numbers import number_rule, ordinal, whole
 from audio_edition.languages.words_table import words_from_table
 from audio_edition.model import DropReason as R
@@ -148,42 +148,36 @@ def times(text: str) -> str:
     return re.sub(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])", say, text)
 
 
-_LABEL_TAIL = r"(\s*[:>\-–—|»]+.*)?"  # `LIRE AUSSI : Le maire répond`, `Leggi anche >> …`
-_ANY = True  # a rule safe whatever the language
-_KNOWN = False  # a rule read only in its own language
-BOILERPLATE = tuple(
-    BoilerplateRule(*rule)
-    for rule in (
-        (
-            R.READ_ALSO,
-            r"(lesen sie (auch|mehr)|mehr zum thema|auch interessant|das könnte sie auch interessieren|"
-            r"siehe auch|weiterlesen)" + _LABEL_TAIL,
-            _ANY,
-        ),
-        (R.ADVERTISEMENT, r"(anzeige|werbung|gesponsert)\s*[:.]?", _ANY),
-        (R.SHARE, r"(artikel )?teilen( (auf|per|via)\b.{0,60})?", _ANY),
-        (
-            R.SUBSCRIBE,
-            r"(jetzt )?(abonnieren|abonnement abschließen|(kostenlos )?registrieren)\b.{0,100}",
-            _ANY,
-        ),
-        (R.FOLLOW_US, r"folgen sie uns (auf|bei)\b.{0,80}", _ANY),
-        (
-            R.CONTINUE_READING,
-            r"((der )?artikel (geht|wird) (unter|nach) (der|dieser) (anzeige|werbung) weiter|"
-            r"weiter nach der (anzeige|werbung))\.?",
-            _ANY,
-        ),
-        (R.COMMENTS, r"(\d+\s+)?kommentare?\s*[:.]?", _ANY),
-        (R.COPYRIGHT, r".{0,120}\balle rechte vorbehalten\.?", _ANY),
-        (R.PHOTO_CREDIT, r"(foto|fotos|bild|bilder|grafik)\s*[:/|]\s*.{0,150}", _ANY),
-        (R.DOWNLOAD_APP, r"(laden sie|holen sie sich) (unsere|die) .{0,30}app\b.{0,80}", _ANY),
-        (R.READING_TIME, r"lesezeit\s*:?\s*\d+\s*min(uten)?\.?|\d+\s*min(uten)?\.? lesezeit", _ANY),
-        (R.LISTEN, r"(artikel|beitrag) (anhören|vorlesen lassen)\b.{0,40}", _ANY),
-        (R.TAGS, r"(schlagworte|schlagwörter|themen)\s*:.{0,200}", _ANY),
-        (R.CLICK_HERE, r"(klicken sie hier|hier klicken)\b.*", _ANY),
-        (R.PRINT, r"(artikel )?drucken", _ANY),
-    )
+BOILERPLATE = boilerplate_rules(
+    (
+        R.READ_ALSO,
+        r"(lesen sie (auch|mehr)|mehr zum thema|auch interessant|das könnte sie auch interessieren|"
+        r"siehe auch|weiterlesen)" + LABEL_TAIL,
+        ANYWHERE,
+    ),
+    (R.ADVERTISEMENT, r"(anzeige|werbung|gesponsert)\s*[:.]?", ANYWHERE),
+    (R.SHARE, r"(artikel )?teilen( (auf|per|via)\b.{0,60})?", ANYWHERE),
+    (
+        R.SUBSCRIBE,
+        r"(jetzt )?(abonnieren|abonnement abschließen|(kostenlos )?registrieren)\b.{0,100}",
+        ANYWHERE,
+    ),
+    (R.FOLLOW_US, r"folgen sie uns (auf|bei)\b.{0,80}", ANYWHERE),
+    (
+        R.CONTINUE_READING,
+        r"((der )?artikel (geht|wird) (unter|nach) (der|dieser) (anzeige|werbung) weiter|"
+        r"weiter nach der (anzeige|werbung))\.?",
+        ANYWHERE,
+    ),
+    (R.COMMENTS, r"(\d+\s+)?kommentare?\s*[:.]?", ANYWHERE),
+    (R.COPYRIGHT, r".{0,120}\balle rechte vorbehalten\.?", ANYWHERE),
+    (R.PHOTO_CREDIT, r"(foto|fotos|bild|bilder|grafik)\s*[:/|]\s*.{0,150}", ANYWHERE),
+    (R.DOWNLOAD_APP, r"(laden sie|holen sie sich) (unsere|die) .{0,30}app\b.{0,80}", ANYWHERE),
+    (R.READING_TIME, r"lesezeit\s*:?\s*\d+\s*min(uten)?\.?|\d+\s*min(uten)?\.? lesezeit", ANYWHERE),
+    (R.LISTEN, r"(artikel|beitrag) (anhören|vorlesen lassen)\b.{0,40}", ANYWHERE),
+    (R.TAGS, r"(schlagworte|schlagwörter|themen)\s*:.{0,200}", ANYWHERE),
+    (R.CLICK_HERE, r"(klicken sie hier|hier klicken)\b.*", ANYWHERE),
+    (R.PRINT, r"(artikel )?drucken", ANYWHERE),
 )
 
 WORDS_TABLE = {

@@ -10,7 +10,7 @@ import re
 from audio_edition.languages.builders import Noun, Tables, shared_rules, word
 from audio_edition.languages.dates import babel_day
 from audio_edition.languages.en_words import ENGLISH_WORDS
-from audio_edition.languages.language import BoilerplateRule, Language
+from audio_edition.languages.language import ANYWHERE, LABEL_TAIL, Language, boilerplate_rules
 from audio_edition.languages.numbers import number_rule, ordinal, whole
 from audio_edition.languages.words_table import words_from_table
 from audio_edition.model import DropReason as R
@@ -124,37 +124,31 @@ def times(text: str) -> str:
     return re.sub(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])", say, text)
 
 
-_LABEL_TAIL = r"(\s*[:>\-–—|»]+.*)?"  # `LIRE AUSSI : Le maire répond`, `Leggi anche >> …`
-_ANY = True  # a rule safe whatever the language
-_KNOWN = False  # a rule read only in its own language
-BOILERPLATE = tuple(
-    BoilerplateRule(*rule)
-    for rule in (
-        (
-            R.READ_ALSO,
-            r"(lea también|lee también|te puede interesar|le puede interesar|también te puede interesar|"
-            r"noticias relacionadas|contenido relacionado|ver también|más información)" + _LABEL_TAIL,
-            _ANY,
-        ),
-        (R.ADVERTISEMENT, r"(publicidad|contenido patrocinado|patrocinado)\s*[:.]?", _ANY),
-        (R.SHARE, r"(compartir|comparte)( (en|este artículo)\b.{0,60})?", _ANY),
-        (R.SUBSCRIBE, r"(suscríbete|suscríbase|regístrate)\b.{0,100}", _ANY),
-        (R.FOLLOW_US, r"síguenos en\b.{0,80}", _ANY),
-        (
-            R.CONTINUE_READING,
-            r"((la noticia|el artículo) continúa (tras|después de) la publicidad|sigue leyendo)\.?",
-            _ANY,
-        ),
-        (R.COMMENTS, r"(\d+\s+)?comentarios?\s*[:.]?", _ANY),
-        (R.COPYRIGHT, r".{0,120}\btodos los derechos reservados\.?", _ANY),
-        (R.PHOTO_CREDIT, r"(foto|fotos|fotografía|imagen)\s*[:/|]\s*.{0,150}", _ANY),
-        (R.DOWNLOAD_APP, r"descarga (nuestra|la) (app|aplicación)\b.{0,80}", _ANY),
-        (R.READING_TIME, r"(tiempo de )?lectura:? \d+ min(utos)?\.?|\d+\s*min(utos)? de lectura\.?", _ANY),
-        (R.LISTEN, r"escuchar (este artículo|la noticia)\b.{0,40}", _ANY),
-        (R.TAGS, r"(etiquetas|temas)\s*:.{0,200}", _ANY),
-        (R.CLICK_HERE, r"((haz|haga) clic|pincha) aquí\b.*", _ANY),
-        (R.PRINT, r"imprimir", _ANY),
-    )
+BOILERPLATE = boilerplate_rules(
+    (
+        R.READ_ALSO,
+        r"(lea también|lee también|te puede interesar|le puede interesar|también te puede interesar|"
+        r"noticias relacionadas|contenido relacionado|ver también|más información)" + LABEL_TAIL,
+        ANYWHERE,
+    ),
+    (R.ADVERTISEMENT, r"(publicidad|contenido patrocinado|patrocinado)\s*[:.]?", ANYWHERE),
+    (R.SHARE, r"(compartir|comparte)( (en|este artículo)\b.{0,60})?", ANYWHERE),
+    (R.SUBSCRIBE, r"(suscríbete|suscríbase|regístrate)\b.{0,100}", ANYWHERE),
+    (R.FOLLOW_US, r"síguenos en\b.{0,80}", ANYWHERE),
+    (
+        R.CONTINUE_READING,
+        r"((la noticia|el artículo) continúa (tras|después de) la publicidad|sigue leyendo)\.?",
+        ANYWHERE,
+    ),
+    (R.COMMENTS, r"(\d+\s+)?comentarios?\s*[:.]?", ANYWHERE),
+    (R.COPYRIGHT, r".{0,120}\btodos los derechos reservados\.?", ANYWHERE),
+    (R.PHOTO_CREDIT, r"(foto|fotos|fotografía|imagen)\s*[:/|]\s*.{0,150}", ANYWHERE),
+    (R.DOWNLOAD_APP, r"descarga (nuestra|la) (app|aplicación)\b.{0,80}", ANYWHERE),
+    (R.READING_TIME, r"(tiempo de )?lectura:? \d+ min(utos)?\.?|\d+\s*min(utos)? de lectura\.?", ANYWHERE),
+    (R.LISTEN, r"escuchar (este artículo|la noticia)\b.{0,40}", ANYWHERE),
+    (R.TAGS, r"(etiquetas|temas)\s*:.{0,200}", ANYWHERE),
+    (R.CLICK_HERE, r"((haz|haga) clic|pincha) aquí\b.*", ANYWHERE),
+    (R.PRINT, r"imprimir", ANYWHERE),
 )
 
 WORDS_TABLE = {

@@ -10,7 +10,7 @@ import re
 from audio_edition.languages.builders import Noun, Tables, shared_rules, word
 from audio_edition.languages.dates import babel_day
 from audio_edition.languages.en_words import ENGLISH_WORDS
-from audio_edition.languages.language import BoilerplateRule, Language
+from audio_edition.languages.language import ANYWHERE, LABEL_TAIL, OWN_ONLY, Language, boilerplate_rules
 from audio_edition.languages.numbers import number_rule, ordinal, whole
 from audio_edition.languages.words_table import words_from_table
 from audio_edition.model import DropReason as R
@@ -125,43 +125,37 @@ def times(text: str) -> str:
     return re.sub(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])", say, text)
 
 
-_LABEL_TAIL = r"(\s*[:>\-–—|»]+.*)?"  # `LIRE AUSSI : Le maire répond`, `Leggi anche >> …`
-_ANY = True  # a rule safe whatever the language
-_KNOWN = False  # a rule read only in its own language
-BOILERPLATE = tuple(
-    BoilerplateRule(*rule)
-    for rule in (
-        (
-            R.READ_ALSO,
-            r"((à )?(lire|voir) (aussi|également|la suite)|sur le même sujet|nos articles (liés|similaires))"
-            + _LABEL_TAIL,
-            _ANY,
-        ),
-        (R.ADVERTISEMENT, r"(publicité|contenu (sponsorisé|partenaire)|article sponsorisé)\s*[:.]?", _ANY),
-        (R.ADVERTISEMENT, r"pub\s*[:.]?", _KNOWN),
-        (R.SHARE, r"partager( (sur|via|cet article|l['’]article)\b.{0,60})?", _ANY),
-        (R.SUBSCRIBE, r"(abonnez-vous|inscrivez-vous|je m['’]abonne)\b.{0,100}", _ANY),
-        (R.FOLLOW_US, r"suivez-nous (sur|on)\b.{0,80}", _ANY),
-        (
-            R.CONTINUE_READING,
-            r"(la suite|l['’]article continue) (de l['’]article )?(après|ci-dessous|sous) "
-            r"(cette|la) publicité\.?",
-            _ANY,
-        ),
-        (R.COMMENTS, r"(\d+\s+)?(commentaires?|réagir|laisser un commentaire)\s*[:.]?", _ANY),
-        (R.COPYRIGHT, r".{0,120}\btous droits réservés\.?", _ANY),
-        (R.PHOTO_CREDIT, r"(crédits? photos?|crédit)\s*[:/|]\s*.{0,150}", _ANY),
-        (R.DOWNLOAD_APP, r"téléchargez (notre|l['’]) ?(application|appli)\b.{0,80}", _ANY),
-        (
-            R.READING_TIME,
-            r"(temps de )?lecture\s*:?\s*\d+\s*min(utes?)?\.?|\d+\s*min(utes?)? de lecture\.?",
-            _ANY,
-        ),
-        (R.LISTEN, r"écouter (cet|l['’]) ?article\b.{0,40}", _ANY),
-        (R.TAGS, r"(mots[- ]clés|thèmes)\s*:.{0,200}", _ANY),
-        (R.CLICK_HERE, r"cliquez ici\b.*", _ANY),
-        (R.PRINT, r"imprimer( (cet|l['’]) ?article)?", _ANY),
-    )
+BOILERPLATE = boilerplate_rules(
+    (
+        R.READ_ALSO,
+        r"((à )?(lire|voir) (aussi|également|la suite)|sur le même sujet|nos articles (liés|similaires))"
+        + LABEL_TAIL,
+        ANYWHERE,
+    ),
+    (R.ADVERTISEMENT, r"(publicité|contenu (sponsorisé|partenaire)|article sponsorisé)\s*[:.]?", ANYWHERE),
+    (R.ADVERTISEMENT, r"pub\s*[:.]?", OWN_ONLY),
+    (R.SHARE, r"partager( (sur|via|cet article|l['’]article)\b.{0,60})?", ANYWHERE),
+    (R.SUBSCRIBE, r"(abonnez-vous|inscrivez-vous|je m['’]abonne)\b.{0,100}", ANYWHERE),
+    (R.FOLLOW_US, r"suivez-nous (sur|on)\b.{0,80}", ANYWHERE),
+    (
+        R.CONTINUE_READING,
+        r"(la suite|l['’]article continue) (de l['’]article )?(après|ci-dessous|sous) "
+        r"(cette|la) publicité\.?",
+        ANYWHERE,
+    ),
+    (R.COMMENTS, r"(\d+\s+)?(commentaires?|réagir|laisser un commentaire)\s*[:.]?", ANYWHERE),
+    (R.COPYRIGHT, r".{0,120}\btous droits réservés\.?", ANYWHERE),
+    (R.PHOTO_CREDIT, r"(crédits? photos?|crédit)\s*[:/|]\s*.{0,150}", ANYWHERE),
+    (R.DOWNLOAD_APP, r"téléchargez (notre|l['’]) ?(application|appli)\b.{0,80}", ANYWHERE),
+    (
+        R.READING_TIME,
+        r"(temps de )?lecture\s*:?\s*\d+\s*min(utes?)?\.?|\d+\s*min(utes?)? de lecture\.?",
+        ANYWHERE,
+    ),
+    (R.LISTEN, r"écouter (cet|l['’]) ?article\b.{0,40}", ANYWHERE),
+    (R.TAGS, r"(mots[- ]clés|thèmes)\s*:.{0,200}", ANYWHERE),
+    (R.CLICK_HERE, r"cliquez ici\b.*", ANYWHERE),
+    (R.PRINT, r"imprimer( (cet|l['’]) ?article)?", ANYWHERE),
 )
 
 WORDS_TABLE = {

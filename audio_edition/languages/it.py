@@ -10,7 +10,7 @@ import re
 from audio_edition.languages.builders import Noun, Tables, shared_rules, word
 from audio_edition.languages.dates import babel_day
 from audio_edition.languages.en_words import ENGLISH_WORDS
-from audio_edition.languages.language import BoilerplateRule, Language
+from audio_edition.languages.language import ANYWHERE, LABEL_TAIL, OWN_ONLY, Language, boilerplate_rules
 from audio_edition.languages.numbers import number_rule, ordinal, whole
 from audio_edition.languages.words_table import words_from_table
 from audio_edition.model import DropReason as R
@@ -117,36 +117,30 @@ def times(text: str) -> str:
     return re.sub(r"()(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])", say, text)
 
 
-_LABEL_TAIL = r"(\s*[:>\-–—|»]+.*)?"  # `LIRE AUSSI : Le maire répond`, `Leggi anche >> …`
-_ANY = True  # a rule safe whatever the language
-_KNOWN = False  # a rule read only in its own language
-BOILERPLATE = tuple(
-    BoilerplateRule(*rule)
-    for rule in (
-        (
-            R.READ_ALSO,
-            r"(leggi anche|leggi pure|potrebbe interessarti|ti potrebbe interessare|articoli correlati|"
-            r"per approfondire|vedi anche)" + _LABEL_TAIL,
-            _ANY,
-        ),
-        (R.ADVERTISEMENT, r"(pubblicità|contenuto sponsorizzato|sponsorizzato)\s*[:.]?", _ANY),
-        (R.SHARE, r"condividi( (su|questo articolo)\b.{0,60})?", _ANY),
-        (R.SUBSCRIBE, r"(abbonati|iscriviti)\b.{0,100}", _ANY),
-        (R.FOLLOW_US, r"seguici su\b.{0,80}", _ANY),
-        (
-            R.CONTINUE_READING,
-            r"((l['’]articolo|la notizia) continua (dopo|sotto) la pubblicità|continua a leggere)\.?",
-            _ANY,
-        ),
-        (R.COMMENTS, r"(\d+\s+)?commenti\s*[:.]?", _ANY),
-        (R.COPYRIGHT, r".{0,120}\b(tutti i diritti riservati|riproduzione riservata)\.?", _ANY),
-        (R.PHOTO_CREDIT, r"(foto|immagine|fotografia)\s*[:/|]\s*.{0,150}", _ANY),
-        (R.DOWNLOAD_APP, r"scarica (la nostra|l['’]) ?app\b.{0,80}", _ANY),
-        (R.READING_TIME, r"(tempo di )?lettura:? \d+ min(uti)?\.?|\d+\s*min(uti)? di lettura\.?", _ANY),
-        (R.TAGS, r"(argomenti|temi)\s*:.{0,200}", _ANY),
-        (R.CLICK_HERE, r"clicca qui\b.*", _ANY),
-        (R.PRINT, r"stampa", _KNOWN),
-    )
+BOILERPLATE = boilerplate_rules(
+    (
+        R.READ_ALSO,
+        r"(leggi anche|leggi pure|potrebbe interessarti|ti potrebbe interessare|articoli correlati|"
+        r"per approfondire|vedi anche)" + LABEL_TAIL,
+        ANYWHERE,
+    ),
+    (R.ADVERTISEMENT, r"(pubblicità|contenuto sponsorizzato|sponsorizzato)\s*[:.]?", ANYWHERE),
+    (R.SHARE, r"condividi( (su|questo articolo)\b.{0,60})?", ANYWHERE),
+    (R.SUBSCRIBE, r"(abbonati|iscriviti)\b.{0,100}", ANYWHERE),
+    (R.FOLLOW_US, r"seguici su\b.{0,80}", ANYWHERE),
+    (
+        R.CONTINUE_READING,
+        r"((l['’]articolo|la notizia) continua (dopo|sotto) la pubblicità|continua a leggere)\.?",
+        ANYWHERE,
+    ),
+    (R.COMMENTS, r"(\d+\s+)?commenti\s*[:.]?", ANYWHERE),
+    (R.COPYRIGHT, r".{0,120}\b(tutti i diritti riservati|riproduzione riservata)\.?", ANYWHERE),
+    (R.PHOTO_CREDIT, r"(foto|immagine|fotografia)\s*[:/|]\s*.{0,150}", ANYWHERE),
+    (R.DOWNLOAD_APP, r"scarica (la nostra|l['’]) ?app\b.{0,80}", ANYWHERE),
+    (R.READING_TIME, r"(tempo di )?lettura:? \d+ min(uti)?\.?|\d+\s*min(uti)? di lettura\.?", ANYWHERE),
+    (R.TAGS, r"(argomenti|temi)\s*:.{0,200}", ANYWHERE),
+    (R.CLICK_HERE, r"clicca qui\b.*", ANYWHERE),
+    (R.PRINT, r"stampa", OWN_ONLY),
 )
 
 WORDS_TABLE = {

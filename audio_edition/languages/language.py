@@ -28,6 +28,12 @@ SymbolWords = tuple[Mapping[str, str], Mapping[str, str], str]
 """How symbols are said: operators between two figures, before one, and the word for `#`."""
 
 
+LABEL_TAIL = r"(\s*[:>\-–—|»]+.*)?"
+"""What may follow a label on its line: `LIRE AUSSI : Le maire répond`, `Leggi anche >> …`."""
+ANYWHERE = True  # a rule safe whatever the article's language
+OWN_ONLY = False  # a rule read only in an article known to be in its language
+
+
 class BoilerplateRule(NamedTuple):
     """A line the page furniture prints (`Lire aussi`), matched against a whole stripped line,
     case-insensitive; `anywhere`: also tried on an article whose language is not known."""
@@ -35,6 +41,11 @@ class BoilerplateRule(NamedTuple):
     reason: DropReason
     pattern: str
     anywhere: bool
+
+
+def boilerplate_rules(*rows: tuple[DropReason, str, bool]) -> tuple[BoilerplateRule, ...]:
+    """A language's boilerplate table from its rows: (reason, pattern, `ANYWHERE` or `OWN_ONLY`)."""
+    return tuple(BoilerplateRule(*row) for row in rows)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 from audio_edition.languages.builders import Noun, Tables, shared_rules, word
 from audio_edition.languages.dates import babel_day
 from audio_edition.languages.en_words import ENGLISH_WORDS
-from audio_edition.languages.language import BoilerplateRule, Language
+from audio_edition.languages.language import ANYWHERE, LABEL_TAIL, Language, boilerplate_rules
 from audio_edition.languages.numbers import number_rule, ordinal, whole
 from audio_edition.languages.words_table import words_from_table
 from audio_edition.model import DropReason as R
@@ -114,40 +114,34 @@ def times(text: str) -> str:
     return re.sub(r"(?<![\w.,:])([01]?\d|2[0-3]):([0-5]\d)(?![\w:])", say, text)
 
 
-_LABEL_TAIL = r"(\s*[:>\-–—|»]+.*)?"  # `LIRE AUSSI : Le maire répond`, `Leggi anche >> …`
-_ANY = True  # a rule safe whatever the language
-_KNOWN = False  # a rule read only in its own language
-BOILERPLATE = tuple(
-    BoilerplateRule(*rule)
-    for rule in (
-        (
-            R.READ_ALSO,
-            r"(leia também|leia mais|leia ainda|veja também|saiba mais|notícias relacionadas|"
-            r"você pode gostar|pode também gostar)" + _LABEL_TAIL,
-            _ANY,
-        ),
-        (R.ADVERTISEMENT, r"(publicidade|conteúdo patrocinado|patrocinado)\s*[:.]?", _ANY),
-        (R.SHARE, r"(compartilhe|compartilhar|partilhe|partilhar)( (no|na|em|este artigo)\b.{0,60})?", _ANY),
-        (R.SUBSCRIBE, r"(assine|subscreva|inscreva-se)\b.{0,100}", _ANY),
-        (R.FOLLOW_US, r"siga-nos (no|na|em)\b.{0,80}", _ANY),
-        (
-            R.CONTINUE_READING,
-            r"(continua (depois|após) (a|da) publicidade|continue lendo|continuar a ler)\.?",
-            _ANY,
-        ),
-        (R.COMMENTS, r"(\d+\s+)?comentários?\s*[:.]?", _ANY),
-        (R.COPYRIGHT, r".{0,120}\btodos os direitos reservados\.?", _ANY),
-        (R.PHOTO_CREDIT, r"(foto|fotos|fotografia|imagem)\s*[:/|]\s*.{0,150}", _ANY),
-        (
-            R.DOWNLOAD_APP,
-            r"(baixe (o nosso|nosso|o) (app|aplicativo)|descarregue a (nossa )?app(licação)?)\b.{0,80}",
-            _ANY,
-        ),
-        (R.READING_TIME, r"(tempo de )?leitura:? \d+ min(utos)?\.?|\d+\s*min(utos)? de leitura\.?", _ANY),
-        (R.TAGS, r"(temas|tópicos)\s*:.{0,200}", _ANY),
-        (R.CLICK_HERE, r"clique aqui\b.*", _ANY),
-        (R.PRINT, r"imprimir", _ANY),
-    )
+BOILERPLATE = boilerplate_rules(
+    (
+        R.READ_ALSO,
+        r"(leia também|leia mais|leia ainda|veja também|saiba mais|notícias relacionadas|"
+        r"você pode gostar|pode também gostar)" + LABEL_TAIL,
+        ANYWHERE,
+    ),
+    (R.ADVERTISEMENT, r"(publicidade|conteúdo patrocinado|patrocinado)\s*[:.]?", ANYWHERE),
+    (R.SHARE, r"(compartilhe|compartilhar|partilhe|partilhar)( (no|na|em|este artigo)\b.{0,60})?", ANYWHERE),
+    (R.SUBSCRIBE, r"(assine|subscreva|inscreva-se)\b.{0,100}", ANYWHERE),
+    (R.FOLLOW_US, r"siga-nos (no|na|em)\b.{0,80}", ANYWHERE),
+    (
+        R.CONTINUE_READING,
+        r"(continua (depois|após) (a|da) publicidade|continue lendo|continuar a ler)\.?",
+        ANYWHERE,
+    ),
+    (R.COMMENTS, r"(\d+\s+)?comentários?\s*[:.]?", ANYWHERE),
+    (R.COPYRIGHT, r".{0,120}\btodos os direitos reservados\.?", ANYWHERE),
+    (R.PHOTO_CREDIT, r"(foto|fotos|fotografia|imagem)\s*[:/|]\s*.{0,150}", ANYWHERE),
+    (
+        R.DOWNLOAD_APP,
+        r"(baixe (o nosso|nosso|o) (app|aplicativo)|descarregue a (nossa )?app(licação)?)\b.{0,80}",
+        ANYWHERE,
+    ),
+    (R.READING_TIME, r"(tempo de )?leitura:? \d+ min(utos)?\.?|\d+\s*min(utos)? de leitura\.?", ANYWHERE),
+    (R.TAGS, r"(temas|tópicos)\s*:.{0,200}", ANYWHERE),
+    (R.CLICK_HERE, r"clique aqui\b.*", ANYWHERE),
+    (R.PRINT, r"imprimir", ANYWHERE),
 )
 
 WORDS_TABLE = {
