@@ -222,11 +222,14 @@ WORDS_TABLE = {
     "gendered": "er:m",
 }
 
+# Titles whose full stop ends no sentence in a name (`Mme. Roux`), besides English's.
+DOTTED = frozenset("hr fr dr prof str nr bzw".split())
+
 LANGUAGE = Language(
     code="de",
     name="German",
     iso639_2="deu",
-    words=words_from_table("de", WORDS_TABLE, ENGLISH_WORDS, frozenset("hr fr dr prof str nr bzw".split())),
+    words=words_from_table("de", WORDS_TABLE, ENGLISH_WORDS, DOTTED),
     tag="de",
     messages={
         "show": "{show}.",
@@ -253,7 +256,7 @@ LANGUAGE = Language(
     reader_words=r"unser\w*|newsletter|kostenlos|jetzt|hier|angebot|€",
     byline_words=r"von|text:?",
     name_glue=("und",),
-    dotted=frozenset("hr fr dr prof str nr bzw".split()),
+    dotted=DOTTED,
     dialogue_dashes=False,
     punctuation_inside_quotes=False,
     day=DAY,

@@ -188,13 +188,14 @@ WORDS_TABLE = {
     "gendered": "él:m ella:f",
 }
 
+# Titles whose full stop ends no sentence in a name (`Mme. Roux`), besides English's.
+DOTTED = frozenset("sr sra srta dr dra d dña prof lic".split())
+
 LANGUAGE = Language(
     code="es",
     name="Spanish",
     iso639_2="spa",
-    words=words_from_table(
-        "es", WORDS_TABLE, ENGLISH_WORDS, frozenset("sr sra srta dr dra d dña prof lic".split())
-    ),
+    words=words_from_table("es", WORDS_TABLE, ENGLISH_WORDS, DOTTED),
     tag="es",
     messages={
         "show": "{show}.",
@@ -221,7 +222,7 @@ LANGUAGE = Language(
     reader_words=r"nuestr[oa]s?|newsletter|boletín|gratis|ahora|aquí|oferta|€",
     byline_words=r"por|texto:?",
     name_glue=("y",),
-    dotted=frozenset("sr sra srta dr dra d dña prof lic".split()),
+    dotted=DOTTED,
     dialogue_dashes=True,
     punctuation_inside_quotes=False,
     day=DAY,

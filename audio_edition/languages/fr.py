@@ -202,11 +202,14 @@ WORDS_TABLE = {
     "gendered": "il:m elle:f",
 }
 
+# Titles whose full stop ends no sentence in a name (`Mme. Roux`), besides English's.
+DOTTED = frozenset("mme mlle me pr dr st ste".split())
+
 LANGUAGE = Language(
     code="fr",
     name="French",
     iso639_2="fra",
-    words=words_from_table("fr", WORDS_TABLE, ENGLISH_WORDS, frozenset("mme mlle me pr dr st ste".split())),
+    words=words_from_table("fr", WORDS_TABLE, ENGLISH_WORDS, DOTTED),
     tag="fr",
     messages={
         "show": "{show}.",
@@ -233,7 +236,7 @@ LANGUAGE = Language(
     reader_words=r"notre|nos|newsletter|gratuit\w*|maintenant|ici|offre|€",
     byline_words=r"par|propos recueillis par",
     name_glue=("et",),
-    dotted=frozenset("mme mlle me pr dr st ste".split()),
+    dotted=DOTTED,
     dialogue_dashes=False,
     punctuation_inside_quotes=False,
     day=DAY,

@@ -178,13 +178,14 @@ WORDS_TABLE = {
     "gendered": "lui:m lei:f",
 }
 
+# Titles whose full stop ends no sentence in a name (`Mme. Roux`), besides English's.
+DOTTED = frozenset("sig sigg dott prof avv ing on arch".split())
+
 LANGUAGE = Language(
     code="it",
     name="Italian",
     iso639_2="ita",
-    words=words_from_table(
-        "it", WORDS_TABLE, ENGLISH_WORDS, frozenset("sig sigg dott prof avv ing on arch".split())
-    ),
+    words=words_from_table("it", WORDS_TABLE, ENGLISH_WORDS, DOTTED),
     tag="it",
     messages={
         "show": "{show}.",
@@ -211,7 +212,7 @@ LANGUAGE = Language(
     reader_words=r"nostr[aoie]|newsletter|gratis|gratuit\w*|ora|qui|offerta|€",
     byline_words=r"di|a cura di|testo di",
     name_glue=("e",),
-    dotted=frozenset("sig sigg dott prof avv ing on arch".split()),
+    dotted=DOTTED,
     dialogue_dashes=False,
     punctuation_inside_quotes=False,
     day=DAY,

@@ -179,13 +179,14 @@ WORDS_TABLE = {
     "gendered": "ele:m ela:f",
 }
 
+# Titles whose full stop ends no sentence in a name (`Mme. Roux`), besides English's.
+DOTTED = frozenset("sr sra srta dr dra prof eng".split())
+
 LANGUAGE = Language(
     code="pt",
     name="Portuguese",
     iso639_2="por",
-    words=words_from_table(
-        "pt", WORDS_TABLE, ENGLISH_WORDS, frozenset("sr sra srta dr dra prof eng".split())
-    ),
+    words=words_from_table("pt", WORDS_TABLE, ENGLISH_WORDS, DOTTED),
     tag="pt",
     messages={
         "show": "{show}.",
@@ -212,7 +213,7 @@ LANGUAGE = Language(
     reader_words=r"noss[oa]s?|newsletter|grátis|gratuit\w*|agora|aqui|oferta|€|r\$",
     byline_words=r"por|de|texto:?",
     name_glue=("e",),
-    dotted=frozenset("sr sra srta dr dra prof eng".split()),
+    dotted=DOTTED,
     dialogue_dashes=True,
     punctuation_inside_quotes=False,
     day=DAY,
