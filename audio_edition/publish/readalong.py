@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
 
-from audio_edition.model import Block, Episode, Segment, TimedSegment
+from audio_edition.model import Block, Episode, Segment, TimedSegment, TimedWord
 from audio_edition.publish.edition import Edition
 from audio_edition.publish.layout import Part, Section, part_html, sections, sentence_id
 from audio_edition.publish.player import ELEMENT, player_script
@@ -40,7 +39,8 @@ def readalong_page(episode: Episode, edition: Edition) -> str:
     title = meta.title or edition.slug
     chapters = sections(episode)
     heading = _title_part(chapters, title)
-    sentences = [_timed(t) for t in episode.timeline]
+    timed_words = episode.words or ((),) * len(episode.timeline)
+    sentences = [_timed(t, words) for t, words in zip(episode.timeline, timed_words, strict=True)]
     chapter_times = [{"title": c.title, "start": c.start, "end": c.end} for c in episode.chapters]
     links = "\n".join(
         f'<li><a href="#chapter{s.number}" data-start="{s.start}">{escape(s.title)}</a></li>'
@@ -119,9 +119,10 @@ def _title_part(chapters: list[Section], title: str) -> Part | None:
     return written or next(said, None)
 
 
-def _timed(timed: TimedSegment) -> dict[str, object]:
+def _timed(timed: TimedSegment, words: tuple[TimedWord, ...]) -> dict[str, object]:
     """A sentence as the page's timeline holds it: its id, times, chapter, the voice the live region
-    names, and its words with their times when the episode has them (`words`: text, start, end)."""
+    names, and its words with their times when recognition timed them (`--verify`: text, start,
+    end, as the manifest writes them)."""
     entry: dict[str, object] = {
         "id": sentence_id(timed),
         "start": round(timed.start, 3),
@@ -129,23 +130,9 @@ def _timed(timed: TimedSegment) -> dict[str, object]:
         "chapter": timed.segment.chapter,
         "voice": voice_announcement(timed.segment),
     }
-    words = getattr(timed, "words", None) or getattr(timed.segment, "words", None)
     if words:
-        entry["words"] = [_word(w) for w in words]
+        entry["words"] = [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in words]
     return entry
-
-
-def _word(word: Any) -> dict[str, object]:
-    """One timed word as the manifest writes it, from a mapping or an object with those fields."""
-
-    def get(key: str) -> Any:
-        return word[key] if isinstance(word, dict) else getattr(word, key)
-
-    return {
-        "text": str(get("text")),
-        "start": round(float(get("start")), 3),
-        "end": round(float(get("end")), 3),
-    }
 
 
 def _section_html(section: Section, heading: Part | None, blocks: tuple[Block, ...] = ()) -> str:

@@ -95,8 +95,13 @@ ARTICLE = "Harbour to reopen\n\n" + "\n\n".join([OTHER_SENTENCE, HALF, SILENT, G
 
 def options_in(tmp: Path, **extra: Any) -> Options:
     """A verified Piper build without opening or extra formats, writing and caching under `tmp`."""
-    given: dict[str, Any] = {"out_dir": tmp / "out", "cache_dir": tmp / "cache", "verify": "on", **extra}
-    return Options(engine="piper", opening=False, formats=(), **given)
+    given: dict[str, Any] = {
+        "out_dir": tmp / "out",
+        "cache_dir": tmp / "cache",
+        "verify": "on",
+        "formats": (),
+    }
+    return Options(engine="piper", opening=False, **{**given, **extra})
 
 
 def build(options: Options) -> tuple[dict[str, Any], dict[str, Any], Path]:
