@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from audio_edition.languages.dates import SayDay, babel_day, iso_dates
-from audio_edition.languages.numbers import NUMBER, amount
+from audio_edition.languages.numbers import NUMBER, amount, lazy_pattern
 
 Rule = Callable[[str], str]
 
@@ -74,8 +74,8 @@ def money_rule(t: Tables) -> Rule:
     """`1,2 Md€` -> `1,2 milliard d'euros`, `€ 12,50` -> `12 euro e 50`, `R$ 3 bi` -> `3 bilhões de reais`."""
     num, cur = NUMBER(t.lang, t.groups), _alternatives(t.currencies)
     mag = _alternatives(t.magnitudes)
-    after = re.compile(rf"(?<![\w.,])({num})(?:\s?({mag}))?\s?({cur})(?![\w$])")
-    before = re.compile(rf"(?<![\w$])({cur})\s?({num})(?:\s?({mag})(?!\w))?")
+    after = lazy_pattern(rf"(?<![\w.,])({num})(?:\s?({mag}))?\s?({cur})(?![\w$])")
+    before = lazy_pattern(rf"(?<![\w$])({cur})\s?({num})(?:\s?({mag})(?!\w))?")
 
     def said(number: str, magnitude: str | None, symbol: str) -> str:
         currency, value = t.currencies[symbol], amount(number)
@@ -100,7 +100,8 @@ def money_rule(t: Tables) -> Rule:
 def magnitude_rule(t: Tables) -> Rule:
     """A magnitude written short without a currency: `3,5 Mrd.` -> `3,5 Milliarden`, `50 mln` ->
     `50 milioni`."""
-    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?({_alternatives(t.magnitudes)})(?!\w)")
+    number, magnitude = NUMBER(t.lang, t.groups), _alternatives(t.magnitudes)
+    pattern = lazy_pattern(rf"(?<![\w.,])({number})\s?({magnitude})(?!\w)")
 
     def magnitudes(text: str) -> str:
         return pattern.sub(
@@ -112,7 +113,7 @@ def magnitude_rule(t: Tables) -> Rule:
 
 def percent_rule(t: Tables) -> Rule:
     """`12 %` -> `12 pour cent` (normal, no-break or no space)."""
-    pattern = re.compile(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?%")
+    pattern = lazy_pattern(rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?%")
 
     def percentages(text: str) -> str:
         return pattern.sub(lambda m: f"{m.group(1)} {t.percent}", text)
@@ -122,7 +123,7 @@ def percent_rule(t: Tables) -> Rule:
 
 def unit_rule(t: Tables) -> Rule:
     """`12 km` -> `12 kilomètres`, `1 kg` -> `1 kilo`, `31 °C` -> `31 degrés Celsius`."""
-    pattern = re.compile(
+    pattern = lazy_pattern(
         rf"(?<![\w.,])({NUMBER(t.lang, t.groups)})\s?({_alternatives(t.units)})(?=[\s.,;:!?)]|$)"
     )
 
@@ -134,7 +135,7 @@ def unit_rule(t: Tables) -> Rule:
 
 def abbreviation_rule(t: Tables) -> Rule:
     """Honorifics and common abbreviations said in full (`Mme` -> `Madame`, `z. B.` -> `zum Beispiel`)."""
-    table = [(re.compile(pattern), said) for pattern, said in t.abbreviations]
+    table = [(lazy_pattern(pattern), said) for pattern, said in t.abbreviations]
 
     def abbreviations(text: str) -> str:
         for pattern, said in table:
@@ -156,7 +157,7 @@ def sign_rule(t: Tables) -> Rule:
 def operator_rule(t: Tables) -> Rule:
     """An operator between two figures said (`3 < 5` -> `3 inférieur à 5`), before the figures are
     spelled and the symbol rules would drop it."""
-    pattern = re.compile(rf"(?<=\d)\s*({_alternatives(t.operators)})\s*(?=[−-]?\d)")
+    pattern = lazy_pattern(rf"(?<=\d)\s*({_alternatives(t.operators)})\s*(?=[−-]?\d)")
 
     def operators(text: str) -> str:
         return pattern.sub(lambda m: f" {t.operators[m.group(1)]} ", text)

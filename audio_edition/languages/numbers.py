@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
-__all__ = ["COMMA", "NUMBER", "amount", "number_rule", "ordinal", "spell", "whole"]
+__all__ = ["COMMA", "NUMBER", "amount", "lazy_pattern", "number_rule", "ordinal", "spell", "whole"]
 
 # What stands between groups of three digits (normal, no-break and narrow no-break spaces, and the
 # full stop or apostrophe where the language writes them), and the word said for the decimal comma.
@@ -71,6 +72,25 @@ def ordinal(number: int, lang: str, feminine: bool = False) -> str:
 Agree = Callable[[str, str], str]
 
 
+class LazyPattern:
+    """A regular expression compiled when first used, so a language's rules cost nothing to import
+    (an article in English imports every language's module to read its page furniture)."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return getattr(self._compiled, name)
+
+
+def lazy_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
+    """`source` as a pattern compiled on first use (see `LazyPattern`)."""
+    return LazyPattern(source, flags)  # type: ignore[return-value]
+
+
 def number_rule(
     lang: str,
     agree: Agree,
@@ -82,7 +102,7 @@ def number_rule(
     """The rule that spells every number left standing alone (not in `A380`, `3D` or `1.5`), each
     made to agree with the word after it by `agree(words, next_word)`; `year(written, next_word)`
     picks those said as years; `groups` and `comma` for a language not tabled here."""
-    pattern = re.compile(rf"(?<![\w.,])(?:{NUMBER(lang, groups)})(?![\w]|[.,]\d)(?=(\s*)(\w*))")
+    pattern = lazy_pattern(rf"(?<![\w.,])(?:{NUMBER(lang, groups)})(?![\w]|[.,]\d)(?=(\s*)(\w*))")
 
     def say(match: re.Match[str]) -> str:
         written = match.group(0)
