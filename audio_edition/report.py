@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from audio_edition.languages import language_for
+from audio_edition.languages import INSTALLED
 from audio_edition.model import Pronunciation, Script, Segment, Speech
 from audio_edition.publish.speakers import quoted_by
 from audio_edition.script.speech import speech_text
@@ -114,4 +114,4 @@ def _pronounced(speech: Speech) -> list[Pronunciation]:
 
 def _plain(text: str) -> str:
     """Text without quotation marks and extra spaces, to tell when speech differs in substance."""
-    return speech_text(text, language_for("und")).text  # a language of no rules: the text as written
+    return speech_text(text, INSTALLED.undetermined()).text  # no rules: the text as written

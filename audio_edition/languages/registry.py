@@ -52,6 +52,11 @@ class Languages:
         codes = dict.fromkeys([*BUILT_IN, *self._extra, *self._found])
         return tuple(lang for code in codes if (lang := self._module(code)) is not None)
 
+    def undetermined(self) -> Language:
+        """The language of text said as written: no rules, English words and messages (`und`, the
+        tag for an undetermined language), found without looking for a module."""
+        return self._stand_in("und")
+
     def _module(self, code: str) -> Language | None:
         if code not in self._found:
             self._found[code] = self._load(code)
