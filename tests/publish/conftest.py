@@ -14,6 +14,8 @@ from audio_edition.pipeline import produce
 from audio_edition.publish.formats import FORMAT_NAMES
 from tests.conftest import ARTICLES
 from tests.publish.attributed import attributed  # noqa: F401 - a fixture for the speaker tests
+from tests.publish.player_site import news_site  # noqa: F401 (a fixture for the player tests)
+from tests.publish.test_readalong_axe import axe, browser  # noqa: F401 (fixtures, shared by the browser tests)
 
 
 @pytest.fixture(scope="module")

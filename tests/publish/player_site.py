@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from audio_edition.options import Options
 from audio_edition.pipeline import produce
 from audio_edition.publish.player import embed_snippet
@@ -70,3 +72,11 @@ def serve(folder: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def news_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    """The fake news site built and served for one module: its files, and `base`, its address."""
+    built = build_site(tmp_path_factory.mktemp("news"))
+    with serve(built["out"]) as base:
+        yield {**built, "base": base}

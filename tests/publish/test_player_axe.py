@@ -4,54 +4,29 @@ and with a transcript, the word switch and the chapters menu open and a word lit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.publish.player_site import build_site, serve
-from tests.publish.test_readalong_axe import axe_script, report, run_axe
-from tests.publish.test_readalong_browser import chromium, missing_tool
+from tests.publish.test_readalong_axe import report, run_axe
 
 PLAYERS = "[...document.querySelectorAll('audio-edition-player')]"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    built = build_site(tmp_path_factory.mktemp("news-axe"))
-    with serve(built["out"]) as base:
-        yield {**built, "base": base}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
-def axe() -> Path:
-    script = axe_script()
-    if script is None or not script.is_file():
-        missing_tool("axe-core is not installed (pip install axe-playwright-python, in the test extra)")
-    assert script is not None
-    return script
-
-
 @pytest.mark.parametrize("width", [320, 1280])
 def test_axe_finds_no_violation_in_the_players(
-    browser: Any, axe: Path, site: dict[str, Any], width: int
+    browser: Any, axe: Path, news_site: dict[str, Any], width: int
 ) -> None:
     opened = browser.new_context(
         bypass_csp=True, viewport={"width": width, "height": 900}, reduced_motion="reduce"
     )
     page = opened.new_page()
-    page.goto(site["base"] + "news.html")
+    page.goto(news_site["base"] + "news.html")
     page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1 && p.shadowRoot.querySelector('.s'))")
     page.add_script_tag(path=str(axe))
     found: dict[str, list[dict[str, Any]]] = {}
-    words = site["glacier-retreat-survey"]["segments"][5]["words"]
+    words = news_site["glacier-retreat-survey"]["segments"][5]["words"]
     for state in ("as loaded", "transcripts open, a word lit", "chapters menu open"):
         if state == "transcripts open, a word lit":
             for n in (0, 1):

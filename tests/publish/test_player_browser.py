@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.publish.player_site import FIRST, SECOND, build_site, serve
-from tests.publish.test_readalong_browser import chromium
+from tests.publish.player_site import FIRST, SECOND
 
 PLAYERS = "[...document.querySelectorAll('audio-edition-player')]"
 STATE = f"""{PLAYERS}.map(p => ({{time: p.currentTime, paused: p.paused, rate: p.playbackRate,
@@ -23,27 +22,14 @@ STATE = f"""{PLAYERS}.map(p => ({{time: p.currentTime, paused: p.paused, rate: p
   said: p.shadowRoot.querySelector('[role=status]').textContent.trim()}}))"""
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    built = build_site(tmp_path_factory.mktemp("news"))
-    with serve(built["out"]) as base:
-        yield {**built, "base": base}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as launched:
-        yield launched
-
-
 @pytest.fixture
-def news(browser: Any, site: dict[str, Any]) -> Iterator[tuple[Any, list[str]]]:
+def news(browser: Any, news_site: dict[str, Any]) -> Iterator[tuple[Any, list[str]]]:
     """The news page with both players ready, and every URL it requested."""
     opened = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
     page = opened.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(site["base"] + "news.html")
+    page.goto(news_site["base"] + "news.html")
     page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1 && p.shadowRoot.querySelector('.s'))")
     yield page, requests
     opened.close()
@@ -63,12 +49,12 @@ def wait_time(page: Any, n: int, seconds: float, within: float = 0.3) -> None:
 
 @pytest.mark.parametrize("n", [0, 1])
 def test_each_player_works_by_mouse_and_leaves_the_other_alone(
-    news: tuple[Any, list[str]], site: dict[str, Any], n: int
+    news: tuple[Any, list[str]], news_site: dict[str, Any], n: int
 ) -> None:
     page, requests = news
     other = 1 - n
     box = player(page, n)
-    manifest = site[(FIRST, SECOND)[n]]
+    manifest = news_site[(FIRST, SECOND)[n]]
     box.get_by_role("button", name="Play").click()
     page.wait_for_function(f"!{PLAYERS}[{n}].paused", timeout=5000)
     box.get_by_role("button", name="Pause").click()
@@ -98,7 +84,7 @@ def test_each_player_works_by_mouse_and_leaves_the_other_alone(
     box.get_by_role("button", name="Chapters").click()
     assert item.get_attribute("aria-checked") == "true"
     page.keyboard.press("Escape")
-    assert all(url.startswith(site["base"]) for url in requests), requests  # no other host
+    assert all(url.startswith(news_site["base"]) for url in requests), requests  # no other host
 
 
 def focus_on(page: Any, n: int, name: str, limit: int = 60) -> None:
@@ -117,10 +103,10 @@ def focus_on(page: Any, n: int, name: str, limit: int = 60) -> None:
 
 @pytest.mark.parametrize("n", [0, 1])
 def test_each_player_works_by_keyboard_alone(
-    news: tuple[Any, list[str]], site: dict[str, Any], n: int
+    news: tuple[Any, list[str]], news_site: dict[str, Any], n: int
 ) -> None:
     page, _ = news
-    manifest = site[(FIRST, SECOND)[n]]
+    manifest = news_site[(FIRST, SECOND)[n]]
     focus_on(page, n, "Play")
     page.keyboard.press("Enter")
     page.wait_for_function(f"!{PLAYERS}[{n}].paused", timeout=5000)
@@ -174,10 +160,10 @@ def positions(segments: list[dict[str, Any]]) -> list[int]:
 
 @pytest.mark.parametrize("n", [0, 1])
 def test_the_transcript_lights_the_sentence_the_manifest_times(
-    news: tuple[Any, list[str]], site: dict[str, Any], n: int
+    news: tuple[Any, list[str]], news_site: dict[str, Any], n: int
 ) -> None:
     page, _ = news
-    segments = site[(FIRST, SECOND)[n]]["segments"]
+    segments = news_site[(FIRST, SECOND)[n]]["segments"]
     player(page, n).get_by_role("button", name="Transcript").click()
     for k in positions(segments):
         middle = (segments[k]["start"] + segments[k]["end"]) / 2
@@ -189,10 +175,10 @@ def test_the_transcript_lights_the_sentence_the_manifest_times(
 
 
 def test_with_word_timings_the_word_being_said_is_lit(
-    news: tuple[Any, list[str]], site: dict[str, Any]
+    news: tuple[Any, list[str]], news_site: dict[str, Any]
 ) -> None:
     page, _ = news
-    segments = site[SECOND]["segments"]
+    segments = news_site[SECOND]["segments"]
     box = player(page, 1)
     box.get_by_role("button", name="Transcript").click()
     for k in positions(segments):
@@ -222,13 +208,13 @@ def test_with_word_timings_the_word_being_said_is_lit(
     ("page_name", "missing"), [("broken.html", "gone.json"), ("no-audio.html", "gone.mp3")]
 )
 def test_a_player_whose_files_are_missing_says_so_in_one_line(
-    browser: Any, site: dict[str, Any], page_name: str, missing: str
+    browser: Any, news_site: dict[str, Any], page_name: str, missing: str
 ) -> None:
     opened = browser.new_context(bypass_csp=True)
     page = opened.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(site["base"] + page_name)
+    page.goto(news_site["base"] + page_name)
     problem = player(page, 0).locator(".problem")
     problem.wait_for(state="visible")
     assert problem.text_content() == f"This audio cannot be played: {missing} could not be loaded."
@@ -242,14 +228,14 @@ def test_a_player_whose_files_are_missing_says_so_in_one_line(
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_nothing_shifts_while_the_players_load(browser: Any, site: dict[str, Any], width: int) -> None:
+def test_nothing_shifts_while_the_players_load(browser: Any, news_site: dict[str, Any], width: int) -> None:
     opened = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
     opened.add_init_script(
         "window.shifts = []; new PerformanceObserver(l => window.shifts.push(...l.getEntries()"
         ".map(e => e.value))).observe({type: 'layout-shift', buffered: true});"
     )
     page = opened.new_page()
-    page.goto(site["base"] + "news.html")
+    page.goto(news_site["base"] + "news.html")
     page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1 && p.shadowRoot.querySelector('.s'))")
     page.wait_for_timeout(300)
     assert page.evaluate("window.shifts") == []
@@ -258,10 +244,10 @@ def test_nothing_shifts_while_the_players_load(browser: Any, site: dict[str, Any
     opened.close()
 
 
-def test_the_speed_chosen_is_remembered_without_cookies(browser: Any, site: dict[str, Any]) -> None:
+def test_the_speed_chosen_is_remembered_without_cookies(browser: Any, news_site: dict[str, Any]) -> None:
     opened = browser.new_context(bypass_csp=True)
     page = opened.new_page()
-    page.goto(site["base"] + "news.html")
+    page.goto(news_site["base"] + "news.html")
     page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1)")
     player(page, 0).get_by_role("combobox", name="Speed").select_option("1.75")
     page.reload()
@@ -273,7 +259,7 @@ def test_the_speed_chosen_is_remembered_without_cookies(browser: Any, site: dict
 
 @pytest.mark.parametrize(("motion", "behaviour"), [("no-preference", "smooth"), ("reduce", "auto")])
 def test_the_transcript_follows_without_motion_when_asked(
-    browser: Any, site: dict[str, Any], motion: str, behaviour: str
+    browser: Any, news_site: dict[str, Any], motion: str, behaviour: str
 ) -> None:
     opened = browser.new_context(
         bypass_csp=True, reduced_motion=motion, viewport={"width": 800, "height": 900}
@@ -284,11 +270,11 @@ def test_the_transcript_follows_without_motion_when_asked(
         " window.scrolls.push(o.behavior); return to.call(this, o); };"
     )
     page = opened.new_page()
-    page.goto(site["base"] + "news.html")
+    page.goto(news_site["base"] + "news.html")
     page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1 && p.shadowRoot.querySelector('.s'))")
     player(page, 0).get_by_role("button", name="Transcript").click()
     page.evaluate("window.scrolls = []")
-    segments = site[FIRST]["segments"]
+    segments = news_site[FIRST]["segments"]
     page.evaluate(f"{PLAYERS}[0].currentTime = {segments[-2]['start'] + 0.05}")
     page.wait_for_function("window.scrolls.length > 0")
     assert set(page.evaluate("window.scrolls")) == {behaviour}
@@ -296,10 +282,10 @@ def test_the_transcript_follows_without_motion_when_asked(
     opened.close()
 
 
-def test_in_a_320_pixel_column_nothing_runs_off_the_screen(browser: Any, site: dict[str, Any]) -> None:
+def test_in_a_320_pixel_column_nothing_runs_off_the_screen(browser: Any, news_site: dict[str, Any]) -> None:
     opened = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 700})
     page = opened.new_page()
-    page.goto(site["base"] + "news.html")
+    page.goto(news_site["base"] + "news.html")
     page.wait_for_function(f"{PLAYERS}.every(p => p.readyState >= 1 && p.shadowRoot.querySelector('.s'))")
     for n in (0, 1):
         player(page, n).get_by_role("button", name="Transcript").click()
